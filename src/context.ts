@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { type DataSource } from "typeorm";
+import { type Config } from "./config";
+import { type Logger } from "./logger";
+import { type ProviderSet } from "./providers";
+import { CatalogService } from "./services/catalog.service";
+import { createLoaders, type Loaders } from "./services/loaders";
+import { ReferenceService } from "./services/reference.service";
+import { RegistryService } from "./services/registry.service";
+import { SyncRunService } from "./services/sync-run.service";
+import { type Viewer } from "./services/viewer";
+import { type SyncEngine } from "./sync/sync-engine";
+import { type SyncEventBus } from "./sync/sync-events";
+
+/** Long-lived services shared by every request. */
+export interface Services {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+  providers: ProviderSet;
+  registries: RegistryService;
+  catalog: CatalogService;
+  runs: SyncRunService;
+  references: ReferenceService;
+  sync: SyncEngine;
+  events: SyncEventBus;
+}
+
+/** What every resolver receives: who asks, fresh loaders, the services. */
+export interface GatewayContext {
+  requestId: string;
+  viewer: Viewer;
+  loaders: Loaders;
+  services: Services;
+}
+
+/** Builds the read/write services over a data source. */
+export function createServices(parts: {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+  providers: ProviderSet;
+  sync: SyncEngine;
+  events: SyncEventBus;
+}): Services {
+  const catalog = new CatalogService(parts.dataSource);
+  const registries = new RegistryService(parts.dataSource, parts.providers, parts.logger);
+  return {
+    ...parts,
+    registries,
+    catalog,
+    runs: new SyncRunService(parts.dataSource),
+    references: new ReferenceService(parts.providers, catalog),
+  };
+}
+
+/**
+ * The one context factory, for HTTP requests and for WebSocket subscriptions alike. Loaders are
+ * per context: a subscription builds a context per event, never one for its lifetime.
+ */
+export function createContext(services: Services, viewer: Viewer): GatewayContext {
+  return {
+    requestId: randomUUID(),
+    viewer,
+    loaders: createLoaders(services.dataSource, services.catalog, services.runs),
+    services,
+  };
+}

@@ -1,0 +1,9 @@
+import { ChartVersionEntity } from "./chart-version.entity";
+import { ChartEntity } from "./chart.entity";
+import { RegistryEntity } from "./registry.entity";
+import { SyncRunEntity } from "./sync-run.entity";
+
+export { ChartEntity, ChartVersionEntity, RegistryEntity, SyncRunEntity };
+
+/** Every entity, for the data source. */
+export const entities = [RegistryEntity, ChartEntity, ChartVersionEntity, SyncRunEntity];

@@ -1,0 +1,83 @@
+import { type DestinationStream } from "pino";
+import { type GraphQLSchema } from "graphql";
+import { type Config } from "./config";
+import { createContext, createServices, type GatewayContext, type Services } from "./context";
+import { createLogger, type Logger } from "./logger";
+import { createProviders } from "./providers";
+import { buildGatewaySchema } from "./schema/build-schema";
+import { startHttp, type HttpGateway } from "./server";
+import { type Viewer } from "./services/viewer";
+import { openStore, type Store } from "./store/data-source";
+import { SyncEngine } from "./sync/sync-engine";
+import { LocalSyncEventBus } from "./sync/sync-events";
+
+export interface Gateway {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  services: Services;
+  schema: GraphQLSchema;
+  /** Present once `listen` has run. */
+  http?: HttpGateway;
+  /** Serves HTTP and WebSocket on the configured host and port. */
+  listen(): Promise<HttpGateway>;
+  /** A context as a request of this viewer would get (in-process operations, tests). */
+  context(viewer: Viewer): GatewayContext;
+  /** Graceful stop: no new runs, running ones get `deadlineMs`, then sockets and store close. */
+  stop(deadlineMs?: number): Promise<void>;
+}
+
+/**
+ * The composition root: store (migrated), providers, sync engine, services and schema. Seeds the
+ * default registries when configured and recovers runs an earlier process left unfinished.
+ */
+export async function createGateway(
+  config: Config,
+  options: { logStream?: DestinationStream } = {},
+): Promise<Gateway> {
+  const logger = createLogger(config.logLevel, options.logStream);
+  const store = await openStore(config.database, logger);
+  const providers = createProviders({
+    connectTimeoutMs: config.registryHttp.connectTimeoutMs,
+    requestTimeoutMs: config.registryHttp.requestTimeoutMs,
+    maxBodyBytes: config.registryHttp.maxIndexBytes,
+    maxRedirects: config.registryHttp.maxRedirects,
+  });
+  const events = new LocalSyncEventBus();
+  const sync = new SyncEngine(store.dataSource, providers, events, logger, {
+    concurrency: config.sync.concurrency,
+    forceAfterMs: config.sync.forceAfterMs,
+  });
+  const services = createServices({
+    config,
+    dataSource: store.dataSource,
+    logger,
+    providers,
+    sync,
+    events,
+  });
+  if (config.seedDefaultRegistries)
+    await services.registries.seedDefaults(config.defaultRegistriesFile);
+  await sync.recover();
+  const schema = await buildGatewaySchema();
+
+  const gateway: Gateway = {
+    config,
+    logger,
+    store,
+    services,
+    schema,
+    async listen() {
+      gateway.http = await startHttp(schema, services, config.host, config.port);
+      return gateway.http;
+    },
+    context: (viewer) => createContext(services, viewer),
+    async stop(deadlineMs = 10_000) {
+      await sync.shutdown(deadlineMs);
+      if (gateway.http) await gateway.http.close();
+      await store.close();
+      logger.flush?.();
+    },
+  };
+  return gateway;
+}

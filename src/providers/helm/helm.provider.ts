@@ -1,0 +1,359 @@
+import { createHash } from "node:crypto";
+import * as semver from "semver";
+import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
+import { createHttpClient, type HttpClient, type HttpClientFactory } from "../http/http-client";
+import { redactUrl, repositoryBaseUrl, repositoryFileUrl } from "../http/http-url";
+import type {
+  ChartVersionRecord,
+  FetchLimits,
+  ListOptions,
+  Listing,
+  ListingProgress,
+  LookupResult,
+  RegistryProvider,
+  RegistryTarget,
+} from "../provider";
+import { parseHelmIndex, type HelmIndexParseResult } from "./helm-index.parser";
+
+const INDEX_FILE = "index.yaml";
+/** Helm repositories serve YAML, some JSON; anything else is still tried. */
+const INDEX_ACCEPT =
+  "application/yaml, application/x-yaml, text/yaml, application/json;q=0.9, */*;q=0.8";
+/** Versions suggested when the one asked for does not exist. */
+const NEAREST_VERSIONS = 5;
+
+export interface HelmProviderOptions {
+  /** Builds the HTTP client of a target; the seam for connection policy (SSRF checks). */
+  clientFactory?: HttpClientFactory;
+}
+
+/**
+ * Classic Helm chart repositories: an `index.yaml` (or its JSON form) at the repository URL,
+ * chart packages conventionally next to it as `<chart>-<version>.tgz`.
+ */
+export class HelmProvider implements RegistryProvider {
+  readonly kind = "HELM" as const;
+  private readonly clientFactory: HttpClientFactory;
+
+  constructor(
+    private readonly limits: FetchLimits,
+    options: HelmProviderOptions = {},
+  ) {
+    this.clientFactory = options.clientFactory ?? ((target, l) => createHttpClient(target, l));
+  }
+
+  /**
+   * Fetches the index and checks that it reads as a Helm repository index (a mapping with
+   * `entries`). Throws a RegistryError (AUTH_FAILED, TLS, NOT_FOUND, PARSE, …) otherwise.
+   */
+  async validate(target: RegistryTarget, signal?: AbortSignal): Promise<void> {
+    this.checkKind(target);
+    await this.withClient(target, async (client) => {
+      const url = repositoryFileUrl(client.endpointUrl, INDEX_FILE);
+      const response = await client.request({
+        url,
+        headers: { accept: INDEX_ACCEPT },
+        ...(signal === undefined ? {} : { signal }),
+      });
+      parseIndexBody(response.body, target, url);
+    });
+  }
+
+  /**
+   * Lists every chart and version of the repository. A 304, or a body whose sha256 equals
+   * `previous.digest`, is reported as unchanged without parsing.
+   */
+  async list(target: RegistryTarget, options: ListOptions = {}): Promise<Listing> {
+    this.checkKind(target);
+    const report = safeReporter(options.onProgress);
+    const previous = options.previous;
+    const signal = options.signal;
+    return this.withClient(target, async (client) => {
+      const url = repositoryFileUrl(client.endpointUrl, INDEX_FILE);
+      report({ phase: "CONNECTING", message: `Requesting ${redactUrl(url)}` });
+      const response = await client.request({
+        url,
+        headers: { accept: INDEX_ACCEPT },
+        validators: { etag: previous?.etag ?? null, lastModified: previous?.lastModified ?? null },
+        ...(signal === undefined ? {} : { signal }),
+        onProgress: ({ bytes, total }) =>
+          report({ phase: "FETCHING", bytes, ...(total === undefined ? {} : { total }) }),
+      });
+
+      if (response.notModified) {
+        return {
+          unchanged: true,
+          bytesFetched: response.bytesOnWire,
+          validators: {
+            etag: response.etag ?? previous?.etag ?? null,
+            lastModified: response.lastModified ?? previous?.lastModified ?? null,
+            digest: previous?.digest ?? null,
+          },
+        };
+      }
+
+      const digest = createHash("sha256").update(response.body).digest("hex");
+      const validators = {
+        etag: response.etag ?? null,
+        lastModified: response.lastModified ?? null,
+        digest,
+      };
+      if (previous?.digest != null && previous.digest === digest) {
+        return { unchanged: true, bytesFetched: response.bytesOnWire, validators };
+      }
+
+      throwIfAborted(signal, url);
+      const parsed = parseIndexBody(response.body, target, url, (done, total) =>
+        report({ phase: "PARSING", done, total }),
+      );
+      throwIfAborted(signal, url);
+      return {
+        unchanged: false,
+        charts: parsed.charts,
+        warnings: parsed.warnings,
+        bytesFetched: response.bytesOnWire,
+        validators,
+      };
+    });
+  }
+
+  /**
+   * Checks one chart version without storing anything: a HEAD (or a one-byte GET) of the
+   * conventional package URL, then, when that is not conclusive, the index. Never throws:
+   * failures are UNVERIFIABLE with the error.
+   */
+  async lookup(
+    target: RegistryTarget,
+    chart: string,
+    version: string,
+    signal?: AbortSignal,
+  ): Promise<LookupResult> {
+    const what = `chart "${chart}" version "${version}"`;
+    let where = "the registry";
+    try {
+      this.checkKind(target);
+      where = redactUrl(target.endpoint);
+      return await this.withClient(target, async (client) => {
+        where = redactUrl(client.endpointUrl);
+        const packageUrl = repositoryFileUrl(
+          client.endpointUrl,
+          `${encodeURIComponent(chart)}-${encodeURIComponent(version)}.tgz`,
+        );
+        if (await probePackage(client, packageUrl, signal)) {
+          return {
+            status: "VERIFIED",
+            message: `The package of ${what} is available at ${redactUrl(packageUrl)}.`,
+          };
+        }
+        return lookupInIndex(client, target, chart, version, what, where, signal);
+      });
+    } catch (error) {
+      const registryError = isRegistryError(error)
+        ? error
+        : new RegistryError(
+            RegistryErrorCode.INTERNAL,
+            "The lookup failed unexpectedly.",
+            undefined,
+            {
+              cause: error,
+            },
+          );
+      return {
+        status: "UNVERIFIABLE",
+        message: `Could not check ${what} in ${where}: ${registryError.message}`,
+        error: registryError,
+      };
+    }
+  }
+
+  private checkKind(target: RegistryTarget): void {
+    if (target.kind !== "HELM") {
+      throw new RegistryError(
+        RegistryErrorCode.INVALID_CONFIGURATION,
+        `The Helm provider cannot handle ${target.kind} registries.`,
+      );
+    }
+  }
+
+  private async withClient<T>(
+    target: RegistryTarget,
+    work: (client: HttpClient) => Promise<T>,
+  ): Promise<T> {
+    const client = this.clientFactory(target, this.limits);
+    try {
+      return await work(client);
+    } finally {
+      await client.close();
+    }
+  }
+}
+
+/** Builds the Helm provider with the configured limits. */
+export function createHelmProvider(
+  limits: FetchLimits,
+  options?: HelmProviderOptions,
+): HelmProvider {
+  return new HelmProvider(limits, options);
+}
+
+function parseIndexBody(
+  body: Buffer,
+  target: RegistryTarget,
+  url: URL,
+  onProgress?: (done: number, total: number) => void,
+): HelmIndexParseResult {
+  if (body.length === 0) {
+    throw new RegistryError(
+      RegistryErrorCode.PARSE,
+      `The registry returned an empty ${INDEX_FILE} at ${redactUrl(url)}.`,
+    );
+  }
+  return parseHelmIndex(body, {
+    baseUrl: repositoryBaseUrl(target.endpoint),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+}
+
+/**
+ * True when the conventional package URL answers 200/206 with something that is not an HTML
+ * page (some servers answer every path with a page). False when inconclusive (404, 403, other
+ * statuses, HTML): the index decides then. Throws for credentials refused, cancellation and
+ * transport failures, which the index request would hit as well.
+ */
+async function probePackage(
+  client: HttpClient,
+  url: URL,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  const base = { url, ...(signal === undefined ? {} : { signal }) };
+  try {
+    let response = await client.request({ ...base, method: "HEAD", passStatuses: [405, 501] });
+    if (response.status === 405 || response.status === 501) {
+      response = await client.request({
+        ...base,
+        method: "GET",
+        headers: { range: "bytes=0-0" },
+        discardBody: true,
+      });
+    }
+    const type = response.headers["content-type"] ?? "";
+    return (response.status === 200 || response.status === 206) && !/html/i.test(type);
+  } catch (error) {
+    if (!isRegistryError(error)) throw error;
+    if (error.code === RegistryErrorCode.AUTH_FAILED) throw error;
+    // Any other HTTP status: packages often live elsewhere (release assets), ask the index.
+    if (error.status !== undefined) return false;
+    throw error;
+  }
+}
+
+async function lookupInIndex(
+  client: HttpClient,
+  target: RegistryTarget,
+  chart: string,
+  version: string,
+  what: string,
+  where: string,
+  signal: AbortSignal | undefined,
+): Promise<LookupResult> {
+  const url = repositoryFileUrl(client.endpointUrl, INDEX_FILE);
+  const response = await client.request({
+    url,
+    headers: { accept: INDEX_ACCEPT },
+    ...(signal === undefined ? {} : { signal }),
+  });
+  if (response.body.length === 0) {
+    throw new RegistryError(
+      RegistryErrorCode.PARSE,
+      `The registry returned an empty ${INDEX_FILE}.`,
+    );
+  }
+  const parsed = parseHelmIndex(response.body, {
+    baseUrl: repositoryBaseUrl(target.endpoint),
+    onlyChart: chart,
+  });
+  const entry = parsed.charts.find((c) => c.name === chart);
+  if (entry === undefined) {
+    return { status: "NOT_FOUND", message: `The index of ${where} has no chart "${chart}".` };
+  }
+  const record = findVersion(entry.versions, version);
+  if (record !== undefined) {
+    return {
+      status: "VERIFIED",
+      message: `The index of ${where} lists ${what}${
+        record.version === version ? "" : ` (as "${record.version}")`
+      }.`,
+      record,
+    };
+  }
+  const nearest = nearestVersions(
+    entry.versions.map((v) => v.version),
+    version,
+  );
+  const hint =
+    nearest.length === 0
+      ? " and lists no versions of it"
+      : ` but not this version; nearest versions: ${nearest.join(", ")}`;
+  return {
+    status: "NOT_FOUND",
+    message: `The index of ${where} has chart "${chart}"${hint}.`,
+  };
+}
+
+/** Exact match first; then the same version written with or without a leading "v". */
+function findVersion(
+  versions: readonly ChartVersionRecord[],
+  wanted: string,
+): ChartVersionRecord | undefined {
+  const exact = versions.find((v) => v.version === wanted);
+  if (exact !== undefined) return exact;
+  const bare = wanted.trim().replace(/^[vV=]/, "");
+  return versions.find((v) => v.version.replace(/^[vV=]/, "") === bare);
+}
+
+/**
+ * Up to `count` versions closest to `wanted` in semver order, highest first; when `wanted`
+ * is not a version at all, the highest ones.
+ */
+export function nearestVersions(
+  available: readonly string[],
+  wanted: string,
+  count = NEAREST_VERSIONS,
+): string[] {
+  const options = { loose: true };
+  const valid = available.filter((v) => semver.valid(v, options) !== null);
+  valid.sort((a, b) => semver.rcompare(a, b, options));
+  const target = semver.parse(wanted, options) ?? semver.coerce(wanted);
+  if (target === null) return (valid.length > 0 ? valid : [...available]).slice(0, count);
+  // `lower` is the first version below the target, `upper` the last one above or equal.
+  let lower = valid.findIndex((v) => semver.lt(v, target, options));
+  if (lower === -1) lower = valid.length;
+  let upper = lower - 1;
+  const picked: number[] = [];
+  while (picked.length < count && (upper >= 0 || lower < valid.length)) {
+    if (upper >= 0) picked.push(upper--);
+    if (picked.length < count && lower < valid.length) picked.push(lower++);
+  }
+  return picked.sort((a, b) => a - b).map((i) => valid[i]!);
+}
+
+function safeReporter(
+  onProgress: ((progress: ListingProgress) => void) | undefined,
+): (progress: ListingProgress) => void {
+  return (progress) => {
+    try {
+      onProgress?.(progress);
+    } catch {
+      // A failing progress subscriber must not fail the listing it observes.
+    }
+  };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, url: URL): void {
+  if (signal?.aborted) {
+    throw new RegistryError(
+      RegistryErrorCode.CANCELLED,
+      `Listing ${redactUrl(url)} was cancelled.`,
+    );
+  }
+}

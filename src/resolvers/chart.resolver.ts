@@ -1,0 +1,158 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { type GatewayContext } from "../context";
+import { ChartVersion } from "../schema/chart-version.type";
+import { Chart, ChartVersionConnection } from "../schema/chart.type";
+import { ChartReferenceStatus, RegistryErrorCode } from "../schema/enums";
+import { Registry } from "../schema/registry.interface";
+import { ChartReferenceCheck } from "../schema/results.type";
+import { notFound } from "../services/api-errors";
+import { encodeCursor, idOfType } from "../services/ids";
+import { PageArgs } from "./args";
+import { toChart, toChartVersion, toRegistry } from "./mappers";
+
+@ArgsType()
+class VersionsArgs extends PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only versions in this semver range (`^1.4`, `>=1.2 <2`, `1.2.x`) or equal to this version.",
+  })
+  range?: string | null;
+
+  @Field(() => Boolean, { defaultValue: true, description: "Include prerelease versions." })
+  includePrerelease!: boolean;
+
+  @Field(() => Boolean, { defaultValue: true, description: "Include deprecated versions." })
+  includeDeprecated!: boolean;
+}
+
+/** Charts: their versions and registry, version resolution and reference checks. */
+@Resolver(() => Chart)
+export class ChartResolver {
+  @FieldResolver(() => ChartVersion, {
+    nullable: true,
+    description:
+      "The highest stable version, or the highest prerelease when the chart has no stable one.",
+  })
+  async latestVersion(
+    @Root() chart: Chart,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ChartVersion | null> {
+    if (chart.latestVersionDbId == null) return null;
+    const row = await ctx.loaders.versionById.load(chart.latestVersionDbId);
+    return row ? toChartVersion(row) : null;
+  }
+
+  @FieldResolver(() => ChartVersionConnection, {
+    description: "The chart's versions, highest semantic version first.",
+  })
+  async versions(
+    @Root() chart: Chart,
+    @Args(() => VersionsArgs) args: VersionsArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ChartVersionConnection> {
+    const page = await ctx.loaders
+      .versionPages(args)
+      .load({ id: chart.dbId, versionCount: chart.versionCount });
+    const edges = page.rows.map((row) => ({
+      cursor: encodeCursor([row.sort_key, Number(row.id)]),
+      node: toChartVersion(row),
+    }));
+    return {
+      totalCount: page.totalCount,
+      edges,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @FieldResolver(() => Registry, { description: "The registry the chart belongs to." })
+  async registry(@Root() chart: Chart, @Ctx() ctx: GatewayContext): Promise<Registry> {
+    const entity = await ctx.loaders.registryById.load(chart.registryDbId);
+    if (!entity) throw notFound("Registry");
+    return toRegistry(entity);
+  }
+
+  @Query(() => ChartVersion, {
+    nullable: true,
+    description:
+      "Resolves an exact version, a semver range (`^1.4`, `>=1.2 <2`) or a floating tag (`1.2.x`, `1.x`) to the " +
+      "highest matching version of a chart; null when nothing matches. NOT_FOUND when the registry or chart is unknown.",
+  })
+  async resolveChartVersion(
+    @Arg("registryId", () => ID) registryId: string,
+    @Arg("chart", () => String) chartName: string,
+    @Arg("version", () => String) version: string,
+    @Arg("includePrerelease", () => Boolean, {
+      defaultValue: false,
+      description: "Let a range match prereleases (a range that names a prerelease always may).",
+    })
+    includePrerelease: boolean,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ChartVersion | null> {
+    const registry = await ctx.services.registries.getVisible(
+      ctx.viewer,
+      idOfType(registryId, "Registry") ?? "",
+    );
+    const chart = await ctx.loaders.chartByName.load({ registryId: registry.id, name: chartName });
+    if (!chart) throw notFound(`Chart "${chartName}"`);
+    const row = await ctx.services.catalog.resolveVersion(
+      Number(chart.id),
+      version,
+      includePrerelease,
+    );
+    return row ? toChartVersion(row) : null;
+  }
+
+  @Query(() => ChartReferenceCheck, {
+    description:
+      "Checks that a registry hosts a chart name and version. Protected (and never-synchronized) registries are asked " +
+      "with a targeted lookup and nothing is stored; synchronized registries are answered from the catalog.",
+  })
+  async checkChartReference(
+    @Arg("registryId", () => ID) registryId: string,
+    @Arg("chart", () => String) chartName: string,
+    @Arg("version", () => String) version: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ChartReferenceCheck> {
+    const registry = await ctx.services.registries.getVisible(
+      ctx.viewer,
+      idOfType(registryId, "Registry") ?? "",
+    );
+    const result = await ctx.services.references.check(registry, chartName, version);
+    return {
+      status: result.status as ChartReferenceStatus,
+      message: result.message,
+      chart: chartName,
+      version,
+      errorCode: (result.error?.code as RegistryErrorCode | undefined) ?? null,
+      checkedAt: new Date(),
+    };
+  }
+}
+
+/** Back-references of chart versions. */
+@Resolver(() => ChartVersion)
+export class ChartVersionResolver {
+  @FieldResolver(() => Chart, { description: "The chart this version belongs to." })
+  async chart(@Root() version: ChartVersion, @Ctx() ctx: GatewayContext): Promise<Chart> {
+    const row = await ctx.loaders.chartById.load(version.chartDbId);
+    if (!row) throw notFound("Chart");
+    return toChart(row);
+  }
+}

@@ -1,0 +1,159 @@
+import { type RegistryEntity, type SyncRunEntity } from "../entities";
+import {
+  Annotation,
+  ChartDependency,
+  ChartVersion,
+  Maintainer,
+} from "../schema/chart-version.type";
+import { Chart } from "../schema/chart.type";
+import {
+  type RegistryErrorCode,
+  type RegistryKind,
+  type RegistryScope,
+  type AuthType,
+  type SyncPhase,
+  type SyncRunStatus,
+  type SyncTrigger,
+} from "../schema/enums";
+import { HelmRegistry } from "../schema/helm-registry.type";
+import { type Registry } from "../schema/registry.interface";
+import { SyncRun, type SyncWarning } from "../schema/sync-run.type";
+import { type ChartRow, type VersionRow } from "../services/catalog.service";
+import { toGlobalId } from "../services/ids";
+import { bool } from "../store/sql";
+
+function jsonList<T>(text: string | null | undefined): T[] {
+  if (!text) return [];
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+/** A stored registry as its GraphQL type: the secret stays behind, only `hasSecret` shows. */
+export function toRegistry(entity: RegistryEntity): Registry {
+  const registry = new HelmRegistry();
+  registry.__typename = "HelmRegistry";
+  registry.dbId = entity.id;
+  registry.tenantId = entity.tenantId;
+  registry.id = toGlobalId("Registry", entity.id);
+  registry.name = entity.name;
+  registry.kind = entity.kind as RegistryKind;
+  registry.endpoint = entity.endpoint;
+  registry.scope = entity.scope as RegistryScope;
+  registry.isDefault = entity.isDefault;
+  registry.protected = entity.protected;
+  registry.syncEnabled = entity.syncEnabled && !entity.protected;
+  registry.auth = {
+    type: entity.authType as AuthType,
+    username: entity.authUsername,
+    hasSecret: Boolean(entity.authSecret),
+  };
+  registry.tls = {
+    insecureSkipVerify: entity.tlsInsecureSkipVerify,
+    hasCaCertificate: Boolean(entity.tlsCaCertificate),
+  };
+  registry.lastSyncedAt = entity.protected ? null : entity.lastSyncedAt;
+  registry.createdAt = entity.createdAt;
+  registry.updatedAt = entity.updatedAt;
+  return registry;
+}
+
+export function toChart(row: ChartRow): Chart {
+  const chart = new Chart();
+  chart.id = toGlobalId("Chart", row.id);
+  chart.dbId = Number(row.id);
+  chart.registryDbId = row.registry_id;
+  chart.latestVersionDbId = row.latest_version_id == null ? null : Number(row.latest_version_id);
+  chart.name = row.name;
+  chart.description = row.description;
+  chart.icon = row.icon;
+  chart.home = row.home;
+  chart.keywords = jsonList<string>(row.keywords);
+  chart.deprecated = bool(row.deprecated);
+  chart.versionCount = Number(row.version_count);
+  return chart;
+}
+
+export function toChartVersion(row: VersionRow): ChartVersion {
+  const v = new ChartVersion();
+  v.id = toGlobalId("ChartVersion", row.id);
+  v.dbId = Number(row.id);
+  v.chartDbId = Number(row.chart_id);
+  v.version = row.version;
+  v.semver = bool(row.is_semver);
+  v.prerelease = bool(row.prerelease);
+  v.deprecated = bool(row.deprecated);
+  v.appVersion = row.app_version;
+  v.description = row.description;
+  v.created = row.created;
+  v.digest = row.digest;
+  v.urls = jsonList<string>(row.urls);
+  v.kubeVersion = row.kube_version;
+  v.apiVersion = row.api_version;
+  v.type = row.type;
+  v.keywords = jsonList<string>(row.keywords);
+  v.home = row.home;
+  v.icon = row.icon;
+  v.sources = jsonList<string>(row.sources);
+  v.maintainers = jsonList<Partial<Maintainer>>(row.maintainers).map((m) =>
+    Object.assign(new Maintainer(), {
+      name: m.name ?? "",
+      email: m.email ?? null,
+      url: m.url ?? null,
+    }),
+  );
+  v.dependencies = jsonList<Partial<ChartDependency>>(row.dependencies).map((d) =>
+    Object.assign(new ChartDependency(), {
+      name: d.name ?? "",
+      version: d.version ?? null,
+      repository: d.repository ?? null,
+      condition: d.condition ?? null,
+      alias: d.alias ?? null,
+      tags: d.tags ?? [],
+    }),
+  );
+  const annotations = row.annotations
+    ? (JSON.parse(row.annotations) as Record<string, string>)
+    : {};
+  v.annotations = Object.keys(annotations)
+    .sort()
+    .map((key) => Object.assign(new Annotation(), { key, value: String(annotations[key]) }));
+  return v;
+}
+
+export function toSyncRun(entity: SyncRunEntity): SyncRun {
+  const run = new SyncRun();
+  run.id = toGlobalId("SyncRun", entity.id);
+  run.dbId = entity.id;
+  run.registryDbId = entity.registryId;
+  run.status = entity.status as SyncRunStatus;
+  run.phase = entity.phase as SyncPhase;
+  run.trigger = entity.trigger as SyncTrigger;
+  run.queuedAt = entity.queuedAt;
+  run.startedAt = entity.startedAt;
+  run.finishedAt = entity.finishedAt;
+  run.durationMs =
+    entity.startedAt && entity.finishedAt
+      ? entity.finishedAt.getTime() - entity.startedAt.getTime()
+      : null;
+  run.unchanged = Boolean(entity.unchanged);
+  run.chartsSeen = entity.chartsSeen ?? 0;
+  run.versionsSeen = entity.versionsSeen ?? 0;
+  run.chartsAdded = entity.chartsAdded ?? 0;
+  run.chartsRemoved = entity.chartsRemoved ?? 0;
+  run.versionsAdded = entity.versionsAdded ?? 0;
+  run.versionsUpdated = entity.versionsUpdated ?? 0;
+  run.versionsRemoved = entity.versionsRemoved ?? 0;
+  run.versionsUnchanged = entity.versionsUnchanged ?? 0;
+  run.versionsSkipped = entity.versionsSkipped ?? 0;
+  run.bytesFetched = entity.bytesFetched ?? 0;
+  run.warnings = jsonList<Partial<SyncWarning>>(entity.warnings ?? "[]").map((w) => ({
+    code: w.code ?? "UNKNOWN",
+    message: w.message ?? "",
+    chart: w.chart ?? null,
+    version: w.version ?? null,
+  }));
+  run.error = entity.errorCode
+    ? { code: entity.errorCode as RegistryErrorCode, message: entity.errorMessage ?? "" }
+    : null;
+  return run;
+}

@@ -1,0 +1,43 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { type GatewayContext } from "../context";
+import { Node } from "../schema/node.interface";
+import { fromGlobalId } from "../services/ids";
+import { canSee } from "../services/viewer";
+import { toChart, toChartVersion, toRegistry, toSyncRun } from "./mappers";
+
+/** Relay's `node(id)`: any object by global id, with the same visibility rules as everywhere. */
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, {
+    nullable: true,
+    description: "Any object by global id; null when absent or not visible.",
+  })
+  async node(@Arg("id", () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Node | null> {
+    const decoded = fromGlobalId(id);
+    if (!decoded) return null;
+    const { loaders, viewer } = ctx;
+    const visible = async (registryId: string) => {
+      const registry = await loaders.registryById.load(registryId);
+      return registry && canSee(viewer, registry) ? registry : null;
+    };
+    switch (decoded.type) {
+      case "Registry": {
+        const registry = await visible(decoded.id);
+        return registry ? toRegistry(registry) : null;
+      }
+      case "Chart": {
+        const row = await loaders.chartById.load(Number(decoded.id));
+        return row && (await visible(row.registry_id)) ? toChart(row) : null;
+      }
+      case "ChartVersion": {
+        const row = await loaders.versionById.load(Number(decoded.id));
+        const chart = row ? await loaders.chartById.load(Number(row.chart_id)) : null;
+        return row && chart && (await visible(chart.registry_id)) ? toChartVersion(row) : null;
+      }
+      case "SyncRun": {
+        const run = await loaders.runById.load(decoded.id);
+        return run && (await visible(run.registryId)) ? toSyncRun(run) : null;
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ChartResolver, ChartVersionResolver } from "../resolvers/chart.resolver";
+import { HelmRegistryResolver } from "../resolvers/helm-registry.resolver";
+import { NodeResolver } from "../resolvers/node.resolver";
+import { RegistryResolver } from "../resolvers/registry.resolver";
+import { SyncRunResolver } from "../resolvers/sync-run.resolver";
+import { HelmRegistry } from "./helm-registry.type";
+
+/** Every resolver class; the schema is built from these. */
+export const resolvers = [
+  RegistryResolver,
+  HelmRegistryResolver,
+  ChartResolver,
+  ChartVersionResolver,
+  SyncRunResolver,
+  NodeResolver,
+] as const;
+
+/** Builds the executable schema (validation of arguments through class-validator). */
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    // Types reached only through interfaces must be listed to be in the schema.
+    orphanedTypes: [HelmRegistry],
+    validate: { forbidUnknownValues: false },
+  });
+}

@@ -1,0 +1,133 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Node } from "./node.interface";
+
+@ObjectType({ description: "A person or organisation credited on a chart version." })
+export class Maintainer {
+  @Field(() => String, { description: "Name." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "E-mail address." })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Web page." })
+  url!: string | null;
+}
+
+@ObjectType({ description: "A chart this chart version depends on (Chart.yaml `dependencies`)." })
+export class ChartDependency {
+  @Field(() => String, { description: "Name of the dependency chart." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "Version or range of the dependency." })
+  version!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Repository URL (or alias) of the dependency.",
+  })
+  repository!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Values path that enables the dependency." })
+  condition!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Name the dependency is installed under." })
+  alias!: string | null;
+
+  @Field(() => [String], { description: "Tags that enable the dependency." })
+  tags!: string[];
+}
+
+@ObjectType({ description: "One annotation (key and value) of a chart version." })
+export class Annotation {
+  @Field(() => String, { description: "Annotation key." })
+  key!: string;
+
+  @Field(() => String, { description: "Annotation value." })
+  value!: string;
+}
+
+@ObjectType({ implements: Node, description: "One version of a chart, as the registry lists it." })
+export class ChartVersion implements Node {
+  @Field(() => ID, { description: "Opaque global id." })
+  id!: string;
+
+  /** Store id; not part of the API. */
+  dbId!: number;
+  chartDbId!: number;
+
+  @Field(() => String, {
+    description: "The version string as published (semantic version, or not: see `semver`).",
+  })
+  version!: string;
+
+  @Field(() => Boolean, {
+    description:
+      "True when `version` is a valid semantic version. Other versions are kept but sort last.",
+  })
+  semver!: boolean;
+
+  @Field(() => Boolean, {
+    description: "True for a semantic-version prerelease (e.g. 1.0.0-rc.1).",
+  })
+  prerelease!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Version of the application the chart installs.",
+  })
+  appVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "One-line description." })
+  description!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Creation time as the registry states it (ISO-8601).",
+  })
+  created!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Digest of the chart package (sha256, hex) as the registry states it.",
+  })
+  digest!: string | null;
+
+  @Field(() => [String], { description: "Absolute download URLs of the chart package." })
+  urls!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Kubernetes versions the chart supports (a semver range).",
+  })
+  kubeVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Chart API version (`v1` or `v2`)." })
+  apiVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Chart type (`application` or `library`)." })
+  type!: string | null;
+
+  @Field(() => Boolean, { description: "True when this version is marked deprecated." })
+  deprecated!: boolean;
+
+  @Field(() => [String], { description: "Search keywords." })
+  keywords!: string[];
+
+  @Field(() => String, { nullable: true, description: "Project home page." })
+  home!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Icon URL." })
+  icon!: string | null;
+
+  @Field(() => [String], { description: "Source code URLs." })
+  sources!: string[];
+
+  @Field(() => [Maintainer], { description: "Maintainers." })
+  maintainers!: Maintainer[];
+
+  @Field(() => [ChartDependency], { description: "Charts this version depends on." })
+  dependencies!: ChartDependency[];
+
+  @Field(() => [Annotation], { description: "Annotations, sorted by key." })
+  annotations!: Annotation[];
+}

@@ -1,0 +1,178 @@
+import { registerEnumType } from "type-graphql";
+import { RegistryErrorCode } from "../providers/errors";
+
+export enum RegistryKind {
+  HELM = "HELM",
+  OCI = "OCI",
+  PACK = "PACK",
+}
+registerEnumType(RegistryKind, {
+  name: "RegistryKind",
+  description: "The protocol a registry speaks.",
+  valuesConfig: {
+    HELM: { description: "An HTTP chart repository serving index.yaml." },
+    OCI: { description: "An OCI distribution registry (not yet supported)." },
+    PACK: { description: "A legacy Palette pack registry (not yet supported)." },
+  },
+});
+
+export enum RegistryScope {
+  TENANT = "TENANT",
+  SYSTEM = "SYSTEM",
+}
+registerEnumType(RegistryScope, {
+  name: "RegistryScope",
+  description: "Who owns a registry and who sees it.",
+  valuesConfig: {
+    TENANT: { description: "Owned by one tenant, visible to that tenant's users only." },
+    SYSTEM: {
+      description: "Owned by the system, visible to every tenant, changed only by a system admin.",
+    },
+  },
+});
+
+export enum AuthType {
+  NONE = "NONE",
+  BASIC = "BASIC",
+  TOKEN = "TOKEN",
+}
+registerEnumType(AuthType, {
+  name: "AuthType",
+  description: "How the gateway authenticates to a registry.",
+  valuesConfig: {
+    NONE: { description: "No credentials." },
+    BASIC: { description: "HTTP basic authentication with a username and password." },
+    TOKEN: { description: "A bearer token." },
+  },
+});
+
+export enum SyncRunStatus {
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  SUCCEEDED = "SUCCEEDED",
+  FAILED = "FAILED",
+  CANCELLED = "CANCELLED",
+  INTERRUPTED = "INTERRUPTED",
+}
+registerEnumType(SyncRunStatus, {
+  name: "SyncRunStatus",
+  description: "Where a sync run stands.",
+  valuesConfig: {
+    QUEUED: { description: "Waiting for a free slot." },
+    RUNNING: { description: "In progress." },
+    SUCCEEDED: {
+      description: "Finished; the catalog reflects the registry (or it was unchanged).",
+    },
+    FAILED: { description: "Stopped by an error; the catalog was left as it was." },
+    CANCELLED: { description: "Cancelled by a user; the catalog was left as it was." },
+    INTERRUPTED: {
+      description:
+        "Cut short by a shutdown, a crash or a forced sync; the catalog was left as it was.",
+    },
+  },
+});
+
+export enum SyncPhase {
+  QUEUED = "QUEUED",
+  CONNECTING = "CONNECTING",
+  FETCHING = "FETCHING",
+  PARSING = "PARSING",
+  APPLYING = "APPLYING",
+  DONE = "DONE",
+}
+registerEnumType(SyncPhase, {
+  name: "SyncPhase",
+  description: "The step a sync run is in.",
+  valuesConfig: {
+    QUEUED: { description: "Waiting to start." },
+    CONNECTING: { description: "Connecting to the registry." },
+    FETCHING: { description: "Downloading the listing." },
+    PARSING: { description: "Reading the listing." },
+    APPLYING: { description: "Writing the differences to the catalog." },
+    DONE: { description: "Finished (see the run's status)." },
+  },
+});
+
+export enum SyncTrigger {
+  MANUAL = "MANUAL",
+  SCHEDULE = "SCHEDULE",
+  RECOVERY = "RECOVERY",
+}
+registerEnumType(SyncTrigger, {
+  name: "SyncTrigger",
+  description: "What started a sync run.",
+  valuesConfig: {
+    MANUAL: { description: "A user asked for it." },
+    SCHEDULE: { description: "The periodic schedule." },
+    RECOVERY: { description: "Re-queued at start-up after an interrupted run." },
+  },
+});
+
+export enum RegistrySyncStatus {
+  NEVER_SYNCED = "NEVER_SYNCED",
+  NOT_APPLICABLE = "NOT_APPLICABLE",
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  SUCCEEDED = "SUCCEEDED",
+  FAILED = "FAILED",
+  CANCELLED = "CANCELLED",
+  INTERRUPTED = "INTERRUPTED",
+}
+registerEnumType(RegistrySyncStatus, {
+  name: "RegistrySyncStatus",
+  description: "A registry's synchronization state: its latest run's status, or why there is none.",
+  valuesConfig: {
+    NEVER_SYNCED: { description: "No sync run yet." },
+    NOT_APPLICABLE: { description: "A protected registry: it is never synchronized." },
+    QUEUED: { description: "The latest run is waiting." },
+    RUNNING: { description: "The latest run is in progress." },
+    SUCCEEDED: { description: "The latest run succeeded." },
+    FAILED: { description: "The latest run failed." },
+    CANCELLED: { description: "The latest run was cancelled." },
+    INTERRUPTED: { description: "The latest run was interrupted." },
+  },
+});
+
+export enum ChartReferenceStatus {
+  VERIFIED = "VERIFIED",
+  NOT_FOUND = "NOT_FOUND",
+  UNVERIFIABLE = "UNVERIFIABLE",
+}
+registerEnumType(ChartReferenceStatus, {
+  name: "ChartReferenceStatus",
+  description: "The answer of a targeted check of one chart name and version.",
+  valuesConfig: {
+    VERIFIED: { description: "The registry hosts this chart version." },
+    NOT_FOUND: { description: "The registry answered and does not host this chart version." },
+    UNVERIFIABLE: {
+      description: "The registry could not be asked (unreachable, refused credentials, …).",
+    },
+  },
+});
+
+registerEnumType(RegistryErrorCode, {
+  name: "RegistryErrorCode",
+  description: "Why talking to a registry failed.",
+  valuesConfig: {
+    AUTH_FAILED: { description: "The registry refused the credentials (401)." },
+    FORBIDDEN: { description: "The credentials may not read this (403)." },
+    TLS: { description: "The registry's certificate could not be verified." },
+    UNREACHABLE: { description: "The registry could not be reached, or the connection broke." },
+    NOT_FOUND: { description: "The index or repository does not exist (404)." },
+    RATE_LIMITED: { description: "The registry asked us to slow down (429)." },
+    SERVER_ERROR: { description: "The registry failed (5xx)." },
+    PARSE: {
+      description: "The registry's answer could not be read (malformed, truncated, hostile).",
+    },
+    TOO_LARGE: { description: "The answer exceeds the configured size limit." },
+    TIMEOUT: { description: "The registry took longer than the configured timeout." },
+    PROTOCOL: {
+      description: "The registry broke the protocol (redirect loop, unsupported redirect, …).",
+    },
+    CANCELLED: { description: "The operation was cancelled." },
+    INVALID_CONFIGURATION: { description: "The registry's settings cannot be used as given." },
+    INTERNAL: { description: "An unexpected failure inside the gateway." },
+  },
+});
+
+export { RegistryErrorCode };

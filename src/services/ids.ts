@@ -1,0 +1,48 @@
+/** The object types that have global ids. */
+export type GlobalIdType = "Registry" | "Chart" | "ChartVersion" | "SyncRun";
+
+const TYPES: ReadonlySet<string> = new Set(["Registry", "Chart", "ChartVersion", "SyncRun"]);
+
+/** Encodes a store id as an opaque global id (`base64url("Type:id")`). */
+export function toGlobalId(type: GlobalIdType, id: string | number): string {
+  return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
+}
+
+/** Decodes a global id; null when it is not one of ours. */
+export function fromGlobalId(globalId: string): { type: GlobalIdType; id: string } | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(globalId)) return null;
+  const text = Buffer.from(globalId, "base64url").toString("utf8");
+  const colon = text.indexOf(":");
+  if (colon <= 0) return null;
+  const type = text.slice(0, colon);
+  const id = text.slice(colon + 1);
+  if (!TYPES.has(type) || id === "") return null;
+  return { type: type as GlobalIdType, id };
+}
+
+/** Decodes a global id of the expected type; null otherwise. */
+export function idOfType(globalId: string, type: GlobalIdType): string | null {
+  const decoded = fromGlobalId(globalId);
+  return decoded && decoded.type === type ? decoded.id : null;
+}
+
+/** Encodes a pagination cursor (the values of the sort columns of a row). */
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+}
+
+/** Decodes a cursor made by encodeCursor; null when it is malformed. */
+export function decodeCursor(cursor: string): (string | number)[] | null {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (
+      !Array.isArray(values) ||
+      !values.every((v) => typeof v === "string" || typeof v === "number")
+    ) {
+      return null;
+    }
+    return values as (string | number)[];
+  } catch {
+    return null;
+  }
+}

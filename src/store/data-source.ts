@@ -1,0 +1,98 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DataSource, type Logger as OrmLogger, type QueryRunner } from "typeorm";
+import { type DatabaseConfig } from "../config";
+import { entities } from "../entities";
+import { type Logger } from "../logger";
+import { migrations } from "./migrations";
+
+/**
+ * Counts SQL statements. Tests and the benchmark read it to prove that a page costs a fixed
+ * number of statements whatever its size.
+ */
+export class StatementCounter {
+  count = 0;
+}
+
+class CountingOrmLogger implements OrmLogger {
+  constructor(
+    private readonly counter: StatementCounter,
+    private readonly logger: Logger,
+  ) {}
+  logQuery(query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    this.counter.count++;
+    // Parameters are never logged: they can hold registry secrets.
+    if (this.logger.isLevelEnabled("trace")) this.logger.trace({ sql: query }, "sql");
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.warn(
+      { sql: query, err: typeof error === "string" ? error : error.message },
+      "sql error",
+    );
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger.debug({ sql: query, ms: time }, "slow sql");
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.logger.info({ migration: message }, "migration");
+  }
+  log(level: "log" | "info" | "warn", message: unknown): void {
+    if (level === "warn") this.logger.warn({ orm: message }, "typeorm");
+  }
+}
+
+/** A store handle: the TypeORM data source plus its statement counter. */
+export interface Store {
+  dataSource: DataSource;
+  statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and applies pending migrations. SQLite runs in WAL mode with a busy timeout,
+ * so readers never wait for the sync writer and a second process waits instead of failing.
+ */
+export async function openStore(config: DatabaseConfig, logger: Logger): Promise<Store> {
+  const statements = new StatementCounter();
+  const ormLogger = new CountingOrmLogger(statements, logger);
+  let dataSource: DataSource;
+  if (config.type === "sqlite") {
+    if (config.path !== ":memory:") mkdirSync(path.dirname(config.path), { recursive: true });
+    dataSource = new DataSource({
+      type: "better-sqlite3",
+      database: config.path,
+      entities,
+      migrations,
+      migrationsRun: false,
+      synchronize: false,
+      logger: ormLogger,
+      maxQueryExecutionTime: 250,
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma("journal_mode = WAL");
+        db.pragma("busy_timeout = 5000");
+        db.pragma("synchronous = NORMAL");
+        db.pragma("foreign_keys = ON");
+      },
+    });
+  } else {
+    dataSource = new DataSource({
+      type: "postgres",
+      url: config.url,
+      entities,
+      migrations,
+      synchronize: false,
+      logger: ormLogger,
+      maxQueryExecutionTime: 250,
+    });
+  }
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: "each" });
+  return {
+    dataSource,
+    statements,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { type DataSource, type EntityManager } from "typeorm";
+
+type Queryable = DataSource | EntityManager;
+
+/**
+ * Runs one SQL statement written with `?` placeholders on either store: PostgreSQL wants `$n`,
+ * so the placeholders are numbered there. Statements are plain, portable SQL.
+ */
+export async function sql<T = Record<string, unknown>>(
+  db: Queryable,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<T[]> {
+  const isPostgres = ("connection" in db ? db.connection : db).options.type === "postgres";
+  let query = text;
+  if (isPostgres) {
+    let n = 0;
+    query = text.replace(/\?/g, () => `$${++n}`);
+  }
+  return (await db.query(query, params as unknown[])) as T[];
+}
+
+/** `?, ?, ?` for an IN list of n values (n ≥ 1). */
+export function placeholders(n: number): string {
+  return new Array(n).fill("?").join(", ");
+}
+
+/** Booleans come back as 0/1 from SQLite and true/false from PostgreSQL. */
+export function bool(value: unknown): boolean {
+  return value === true || value === 1 || value === "1";
+}
+
+/** Dates come back as strings from SQLite and Date objects from PostgreSQL. */
+export function date(value: unknown): Date | null {
+  if (value == null) return null;
+  if (value instanceof Date) return value;
+  const text = String(value);
+  // TypeORM writes SQLite datetimes as "YYYY-MM-DD HH:MM:SS.sss" in UTC.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
+}
+
+/** A Date as the store writes it: TypeORM's UTC text form on SQLite, a Date on PostgreSQL. */
+export function dbDate(db: Queryable, value: Date): string | Date {
+  const isPostgres = ("connection" in db ? db.connection : db).options.type === "postgres";
+  return isPostgres ? value : value.toISOString().replace("T", " ").replace("Z", "");
+}

@@ -1,0 +1,367 @@
+import { createHash } from "node:crypto";
+import { type DataSource, type EntityManager } from "typeorm";
+import { type ChartRecord, type ChartVersionRecord } from "../providers/provider";
+import { RegistryError, RegistryErrorCode } from "../providers/errors";
+import { pickLatest, versionInfo, type VersionInfo } from "../services/version-order";
+import { dbDate, placeholders, sql } from "../store/sql";
+
+/** A version added to or removed from the catalog, for the change feed. */
+export interface VersionChange {
+  chart: string;
+  version: string;
+}
+
+/** What applying a listing did. */
+export interface ApplyResult {
+  chartsAdded: number;
+  chartsRemoved: number;
+  versionsAdded: number;
+  versionsUpdated: number;
+  versionsRemoved: number;
+  versionsUnchanged: number;
+  /** Up to `maxChanges` of the versions added and removed, for subscribers. */
+  added: VersionChange[];
+  removed: VersionChange[];
+}
+
+export interface ApplyOptions {
+  signal?: AbortSignal;
+  /** Called after each batch with versions processed so far out of the listing's total. */
+  onProgress?: (done: number, total: number) => void;
+  maxChanges?: number;
+}
+
+interface PreparedVersion {
+  record: ChartVersionRecord;
+  info: VersionInfo;
+  version: string;
+  hash: string;
+}
+
+const VERSION_COLUMNS = [
+  "chart_id",
+  "registry_id",
+  "version",
+  "sort_key",
+  "is_semver",
+  "prerelease",
+  "deprecated",
+  "app_version",
+  "description",
+  "created",
+  "digest",
+  "urls",
+  "kube_version",
+  "api_version",
+  "type",
+  "keywords",
+  "home",
+  "icon",
+  "sources",
+  "maintainers",
+  "dependencies",
+  "annotations",
+  "content_hash",
+  "created_at",
+  "updated_at",
+] as const;
+
+const INSERT_BATCH = 400;
+const DELETE_BATCH = 500;
+
+/**
+ * Diffs a complete listing against the catalog of one registry and applies the difference in
+ * one transaction, in batches. Nothing is removed unless the listing is complete (the caller only
+ * passes complete listings), and an abort or failure rolls everything back: readers (WAL) keep
+ * seeing the previous catalog until the commit.
+ */
+export class CatalogWriter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async apply(
+    registryId: string,
+    charts: ChartRecord[],
+    options: ApplyOptions = {},
+  ): Promise<ApplyResult> {
+    const maxChanges = options.maxChanges ?? 1000;
+    const prepared = new Map<string, PreparedVersion[]>();
+    let total = 0;
+    for (const chart of charts) {
+      const versions = chart.versions.map((record) => ({
+        record,
+        info: versionInfo(record.version),
+        version: record.version,
+        hash: hashRecord(record),
+      }));
+      prepared.set(chart.name, versions);
+      total += versions.length;
+    }
+
+    const existingCharts = await sql<{ id: number; name: string }>(
+      this.dataSource,
+      "SELECT id, name FROM chart WHERE registry_id = ?",
+      [registryId],
+    );
+    const existingVersions = await sql<{
+      id: number;
+      chart_id: number;
+      version: string;
+      content_hash: string;
+    }>(
+      this.dataSource,
+      "SELECT id, chart_id, version, content_hash FROM chart_version WHERE registry_id = ?",
+      [registryId],
+    );
+    const chartIdByName = new Map(existingCharts.map((c) => [c.name, c.id]));
+    const chartNameById = new Map(existingCharts.map((c) => [c.id, c.name]));
+    const versionsByChart = new Map<number, Map<string, { id: number; hash: string }>>();
+    for (const v of existingVersions) {
+      let map = versionsByChart.get(v.chart_id);
+      if (!map) versionsByChart.set(v.chart_id, (map = new Map()));
+      map.set(v.version, { id: v.id, hash: v.content_hash });
+    }
+
+    const result: ApplyResult = {
+      chartsAdded: 0,
+      chartsRemoved: 0,
+      versionsAdded: 0,
+      versionsUpdated: 0,
+      versionsRemoved: 0,
+      versionsUnchanged: 0,
+      added: [],
+      removed: [],
+    };
+    const noteChange = (list: VersionChange[], chart: string, version: string) => {
+      if (list.length < maxChanges) list.push({ chart, version });
+    };
+
+    // Plan everything before writing, so the transaction only writes.
+    const removedChartIds: number[] = [];
+    for (const chart of existingCharts) {
+      if (!prepared.has(chart.name)) {
+        removedChartIds.push(chart.id);
+        result.chartsRemoved++;
+        for (const version of versionsByChart.get(chart.id)?.keys() ?? []) {
+          result.versionsRemoved++;
+          noteChange(result.removed, chart.name, version);
+        }
+      }
+    }
+    const newCharts: string[] = [];
+    const inserts: { chartName: string; v: PreparedVersion }[] = [];
+    const updates: { id: number; v: PreparedVersion }[] = [];
+    const removedVersionIds: number[] = [];
+    const touchedCharts = new Set<string>();
+    for (const [name, versions] of prepared) {
+      const chartId = chartIdByName.get(name);
+      if (chartId === undefined) {
+        newCharts.push(name);
+        touchedCharts.add(name);
+        result.chartsAdded++;
+        for (const v of versions) {
+          inserts.push({ chartName: name, v });
+          noteChange(result.added, name, v.version);
+        }
+        continue;
+      }
+      const stored =
+        versionsByChart.get(chartId) ?? new Map<string, { id: number; hash: string }>();
+      const listed = new Set<string>();
+      for (const v of versions) {
+        listed.add(v.version);
+        const current = stored.get(v.version);
+        if (!current) {
+          inserts.push({ chartName: name, v });
+          noteChange(result.added, name, v.version);
+          touchedCharts.add(name);
+        } else if (current.hash !== v.hash) {
+          updates.push({ id: current.id, v });
+          touchedCharts.add(name);
+        } else {
+          result.versionsUnchanged++;
+        }
+      }
+      for (const [version, { id }] of stored) {
+        if (!listed.has(version)) {
+          removedVersionIds.push(id);
+          noteChange(result.removed, name, version);
+          touchedCharts.add(name);
+        }
+      }
+    }
+    result.versionsAdded = inserts.length;
+    result.versionsUpdated = updates.length;
+    result.versionsRemoved += removedVersionIds.length;
+
+    const nothingToWrite =
+      removedChartIds.length === 0 &&
+      inserts.length === 0 &&
+      updates.length === 0 &&
+      removedVersionIds.length === 0;
+    if (nothingToWrite) {
+      options.onProgress?.(total, total);
+      return result;
+    }
+
+    let done = result.versionsUnchanged;
+    const progress = (n: number) => {
+      done += n;
+      options.onProgress?.(Math.min(done, total), total);
+    };
+    const checkAbort = () => {
+      if (options.signal?.aborted) {
+        throw new RegistryError(
+          RegistryErrorCode.CANCELLED,
+          "Sync cancelled while applying; nothing was written",
+        );
+      }
+    };
+
+    await this.dataSource.transaction(async (em) => {
+      const now = dbDate(em, new Date());
+      for (let i = 0; i < removedChartIds.length; i += DELETE_BATCH) {
+        checkAbort();
+        const ids = removedChartIds.slice(i, i + DELETE_BATCH);
+        // Versions first: this does not rely on the store enforcing ON DELETE CASCADE.
+        await sql(
+          em,
+          `DELETE FROM chart_version WHERE chart_id IN (${placeholders(ids.length)})`,
+          ids,
+        );
+        await sql(em, `DELETE FROM chart WHERE id IN (${placeholders(ids.length)})`, ids);
+      }
+      for (let i = 0; i < removedVersionIds.length; i += DELETE_BATCH) {
+        checkAbort();
+        const ids = removedVersionIds.slice(i, i + DELETE_BATCH);
+        await sql(em, `DELETE FROM chart_version WHERE id IN (${placeholders(ids.length)})`, ids);
+        progress(0);
+      }
+      for (let i = 0; i < newCharts.length; i += DELETE_BATCH) {
+        checkAbort();
+        const names = newCharts.slice(i, i + DELETE_BATCH);
+        const rows = names.map(() => "(?, ?, ?, ?)").join(", ");
+        await sql(
+          em,
+          `INSERT INTO chart (registry_id, name, created_at, updated_at) VALUES ${rows}`,
+          names.flatMap((name) => [registryId, name, now, now]),
+        );
+      }
+      if (newCharts.length > 0) {
+        const rows = await sql<{ id: number; name: string }>(
+          em,
+          "SELECT id, name FROM chart WHERE registry_id = ?",
+          [registryId],
+        );
+        for (const row of rows) {
+          chartIdByName.set(row.name, row.id);
+          chartNameById.set(row.id, row.name);
+        }
+      }
+      for (const { id, v } of updates) {
+        checkAbort();
+        const values = versionValues(0, registryId, v, now);
+        // Keep chart_id, registry_id and created_at; rewrite the rest.
+        const columns = VERSION_COLUMNS.slice(2, -2);
+        await sql(
+          em,
+          `UPDATE chart_version SET ${columns.map((c) => `${c} = ?`).join(", ")}, updated_at = ? WHERE id = ?`,
+          [...values.slice(2, -2), now, id],
+        );
+        progress(1);
+      }
+      for (let i = 0; i < inserts.length; i += INSERT_BATCH) {
+        checkAbort();
+        const batch = inserts.slice(i, i + INSERT_BATCH);
+        const row = `(${placeholders(VERSION_COLUMNS.length)})`;
+        await sql(
+          em,
+          `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")}) VALUES ${batch.map(() => row).join(", ")}`,
+          batch.flatMap(({ chartName, v }) =>
+            versionValues(chartIdByName.get(chartName)!, registryId, v, now),
+          ),
+        );
+        progress(batch.length);
+      }
+      checkAbort();
+      await this.refreshCharts(em, touchedCharts, prepared, chartIdByName, now);
+    });
+    return result;
+  }
+
+  /** Recomputes the denormalized fields of charts whose versions changed. */
+  private async refreshCharts(
+    em: EntityManager,
+    names: Set<string>,
+    prepared: Map<string, PreparedVersion[]>,
+    chartIdByName: Map<string, number>,
+    now: string | Date,
+  ): Promise<void> {
+    for (const name of names) {
+      const versions = prepared.get(name)!;
+      const latest = pickLatest(versions);
+      const chartId = chartIdByName.get(name)!;
+      const r = latest?.record;
+      await sql(
+        em,
+        `UPDATE chart SET description = ?, icon = ?, home = ?, keywords = ?, deprecated = ?, latest_version = ?,
+           latest_version_id = (SELECT id FROM chart_version WHERE chart_id = ? AND version = ?),
+           version_count = ?, updated_at = ?
+         WHERE id = ?`,
+        [
+          r?.description ?? null,
+          r?.icon ?? null,
+          r?.home ?? null,
+          JSON.stringify(r?.keywords ?? []),
+          r?.deprecated ? 1 : 0,
+          latest?.version ?? null,
+          chartId,
+          latest?.version ?? "",
+          versions.length,
+          now,
+          chartId,
+        ],
+      );
+    }
+  }
+}
+
+function versionValues(
+  chartId: number,
+  registryId: string,
+  v: PreparedVersion,
+  now: string | Date,
+): unknown[] {
+  const r = v.record;
+  return [
+    chartId,
+    registryId,
+    v.version,
+    v.info.sortKey,
+    v.info.isSemver ? 1 : 0,
+    v.info.prerelease ? 1 : 0,
+    r.deprecated ? 1 : 0,
+    r.appVersion ?? null,
+    r.description ?? null,
+    r.created ?? null,
+    r.digest ?? null,
+    JSON.stringify(r.urls),
+    r.kubeVersion ?? null,
+    r.apiVersion ?? null,
+    r.type ?? null,
+    JSON.stringify(r.keywords),
+    r.home ?? null,
+    r.icon ?? null,
+    JSON.stringify(r.sources),
+    JSON.stringify(r.maintainers),
+    JSON.stringify(r.dependencies),
+    JSON.stringify(r.annotations),
+    v.hash,
+    now,
+    now,
+  ];
+}
+
+/** Hash of a normalized record; records are built with a fixed key order, so JSON is canonical. */
+function hashRecord(record: ChartVersionRecord): string {
+  return createHash("sha1").update(JSON.stringify(record)).digest("base64");
+}

@@ -1,0 +1,509 @@
+import { randomUUID } from "node:crypto";
+import { type DataSource, In } from "typeorm";
+import { RegistryEntity, SyncRunEntity } from "../entities";
+import { type SyncPhase, type SyncRunStatus, type SyncTrigger } from "../entities/sync-run.entity";
+import { type Logger } from "../logger";
+import { RegistryError, RegistryErrorCode } from "../providers/errors";
+import { type ProviderSet } from "../providers";
+import { type ListingProgress, type ListingWarning } from "../providers/provider";
+import { ApiErrorCode, apiError } from "../services/api-errors";
+import { asRegistryError, toTarget } from "../services/registry.service";
+import { CatalogWriter } from "./catalog-writer";
+import { type SyncCounts, type SyncEventBus, type SyncProgressEvent } from "./sync-events";
+
+export interface SyncEngineOptions {
+  concurrency: number;
+  forceAfterMs: number;
+  /** Minimum time between two progress events of one run within a phase. */
+  progressIntervalMs?: number;
+}
+
+/** Warning codes that stand for a listing entry left out of the catalog. */
+const SKIPPED_ENTRY_CODES: ReadonlySet<string> = new Set([
+  "MISSING_NAME",
+  "MISSING_VERSION",
+  "INVALID_ENTRY",
+  "DUPLICATE_VERSION",
+]);
+
+const TERMINAL: ReadonlySet<SyncRunStatus> = new Set([
+  "SUCCEEDED",
+  "FAILED",
+  "CANCELLED",
+  "INTERRUPTED",
+]);
+
+/** Why a run's controller was aborted. */
+type AbortReason = "CANCELLED" | "INTERRUPTED";
+
+interface ActiveRun {
+  run: SyncRunEntity;
+  registry: RegistryEntity;
+  controller: AbortController;
+  abortReason?: AbortReason;
+  done: Promise<SyncRunEntity>;
+  resolve: (run: SyncRunEntity) => void;
+  counts: SyncCounts;
+  lastEventAt: number;
+  lastPhase?: SyncPhase;
+  done_?: number | null;
+  total?: number | null;
+  message?: string | null;
+}
+
+function emptyCounts(): SyncCounts {
+  return {
+    chartsSeen: 0,
+    versionsSeen: 0,
+    versionsAdded: 0,
+    versionsUpdated: 0,
+    versionsRemoved: 0,
+    versionsUnchanged: 0,
+    versionsSkipped: 0,
+  };
+}
+
+/**
+ * Owns sync runs: one per registry at a time, a queue with a concurrency limit, cancellation,
+ * forced restarts, and progress events. A run lists the registry through its provider and hands
+ * a complete listing to the CatalogWriter; any failure leaves the catalog as it was.
+ */
+export class SyncEngine {
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly queue: string[] = [];
+  private running = 0;
+  private accepting = true;
+  private readonly writer: CatalogWriter;
+  private readonly progressIntervalMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly providers: ProviderSet,
+    private readonly events: SyncEventBus,
+    private readonly logger: Logger,
+    private readonly options: SyncEngineOptions,
+  ) {
+    this.writer = new CatalogWriter(dataSource);
+    this.progressIntervalMs = options.progressIntervalMs ?? 100;
+  }
+
+  private get runs() {
+    return this.dataSource.getRepository(SyncRunEntity);
+  }
+
+  /** The in-flight run of a registry, if any. */
+  activeRun(registryId: string): SyncRunEntity | undefined {
+    return this.active.get(registryId)?.run;
+  }
+
+  /** The latest progress state of an in-flight run, for subscribers that join mid-run. */
+  currentState(runId: string): SyncProgressEvent | undefined {
+    for (const active of this.active.values()) {
+      if (active.run.id === runId) return this.snapshot(active);
+    }
+    return undefined;
+  }
+
+  /**
+   * Requests a sync. Returns at once with the run (QUEUED or RUNNING). A registry with a run in
+   * flight gets that run back, unless `force` and the run is older than the force threshold, in
+   * which case it is interrupted and a new one starts.
+   */
+  async request(
+    registry: RegistryEntity,
+    trigger: SyncTrigger,
+    force = false,
+  ): Promise<SyncRunEntity> {
+    if (!this.accepting)
+      throw apiError(ApiErrorCode.SYNC_NOT_ALLOWED, "The gateway is shutting down");
+    if (registry.protected) {
+      throw apiError(
+        ApiErrorCode.SYNC_NOT_ALLOWED,
+        `"${registry.name}" is protected: it is never synchronized. Use checkChartReference to check a chart.`,
+      );
+    }
+    const current = this.active.get(registry.id);
+    if (current) {
+      if (!force || current.run.status === "QUEUED") return current.run;
+      const startedAt = current.run.startedAt ?? current.run.queuedAt;
+      const forceAt = startedAt.getTime() + this.options.forceAfterMs;
+      if (Date.now() < forceAt) {
+        throw apiError(
+          ApiErrorCode.SYNC_FORCE_TOO_EARLY,
+          `A sync of "${registry.name}" has run since ${startedAt.toISOString()}; it can be forced from ${new Date(forceAt).toISOString()}`,
+          { runId: current.run.id, forceAllowedAt: new Date(forceAt).toISOString() },
+        );
+      }
+      current.abortReason = "INTERRUPTED";
+      current.controller.abort();
+      await current.done;
+    }
+    // Another request may have started a run while we waited for the interrupted one.
+    const again = this.active.get(registry.id);
+    if (again) return again.run;
+    return this.enqueue(registry, trigger, null);
+  }
+
+  /** Cancels a queued or running run. Returns the run (terminal once its work has stopped). */
+  async cancel(runId: string): Promise<SyncRunEntity | null> {
+    for (const active of this.active.values()) {
+      if (active.run.id !== runId) continue;
+      active.abortReason = "CANCELLED";
+      if (active.run.status === "QUEUED") {
+        const index = this.queue.indexOf(active.registry.id);
+        if (index >= 0) this.queue.splice(index, 1);
+        return this.finish(active, "CANCELLED", null);
+      }
+      active.controller.abort();
+      return active.done;
+    }
+    return this.runs.findOneBy({ id: runId });
+  }
+
+  /** Resolves when the run is terminal (at once if it already is). */
+  async waitFor(runId: string): Promise<SyncRunEntity> {
+    for (const active of this.active.values()) {
+      if (active.run.id === runId) return active.done;
+    }
+    return this.runs.findOneByOrFail({ id: runId });
+  }
+
+  /**
+   * Start-up recovery: runs a previous process left QUEUED or RUNNING are marked INTERRUPTED and
+   * their registries re-queued (unless since made protected or deleted).
+   */
+  async recover(): Promise<SyncRunEntity[]> {
+    const stale = await this.runs.findBy({ status: In(["QUEUED", "RUNNING"]) });
+    const requeued: SyncRunEntity[] = [];
+    for (const run of stale) {
+      await this.runs.update(
+        { id: run.id },
+        {
+          status: "INTERRUPTED",
+          phase: "DONE",
+          finishedAt: new Date(),
+          errorCode: null,
+          errorMessage: "The gateway stopped while this run was in progress",
+        },
+      );
+      const registry = await this.dataSource
+        .getRepository(RegistryEntity)
+        .findOneBy({ id: run.registryId });
+      if (registry && !registry.protected && !this.active.has(registry.id)) {
+        requeued.push(await this.enqueue(registry, "RECOVERY", run.id));
+      }
+    }
+    if (stale.length > 0)
+      this.logger.warn({ interrupted: stale.length, requeued: requeued.length }, "recovered runs");
+    return requeued;
+  }
+
+  /**
+   * Stops taking runs, lets running ones finish until the deadline, then interrupts the rest
+   * (and every queued one), recording them INTERRUPTED.
+   */
+  async shutdown(deadlineMs: number): Promise<void> {
+    this.accepting = false;
+    for (const registryId of this.queue.splice(0)) {
+      const active = this.active.get(registryId);
+      if (active)
+        await this.finish(
+          active,
+          "INTERRUPTED",
+          null,
+          "The gateway shut down before this run started",
+        );
+    }
+    const pending = [...this.active.values()];
+    if (pending.length === 0) return;
+    const timer = new Promise<void>((resolve) => setTimeout(resolve, deadlineMs).unref());
+    await Promise.race([Promise.all(pending.map((a) => a.done)), timer]);
+    for (const active of this.active.values()) {
+      active.abortReason = "INTERRUPTED";
+      active.controller.abort();
+    }
+    await Promise.all([...this.active.values()].map((a) => a.done));
+  }
+
+  private async enqueue(
+    registry: RegistryEntity,
+    trigger: SyncTrigger,
+    retryOf: string | null,
+  ): Promise<SyncRunEntity> {
+    const run = this.runs.create({
+      id: randomUUID(),
+      registryId: registry.id,
+      status: "QUEUED",
+      phase: "QUEUED",
+      trigger,
+      queuedAt: new Date(),
+      startedAt: null,
+      finishedAt: null,
+      retryOf,
+    });
+    let resolve!: (run: SyncRunEntity) => void;
+    const done = new Promise<SyncRunEntity>((r) => (resolve = r));
+    const active: ActiveRun = {
+      run,
+      registry,
+      controller: new AbortController(),
+      done,
+      resolve,
+      counts: emptyCounts(),
+      lastEventAt: 0,
+    };
+    // Registered before the first await, so a concurrent request finds this run.
+    this.active.set(registry.id, active);
+    await this.runs.insert(run);
+    this.queue.push(registry.id);
+    this.emit(active, true);
+    this.pump();
+    return run;
+  }
+
+  private pump(): void {
+    while (this.accepting && this.running < this.options.concurrency && this.queue.length > 0) {
+      const registryId = this.queue.shift()!;
+      const active = this.active.get(registryId);
+      if (!active || active.run.status !== "QUEUED") continue;
+      this.running++;
+      void this.execute(active).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async execute(active: ActiveRun): Promise<void> {
+    const { run, controller } = active;
+    const registryRepo = this.dataSource.getRepository(RegistryEntity);
+    try {
+      // Re-read: the registry may have changed (or gone) while the run waited.
+      const registry = await registryRepo.findOneBy({ id: run.registryId });
+      if (!registry)
+        throw new RegistryError(RegistryErrorCode.NOT_FOUND, "The registry was deleted");
+      active.registry = registry;
+      run.status = "RUNNING";
+      run.startedAt = new Date();
+      this.setPhase(active, "CONNECTING", "Connecting to the registry");
+      await this.runs.update(
+        { id: run.id },
+        { status: "RUNNING", phase: "CONNECTING", startedAt: run.startedAt },
+      );
+
+      const provider = this.providers.get(registry.kind);
+      const listing = await provider.list(toTarget(registry), {
+        signal: controller.signal,
+        previous: {
+          etag: registry.listingEtag,
+          lastModified: registry.listingLastModified,
+          digest: registry.listingDigest,
+        },
+        onProgress: (p: ListingProgress) => this.onListingProgress(active, p),
+      });
+      run.bytesFetched = listing.bytesFetched;
+      if (controller.signal.aborted) throw abortError();
+
+      if (listing.unchanged) {
+        run.unchanged = true;
+        await registryRepo.update(
+          { id: registry.id },
+          {
+            lastSyncedAt: new Date(),
+            listingEtag: listing.validators.etag ?? registry.listingEtag,
+            listingLastModified: listing.validators.lastModified ?? registry.listingLastModified,
+          },
+        );
+        await this.finish(
+          active,
+          "SUCCEEDED",
+          null,
+          "The registry is unchanged since the last sync",
+        );
+        return;
+      }
+
+      const warnings: ListingWarning[] = listing.warnings;
+      run.warnings = JSON.stringify(warnings.slice(0, 1000));
+      run.chartsSeen = listing.charts.length;
+      run.versionsSkipped = warnings.filter((w) => SKIPPED_ENTRY_CODES.has(w.code)).length;
+      run.versionsSeen =
+        listing.charts.reduce((n, c) => n + c.versions.length, 0) + run.versionsSkipped;
+      active.counts.chartsSeen = run.chartsSeen;
+      active.counts.versionsSeen = run.versionsSeen;
+      active.counts.versionsSkipped = run.versionsSkipped;
+      this.setPhase(active, "APPLYING", "Writing changes to the catalog", 0, run.versionsSeen);
+
+      const result = await this.writer.apply(registry.id, listing.charts, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          active.done_ = done;
+          active.total = total;
+          this.emit(active, false);
+        },
+      });
+      Object.assign(run, {
+        chartsAdded: result.chartsAdded,
+        chartsRemoved: result.chartsRemoved,
+        versionsAdded: result.versionsAdded,
+        versionsUpdated: result.versionsUpdated,
+        versionsRemoved: result.versionsRemoved,
+        versionsUnchanged: result.versionsUnchanged,
+      });
+      await registryRepo.update(
+        { id: registry.id },
+        {
+          lastSyncedAt: new Date(),
+          listingEtag: listing.validators.etag ?? null,
+          listingLastModified: listing.validators.lastModified ?? null,
+          listingDigest: listing.validators.digest ?? null,
+        },
+      );
+      const changed = result.versionsAdded + result.versionsRemoved + result.versionsUpdated > 0;
+      await this.finish(
+        active,
+        "SUCCEEDED",
+        null,
+        changed ? undefined : "The listing changed but every version was already in the catalog",
+      );
+      if (changed) {
+        this.events.publishCatalogChanged({
+          runId: run.id,
+          registryId: registry.id,
+          tenantId: registry.tenantId,
+          added: result.added,
+          removed: result.removed,
+          addedCount: result.versionsAdded,
+          removedCount: result.versionsRemoved,
+          updatedCount: result.versionsUpdated,
+          at: new Date(),
+        });
+      }
+    } catch (error) {
+      if (
+        controller.signal.aborted ||
+        (error instanceof RegistryError && error.code === RegistryErrorCode.CANCELLED)
+      ) {
+        const status: SyncRunStatus = active.abortReason ?? "CANCELLED";
+        await this.finish(
+          active,
+          status,
+          null,
+          status === "CANCELLED"
+            ? "Cancelled; the catalog was left as it was"
+            : "Interrupted; the catalog was left as it was",
+        );
+        return;
+      }
+      const failure = asRegistryError(error);
+      if (failure.code === RegistryErrorCode.INTERNAL) {
+        this.logger.error(
+          { err: error, runId: run.id, registryId: run.registryId },
+          "sync run failed unexpectedly",
+        );
+      } else {
+        this.logger.info(
+          { runId: run.id, registryId: run.registryId, code: failure.code },
+          "sync run failed",
+        );
+      }
+      await this.finish(active, "FAILED", failure);
+    }
+  }
+
+  private onListingProgress(active: ActiveRun, progress: ListingProgress): void {
+    if (progress.bytes !== undefined) active.run.bytesFetched = progress.bytes;
+    if (progress.phase !== active.lastPhase) {
+      this.setPhase(
+        active,
+        progress.phase,
+        progress.message ?? null,
+        progress.done ?? null,
+        progress.total ?? null,
+      );
+      return;
+    }
+    active.done_ = progress.done ?? active.done_ ?? null;
+    active.total = progress.total ?? active.total ?? null;
+    if (progress.message) active.message = progress.message;
+    this.emit(active, false);
+  }
+
+  private setPhase(
+    active: ActiveRun,
+    phase: SyncPhase,
+    message: string | null,
+    done: number | null = null,
+    total: number | null = null,
+  ): void {
+    active.run.phase = phase;
+    active.lastPhase = phase;
+    active.message = message;
+    active.done_ = done;
+    active.total = total;
+    this.emit(active, true);
+  }
+
+  /** Publishes the run's state; within a phase at most one event per progressIntervalMs. */
+  private emit(active: ActiveRun, always: boolean): void {
+    const now = Date.now();
+    if (!always && now - active.lastEventAt < this.progressIntervalMs) return;
+    active.lastEventAt = now;
+    this.events.publishProgress(this.snapshot(active));
+  }
+
+  private snapshot(active: ActiveRun): SyncProgressEvent {
+    return {
+      runId: active.run.id,
+      registryId: active.run.registryId,
+      tenantId: active.registry.tenantId,
+      status: active.run.status,
+      phase: active.run.phase,
+      done: active.done_ ?? null,
+      total: active.total ?? null,
+      counts: { ...active.counts },
+      bytesFetched: active.run.bytesFetched ?? 0,
+      message: active.message ?? null,
+      at: new Date(),
+    };
+  }
+
+  private async finish(
+    active: ActiveRun,
+    status: SyncRunStatus,
+    failure: RegistryError | null,
+    message?: string,
+  ): Promise<SyncRunEntity> {
+    const { run } = active;
+    run.status = status;
+    run.phase = "DONE";
+    run.finishedAt = new Date();
+    run.errorCode = failure?.code ?? null;
+    run.errorMessage = failure?.message ?? (status === "INTERRUPTED" ? (message ?? null) : null);
+    active.counts = {
+      chartsSeen: run.chartsSeen ?? 0,
+      versionsSeen: run.versionsSeen ?? 0,
+      versionsAdded: run.versionsAdded ?? 0,
+      versionsUpdated: run.versionsUpdated ?? 0,
+      versionsRemoved: run.versionsRemoved ?? 0,
+      versionsUnchanged: run.versionsUnchanged ?? 0,
+      versionsSkipped: run.versionsSkipped ?? 0,
+    };
+    active.message = failure ? failure.message : (message ?? "Synchronized");
+    try {
+      await this.runs.save(run);
+    } catch (error) {
+      this.logger.error({ err: error, runId: run.id }, "could not record the end of a sync run");
+    }
+    if (this.active.get(run.registryId) === active) this.active.delete(run.registryId);
+    this.emit(active, true);
+    active.resolve(run);
+    return run;
+  }
+}
+
+function abortError(): RegistryError {
+  return new RegistryError(RegistryErrorCode.CANCELLED, "Sync cancelled");
+}
+
+export { TERMINAL as TERMINAL_STATUSES };

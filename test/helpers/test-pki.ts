@@ -1,0 +1,125 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+/** Certificates made for one test run; nothing is committed. */
+export interface TestPki {
+  /** The CA that signed the server certificate. */
+  caCert: string;
+  /** A CA that did not sign anything the server uses. */
+  otherCaCert: string;
+  /** Server key and certificate for 127.0.0.1 and localhost. */
+  serverKey: string;
+  serverCert: string;
+  /** A self-signed server certificate (no CA). */
+  selfSignedKey: string;
+  selfSignedCert: string;
+}
+
+function openssl(dir: string, args: string[]): void {
+  execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+}
+
+function makeCa(dir: string, name: string): void {
+  openssl(dir, [
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    `${name}.key`,
+    "-out",
+    `${name}.crt`,
+    "-days",
+    "2",
+    "-subj",
+    `/CN=${name}`,
+    "-addext",
+    "basicConstraints=critical,CA:TRUE",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign",
+  ]);
+}
+
+/** Generates a CA, a server certificate it signs, another CA and a self-signed certificate. */
+export function createTestPki(): TestPki {
+  const dir = mkdtempSync(path.join(tmpdir(), "gateway-pki-"));
+  try {
+    makeCa(dir, "test-ca");
+    makeCa(dir, "other-ca");
+    writeFileSync(
+      path.join(dir, "server.ext"),
+      [
+        "subjectAltName=IP:127.0.0.1,DNS:localhost",
+        "basicConstraints=CA:FALSE",
+        "keyUsage=critical,digitalSignature",
+        "extendedKeyUsage=serverAuth",
+      ].join("\n"),
+    );
+    openssl(dir, [
+      "req",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      "server.key",
+      "-out",
+      "server.csr",
+      "-subj",
+      "/CN=localhost",
+    ]);
+    openssl(dir, [
+      "x509",
+      "-req",
+      "-in",
+      "server.csr",
+      "-CA",
+      "test-ca.crt",
+      "-CAkey",
+      "test-ca.key",
+      "-CAcreateserial",
+      "-out",
+      "server.crt",
+      "-days",
+      "2",
+      "-extfile",
+      "server.ext",
+    ]);
+    openssl(dir, [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      "self.key",
+      "-out",
+      "self.crt",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1,DNS:localhost",
+    ]);
+    const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
+    return {
+      caCert: read("test-ca.crt"),
+      otherCaCert: read("other-ca.crt"),
+      serverKey: read("server.key"),
+      serverCert: read("server.crt"),
+      selfSignedKey: read("self.key"),
+      selfSignedCert: read("self.crt"),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
