@@ -1,3 +1,20 @@
+/**
+ * The HTTP client shared by the providers (undici, one connection pool per registry target).
+ *
+ * How failures are classified (RegistryErrorCode):
+ * - HTTP statuses: 401 AUTH_FAILED, 403 FORBIDDEN, 404/410 NOT_FOUND, 429 RATE_LIMITED (with
+ *   Retry-After in the message), 5xx SERVER_ERROR, any other non-2xx PROTOCOL.
+ * - Transport: refused/reset connections, DNS failures, unreachable hosts AND a body cut short
+ *   by the server (fewer bytes than Content-Length, or a chunked body that never ends properly)
+ *   are UNREACHABLE: the bytes never arrived, retrying may help. PARSE is kept for bodies that
+ *   arrived whole but cannot be read, including a corrupt or incomplete gzip stream.
+ * - Certificate and handshake failures TLS; connect timeout, undici timers and our total
+ *   deadline TIMEOUT; the caller's AbortSignal CANCELLED; too many redirects, loops, non-http(s)
+ *   redirect targets and unsupported encodings PROTOCOL; Content-Length, raw or decompressed
+ *   body above maxBodyBytes TOO_LARGE.
+ * Messages never hold credentials: URLs are shown without userinfo or query, and excerpts of
+ * error bodies are scrubbed of the configured secrets.
+ */
 import type { LookupFunction } from "node:net";
 import { X509Certificate } from "node:crypto";
 import { rootCertificates } from "node:tls";
