@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { buildGatewaySchema } from "../src/schema/build-schema";
+import { PubSubSyncEventBus } from "../src/sync/sync-events";
 
 /**
  * Writes schema.graphql from the code (`--check`: fails when the committed file differs). The
@@ -10,7 +11,7 @@ import { buildGatewaySchema } from "../src/schema/build-schema";
  */
 async function main(): Promise<void> {
   const file = path.resolve(__dirname, "../../schema.graphql");
-  const text = `# Emitted by scripts/emit-schema.ts from the code; do not edit.\n\n${printSchema(lexicographicSortSchema(await buildGatewaySchema()))}\n`;
+  const text = `# Emitted by scripts/emit-schema.ts from the code; do not edit.\n\n${printSchema(lexicographicSortSchema(await buildGatewaySchema(new PubSubSyncEventBus().pubSub)))}\n`;
   if (process.argv.includes("--check")) {
     const committed = readFileSync(file, "utf8");
     if (committed !== text) {

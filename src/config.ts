@@ -15,6 +15,8 @@ export interface Config {
   /** YAML file listing the default registries seeded at first start. */
   defaultRegistriesFile: string;
   logLevel: LogLevel;
+  /** Time running syncs get to finish on shutdown, in ms. */
+  shutdownTimeoutMs: number;
   sync: {
     /** Runs executing at once. */
     concurrency: number;
@@ -22,6 +24,8 @@ export interface Config {
     intervalMs: number;
     /** A run older than this may be interrupted by a forced sync, in ms. */
     forceAfterMs: number;
+    /** Whether the periodic schedule runs. */
+    schedule: boolean;
   };
   registryHttp: {
     connectTimeoutMs: number;
@@ -85,6 +89,17 @@ export const SETTINGS: readonly Setting[] = [
     name: "SYNC_CONCURRENCY",
     default: "2",
     meaning: "Sync runs executing at once; the rest wait in the queue.",
+  },
+  {
+    name: "SYNC_SCHEDULE",
+    default: "true",
+    meaning:
+      "Run the periodic schedule (and queue overdue registries at start-up); `false` leaves syncs to users.",
+  },
+  {
+    name: "SHUTDOWN_TIMEOUT",
+    default: "10s",
+    meaning: "On SIGTERM/SIGINT, time running syncs get to finish before they are interrupted.",
   },
   {
     name: "SYNC_INTERVAL",
@@ -238,10 +253,12 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
     seedDefaultRegistries: parseBoolean("SEED_DEFAULT_REGISTRIES", get("SEED_DEFAULT_REGISTRIES")),
     defaultRegistriesFile: path.resolve(cwd, get("DEFAULT_REGISTRIES_FILE")),
     logLevel,
+    shutdownTimeoutMs: parseDuration("SHUTDOWN_TIMEOUT", get("SHUTDOWN_TIMEOUT")),
     sync: {
       concurrency: parseInteger("SYNC_CONCURRENCY", get("SYNC_CONCURRENCY"), 1, 64),
       intervalMs: parseDuration("SYNC_INTERVAL", get("SYNC_INTERVAL")),
       forceAfterMs: parseDuration("SYNC_FORCE_AFTER", get("SYNC_FORCE_AFTER")),
+      schedule: parseBoolean("SYNC_SCHEDULE", get("SYNC_SCHEDULE")),
     },
     registryHttp: {
       connectTimeoutMs: parseDuration("REGISTRY_CONNECT_TIMEOUT", get("REGISTRY_CONNECT_TIMEOUT")),

@@ -8,8 +8,9 @@ import { buildGatewaySchema } from "./schema/build-schema";
 import { startHttp, type HttpGateway } from "./server";
 import { type Viewer } from "./services/viewer";
 import { openStore, type Store } from "./store/data-source";
+import { SyncScheduler } from "./sync/scheduler";
 import { SyncEngine } from "./sync/sync-engine";
-import { LocalSyncEventBus } from "./sync/sync-events";
+import { PubSubSyncEventBus } from "./sync/sync-events";
 
 export interface Gateway {
   config: Config;
@@ -17,6 +18,8 @@ export interface Gateway {
   store: Store;
   services: Services;
   schema: GraphQLSchema;
+  /** Queues due registries; started by `listen` when SYNC_SCHEDULE is on. */
+  scheduler: SyncScheduler;
   /** Present once `listen` has run. */
   http?: HttpGateway;
   /** Serves HTTP and WebSocket on the configured host and port. */
@@ -43,7 +46,7 @@ export async function createGateway(
     maxBodyBytes: config.registryHttp.maxIndexBytes,
     maxRedirects: config.registryHttp.maxRedirects,
   });
-  const events = new LocalSyncEventBus();
+  const events = new PubSubSyncEventBus();
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
     concurrency: config.sync.concurrency,
     forceAfterMs: config.sync.forceAfterMs,
@@ -59,7 +62,10 @@ export async function createGateway(
   if (config.seedDefaultRegistries)
     await services.registries.seedDefaults(config.defaultRegistriesFile);
   await sync.recover();
-  const schema = await buildGatewaySchema();
+  const scheduler = new SyncScheduler(store.dataSource, sync, logger, {
+    intervalMs: config.sync.intervalMs,
+  });
+  const schema = await buildGatewaySchema(events.pubSub);
 
   const gateway: Gateway = {
     config,
@@ -69,10 +75,13 @@ export async function createGateway(
     schema,
     async listen() {
       gateway.http = await startHttp(schema, services, config.host, config.port);
+      if (config.sync.schedule) scheduler.start();
       return gateway.http;
     },
     context: (viewer) => createContext(services, viewer),
-    async stop(deadlineMs = 10_000) {
+    scheduler,
+    async stop(deadlineMs = config.shutdownTimeoutMs) {
+      await scheduler.stop();
       await sync.shutdown(deadlineMs);
       if (gateway.http) await gateway.http.close();
       await store.close();

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     gateway.logger.info({ signal }, "shutting down");
     gateway
-      .stop(10_000)
+      .stop(config.shutdownTimeoutMs)
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         gateway.logger.error({ err: error }, "shutdown failed");

@@ -23,6 +23,7 @@ describe("configuration", () => {
     });
     expect(config.sync).toEqual({
       concurrency: 2,
+      schedule: true,
       intervalMs: 24 * 3600_000,
       forceAfterMs: 3600_000,
     });

@@ -1,9 +1,10 @@
 import { type GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { ChartResolver, ChartVersionResolver } from "../resolvers/chart.resolver";
 import { HelmRegistryResolver } from "../resolvers/helm-registry.resolver";
 import { NodeResolver } from "../resolvers/node.resolver";
 import { RegistryResolver } from "../resolvers/registry.resolver";
+import { SubscriptionResolver } from "../resolvers/subscription.resolver";
 import { SyncRunResolver } from "../resolvers/sync-run.resolver";
 import { HelmRegistry } from "./helm-registry.type";
 
@@ -15,12 +16,17 @@ export const resolvers = [
   ChartVersionResolver,
   SyncRunResolver,
   NodeResolver,
+  SubscriptionResolver,
 ] as const;
 
-/** Builds the executable schema (validation of arguments through class-validator). */
-export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+/**
+ * Builds the executable schema (validation of arguments through class-validator). Subscriptions
+ * read the sync event bus themselves; type-graphql still wants the PubSub they publish through.
+ */
+export async function buildGatewaySchema(pubSub: PubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
+    pubSub,
     // Types reached only through interfaces must be listed to be in the schema.
     orphanedTypes: [HelmRegistry],
     validate: { forbidUnknownValues: false },

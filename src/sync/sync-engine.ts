@@ -45,6 +45,7 @@ interface ActiveRun {
   resolve: (run: SyncRunEntity) => void;
   counts: SyncCounts;
   lastEventAt: number;
+  phaseStartedAt: number;
   lastPhase?: SyncPhase;
   done_?: number | null;
   total?: number | null;
@@ -251,6 +252,7 @@ export class SyncEngine {
       resolve,
       counts: emptyCounts(),
       lastEventAt: 0,
+      phaseStartedAt: Date.now(),
     };
     // Registered before the first await, so a concurrent request finds this run.
     this.active.set(registry.id, active);
@@ -376,7 +378,7 @@ export class SyncEngine {
           addedCount: result.versionsAdded,
           removedCount: result.versionsRemoved,
           updatedCount: result.versionsUpdated,
-          at: new Date(),
+          at: new Date().toISOString(),
         });
       }
     } catch (error) {
@@ -438,6 +440,7 @@ export class SyncEngine {
   ): void {
     active.run.phase = phase;
     active.lastPhase = phase;
+    active.phaseStartedAt = Date.now();
     active.message = message;
     active.done_ = done;
     active.total = total;
@@ -453,18 +456,21 @@ export class SyncEngine {
   }
 
   private snapshot(active: ActiveRun): SyncProgressEvent {
+    const elapsed = (Date.now() - active.phaseStartedAt) / 1000;
+    const done = active.done_ ?? null;
     return {
       runId: active.run.id,
       registryId: active.run.registryId,
       tenantId: active.registry.tenantId,
       status: active.run.status,
       phase: active.run.phase,
-      done: active.done_ ?? null,
+      done,
       total: active.total ?? null,
+      ratePerSecond: done !== null && elapsed > 0.05 ? Math.round(done / elapsed) : null,
       counts: { ...active.counts },
       bytesFetched: active.run.bytesFetched ?? 0,
       message: active.message ?? null,
-      at: new Date(),
+      at: new Date().toISOString(),
     };
   }
 

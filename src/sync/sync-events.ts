@@ -1,4 +1,5 @@
-import { EventEmitter } from "node:events";
+import { PubSub as MemoryPubSub, type PubSubEngine } from "graphql-subscriptions";
+import { type PubSub } from "type-graphql";
 import { type SyncPhase, type SyncRunStatus } from "../entities/sync-run.entity";
 import { type VersionChange } from "./catalog-writer";
 
@@ -13,7 +14,10 @@ export interface SyncCounts {
   versionsSkipped: number;
 }
 
-/** One progress event of one run. */
+/**
+ * One progress event of one run. Plain JSON (the time is an ISO string), so that it crosses a
+ * Redis PubSub unchanged when several gateways share the work.
+ */
 export interface SyncProgressEvent {
   runId: string;
   registryId: string;
@@ -23,10 +27,12 @@ export interface SyncProgressEvent {
   phase: SyncPhase;
   done: number | null;
   total: number | null;
+  /** Items (bytes while fetching) per second in the current phase, when known. */
+  ratePerSecond: number | null;
   counts: SyncCounts;
   bytesFetched: number;
   message: string | null;
-  at: Date;
+  at: string;
 }
 
 /** What a completed run changed, for the change feed. */
@@ -39,36 +45,62 @@ export interface CatalogChangedEvent {
   addedCount: number;
   removedCount: number;
   updatedCount: number;
-  at: Date;
+  at: string;
 }
 
+/** Topics of the gateway's PubSub. */
+export const TOPICS = {
+  SYNC_PROGRESS: "SYNC_PROGRESS",
+  CATALOG_CHANGED: "CATALOG_CHANGED",
+} as const;
+
 /**
- * Where the sync engine publishes. In-process by default; the subscription layer adapts it, and a
- * Redis-backed implementation can replace it when several gateways share the work.
+ * Adapts a graphql-subscriptions engine (in-memory, or Redis for several instances) to
+ * type-graphql's PubSub interface: `publish(topic, payload)` and `subscribe(topic)`.
  */
+export function adaptPubSub(engine: PubSubEngine): PubSub {
+  return {
+    publish(routingKey: string, ...args: unknown[]) {
+      void engine.publish(routingKey, args[0]);
+    },
+    subscribe(routingKey: string, dynamicId?: unknown): AsyncIterable<unknown> {
+      return engine.asyncIterableIterator(
+        dynamicId === undefined ? routingKey : `${routingKey}:${String(dynamicId)}`,
+      );
+    },
+  };
+}
+
+/** Where the sync engine publishes and subscriptions listen. */
 export interface SyncEventBus {
   publishProgress(event: SyncProgressEvent): void;
   publishCatalogChanged(event: CatalogChangedEvent): void;
-  onProgress(listener: (event: SyncProgressEvent) => void): () => void;
-  onCatalogChanged(listener: (event: CatalogChangedEvent) => void): () => void;
+  /** Every progress event from now on; `return()` unsubscribes. */
+  progress(): AsyncIterator<SyncProgressEvent>;
+  /** Every change-feed event from now on; `return()` unsubscribes. */
+  catalogChanges(): AsyncIterator<CatalogChangedEvent>;
 }
 
-/** The in-process bus. */
-export class LocalSyncEventBus implements SyncEventBus {
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
+/** The event bus over a PubSub; in-process by default. */
+export class PubSubSyncEventBus implements SyncEventBus {
+  constructor(readonly pubSub: PubSub = adaptPubSub(new MemoryPubSub())) {}
 
   publishProgress(event: SyncProgressEvent): void {
-    this.emitter.emit("progress", event);
+    this.pubSub.publish(TOPICS.SYNC_PROGRESS, event);
   }
   publishCatalogChanged(event: CatalogChangedEvent): void {
-    this.emitter.emit("catalog", event);
+    this.pubSub.publish(TOPICS.CATALOG_CHANGED, event);
   }
-  onProgress(listener: (event: SyncProgressEvent) => void): () => void {
-    this.emitter.on("progress", listener);
-    return () => this.emitter.off("progress", listener);
+  progress(): AsyncIterator<SyncProgressEvent> {
+    const iterable = this.pubSub.subscribe(
+      TOPICS.SYNC_PROGRESS,
+    ) as AsyncIterable<SyncProgressEvent>;
+    return iterable[Symbol.asyncIterator]();
   }
-  onCatalogChanged(listener: (event: CatalogChangedEvent) => void): () => void {
-    this.emitter.on("catalog", listener);
-    return () => this.emitter.off("catalog", listener);
+  catalogChanges(): AsyncIterator<CatalogChangedEvent> {
+    const iterable = this.pubSub.subscribe(
+      TOPICS.CATALOG_CHANGED,
+    ) as AsyncIterable<CatalogChangedEvent>;
+    return iterable[Symbol.asyncIterator]();
   }
 }

@@ -1,0 +1,52 @@
+import path from "node:path";
+
+/** The repository root (this file runs from `dist/bench/`). */
+export const repoRoot = path.resolve(__dirname, "../..");
+
+/** The shared fixtures directory, next to the repository. */
+export const fixturesDir = path.resolve(repoRoot, "../shared/fixtures");
+
+/** Median of the values (mean of the two middle ones for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Nearest-rank percentile (p in 0..100) of the values; NaN when empty. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+/** Peak resident set size of this process so far, in MB (maxRSS is in KB on Linux). */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Writes a child's result: one JSON line on stdout, the only thing a child prints there. */
+export function writeResult(result: unknown): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** Runs a child's main function; an error is printed on stderr and ends the child with code 1. */
+export function runChild(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}
+
+/** Rounds to `digits` decimals for printing and JSON. */
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,91 @@
+/**
+ * Child process of the subscribers scenario: a gateway listening on 127.0.0.1 (port 0) that adds
+ * registries and syncs them when the orchestrator says so (IPC). `node child-gateway.js
+ * '<{"workDir": …}>'`; on "stop" it prints `{"peakRssMb": …}` and exits.
+ */
+import { rmSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { type RegistryEntity } from "../src/entities";
+import { toGlobalId } from "../src/services/ids";
+import { DEFAULT_VIEWER } from "../src/services/viewer";
+import { peakRssMb, runChild, writeResult } from "./bench-support";
+import {
+  phaseChanges,
+  recordPublishedEvents,
+  runCounts,
+  startBenchGateway,
+} from "./gateway-harness";
+import { type GatewayCommand, type GatewayReply } from "./subscribers-protocol";
+
+function reply(message: GatewayReply): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  if (!process.send) throw new Error("child-gateway needs an IPC channel");
+  const { workDir } = JSON.parse(process.argv[2] ?? "") as { workDir: string };
+  const gateway = await startBenchGateway(workDir);
+  const published = recordPublishedEvents(gateway.services.events);
+  const http = await gateway.listen();
+  let registry: RegistryEntity | undefined;
+
+  const handle = async (command: GatewayCommand): Promise<boolean> => {
+    switch (command.type) {
+      case "add": {
+        // One registry at a time: the catalog (and the SQLite file) stays the same size.
+        if (registry) await gateway.services.registries.delete(DEFAULT_VIEWER, registry.id);
+        const start = performance.now();
+        registry = await gateway.services.registries.add(DEFAULT_VIEWER, "HELM", {
+          name: command.name,
+          endpoint: command.endpoint,
+        });
+        reply({
+          type: "added",
+          registryId: toGlobalId("Registry", registry.id),
+          addMs: performance.now() - start,
+        });
+        return true;
+      }
+      case "sync": {
+        if (!registry) throw new Error("sync before add");
+        const requestedAt = Date.now();
+        const run = await gateway.services.sync.request(registry, "MANUAL");
+        reply({ type: "requested", runId: toGlobalId("SyncRun", run.id), requestedAt });
+        const done = await gateway.services.sync.waitFor(run.id);
+        const finishedAt = Date.now();
+        reply({
+          type: "finished",
+          status: done.status,
+          counts: runCounts(done),
+          finishedAt,
+          phases: phaseChanges(published, run.id),
+          published: published.filter((e) => e.runId === run.id).length,
+        });
+        return true;
+      }
+      case "stop":
+        return false;
+    }
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    // Commands are handled one at a time, in order.
+    let chain = Promise.resolve(true);
+    process.on("message", (command: GatewayCommand) => {
+      chain = chain.then((going) => (going ? handle(command) : false));
+      chain.then((going) => {
+        if (!going) resolve();
+      }, reject);
+    });
+    process.on("disconnect", () => resolve());
+    const subscription = gateway.schema.getSubscriptionType()?.getFields()["syncProgress"];
+    reply({ type: "ready", url: http.url, syncProgress: subscription !== undefined });
+  });
+
+  const result = { peakRssMb: peakRssMb() };
+  await gateway.stop(2000);
+  rmSync(workDir, { recursive: true, force: true });
+  writeResult(result);
+}
+
+runChild(main);

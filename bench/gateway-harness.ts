@@ -1,0 +1,97 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { loadConfig } from "../src/config";
+import { createGateway, type Gateway } from "../src/gateway";
+import { type SyncEventBus } from "../src/sync/sync-events";
+import { repoRoot } from "./bench-support";
+
+/** A run's counts as the run records them. */
+export interface RunCounts {
+  chartsSeen: number;
+  versionsSeen: number;
+  versionsAdded: number;
+  versionsUpdated: number;
+  versionsRemoved: number;
+  versionsUnchanged: number;
+  versionsSkipped: number;
+}
+
+/** One published progress event, as seen on the gateway's bus. */
+export interface PublishedEvent {
+  runId: string;
+  phase: string;
+  status: string;
+  /** Date.now() when the engine published it. */
+  at: number;
+}
+
+/**
+ * A gateway on a fresh SQLite file under `workDir`, as the benchmark runs it: no default
+ * registries, silent logs, no scheduled syncs (the benchmark starts every run itself), the
+ * gateway's other defaults.
+ */
+export async function startBenchGateway(workDir: string): Promise<Gateway> {
+  mkdirSync(workDir, { recursive: true });
+  const config = loadConfig(
+    {
+      DATABASE_URL: `sqlite:${path.join(workDir, "gateway.sqlite")}`,
+      SEED_DEFAULT_REGISTRIES: "false",
+      LOG_LEVEL: "silent",
+      SYNC_SCHEDULE: "false",
+      PORT: "0",
+      HOST: "127.0.0.1",
+    },
+    repoRoot,
+  );
+  return createGateway(config);
+}
+
+/**
+ * Records every progress event the sync engine publishes (by wrapping the bus's publish method;
+ * subscribers still get every event). Returns the list, which grows as events are published.
+ */
+export function recordPublishedEvents(bus: SyncEventBus): PublishedEvent[] {
+  const events: PublishedEvent[] = [];
+  const publish = bus.publishProgress.bind(bus);
+  bus.publishProgress = (event) => {
+    events.push({ runId: event.runId, phase: event.phase, status: event.status, at: Date.now() });
+    publish(event);
+  };
+  return events;
+}
+
+/** Phase changes of one run, in order: each phase with the time its first event was published. */
+export function phaseChanges(
+  events: readonly PublishedEvent[],
+  runId: string,
+): { phase: string; at: number }[] {
+  const changes: { phase: string; at: number }[] = [];
+  for (const event of events) {
+    if (event.runId !== runId) continue;
+    if (changes[changes.length - 1]?.phase !== event.phase) {
+      changes.push({ phase: event.phase, at: event.at });
+    }
+  }
+  return changes;
+}
+
+/** The counts of a finished run entity. */
+export function runCounts(run: {
+  chartsSeen?: number | null;
+  versionsSeen?: number | null;
+  versionsAdded?: number | null;
+  versionsUpdated?: number | null;
+  versionsRemoved?: number | null;
+  versionsUnchanged?: number | null;
+  versionsSkipped?: number | null;
+}): RunCounts {
+  return {
+    chartsSeen: run.chartsSeen ?? 0,
+    versionsSeen: run.versionsSeen ?? 0,
+    versionsAdded: run.versionsAdded ?? 0,
+    versionsUpdated: run.versionsUpdated ?? 0,
+    versionsRemoved: run.versionsRemoved ?? 0,
+    versionsUnchanged: run.versionsUnchanged ?? 0,
+    versionsSkipped: run.versionsSkipped ?? 0,
+  };
+}

@@ -1,0 +1,505 @@
+/**
+ * The benchmark (`npm run bench`): full sync of a generated 24k-version Helm index against
+ * parse baselines measured in the same run, no-op re-sync, and live progress subscribers.
+ * Options: `--profile` (CPU-profile one extra full sync even when the ratio target passes),
+ * `--no-subscribers`, `--only-subscribers` (skip the parse and sync measurements),
+ * `--subscribers=<n>`, `--per-connection=<n>`.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { fixturesDir, median, repoRoot } from "./bench-support";
+import { type ParseResult } from "./child-parse";
+import { BenchChild, killChildren, runToCompletion } from "./child-runner";
+import { type SyncChildInput, type SyncChildResult } from "./child-sync";
+import { topSelfTime, type CpuProfile } from "./cpu-profile";
+import { generateIndex, type GeneratedIndex } from "./generate-index";
+import { startIndexServer, type IndexServer } from "./index-server";
+import {
+  type GatewayCommand,
+  type GatewayReply,
+  type SubscriberCommand,
+  type SubscriberReply,
+  type SubscriberRoundStats,
+} from "./subscribers-protocol";
+
+const COPIES = 7;
+const SEED = 0x5eed;
+const PARSE_RUNS = 3;
+const SYNC_RUNS = 3;
+const NOOP_RUNS = 5;
+/** The whole benchmark is stopped after this long, whatever it is doing. */
+const WATCHDOG_MS = 9 * 60_000;
+
+const TARGETS = {
+  ratio: 2.0,
+  peakRssMb: 350,
+  noopMs: 50,
+  latencyP99Ms: 100,
+  slowdownPercent: 15,
+  completePercent: 100,
+};
+
+interface Options {
+  profile: boolean;
+  onlySubscribers: boolean;
+  subscribers: number;
+  perConnection: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string, fallback: number): number => {
+    const arg = argv.find((a) => a.startsWith(`--${name}=`));
+    const n = arg === undefined ? fallback : Number(arg.slice(name.length + 3));
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`);
+    return n;
+  };
+  return {
+    profile: argv.includes("--profile"),
+    onlySubscribers: argv.includes("--only-subscribers"),
+    subscribers: argv.includes("--no-subscribers") ? 0 : value("subscribers", 1000),
+    perConnection: Math.max(1, value("per-connection", 1)),
+  };
+}
+
+const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n)
+    ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "n/a";
+const ms = (n: number): string => `${fmt(n, n < 100 ? 1 : 0)} ms`;
+const passFail = (ok: boolean): string => (ok ? "PASS" : "FAIL");
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
+  return [
+    line(rows[0]!),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.slice(1).map(line),
+  ].join("\n");
+}
+
+async function parseBaseline(mode: "yaml" | "json", file: string): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < PARSE_RUNS; i++) {
+    const result = await runToCompletion<ParseResult>("child-parse.js", [mode, file], {
+      timeoutMs: 60_000,
+    });
+    samples.push(result.ms);
+  }
+  return samples;
+}
+
+function syncChild(input: SyncChildInput): Promise<SyncChildResult> {
+  return runToCompletion<SyncChildResult>("child-sync.js", [JSON.stringify(input)], {
+    timeoutMs: 120_000,
+  });
+}
+
+/** How long each phase of the run lasted (until the next phase change). */
+function phaseLine(result: SyncChildResult): string {
+  const spans: string[] = [];
+  result.phases.forEach((p, i) => {
+    if (p.phase === "DONE") return;
+    const end = result.phases[i + 1]?.at ?? result.finishedAt;
+    spans.push(`${p.phase} ${fmt(end - p.at)}`);
+  });
+  return `phases (ms): ${spans.join(" · ")}`;
+}
+
+function countsLine(c: SyncChildResult["counts"]): string {
+  return (
+    `charts ${fmt(c.chartsSeen)}, versions seen ${fmt(c.versionsSeen)}, added ${fmt(c.versionsAdded)}, ` +
+    `updated ${fmt(c.versionsUpdated)}, removed ${fmt(c.versionsRemoved)}, unchanged ${fmt(c.versionsUnchanged)}, ` +
+    `skipped ${fmt(c.versionsSkipped)}`
+  );
+}
+
+async function profileSync(server: IndexServer, tmpRoot: string): Promise<void> {
+  const profileFile = path.join(tmpRoot, "full-sync.cpuprofile");
+  const result = await syncChild({
+    endpoint: `${server.origin}/profile`,
+    workDir: path.join(tmpRoot, "sync-profile"),
+    noopRuns: 0,
+    profileFile,
+  });
+  const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
+  const keep = path.join(repoRoot, ".bench");
+  mkdirSync(keep, { recursive: true });
+  copyFileSync(profileFile, path.join(keep, "full-sync.cpuprofile"));
+  console.log(
+    `\nCPU profile of one more full sync (${ms(result.fullMs)} under the profiler; ` +
+      `saved as .bench/full-sync.cpuprofile), top self time:`,
+  );
+  const rows = topSelfTime(profile, repoRoot, 12).map((r, i) => [
+    String(i + 1),
+    r.name,
+    fmt(r.selfMs),
+    `${fmt(r.percent, 1)} %`,
+  ]);
+  console.log(table([["#", "function (file:line)", "self ms", "share"], ...rows]));
+}
+
+interface SubscriberRun {
+  label: string;
+  subscribers: number;
+  wallMs: number;
+  status: string;
+  stats?: SubscriberRoundStats;
+  published: number;
+}
+
+/**
+ * The subscribers scenario: a gateway child (listening), a client child with `subscribers`
+ * graphql-ws subscriptions to each measured run, and runs without subscribers to compare with.
+ * Each run syncs a fresh registry; the index server holds the run's request until the
+ * subscribers are in place, and a run's wall time counts from that release to its end.
+ */
+async function subscribersSection(
+  server: IndexServer,
+  tmpRoot: string,
+  options: Options,
+): Promise<void> {
+  const connections = Math.ceil(options.subscribers / options.perConnection);
+  const gateway = new BenchChild<GatewayCommand, GatewayReply>(
+    "child-gateway.js",
+    [JSON.stringify({ workDir: path.join(tmpRoot, "gateway-subscribers") })],
+    { timeoutMs: 240_000 },
+  );
+  const { url, syncProgress } = await gateway.next("ready");
+  if (!syncProgress) {
+    console.log(
+      "\n[6] Subscribers: skipped (the gateway's schema has no Subscription.syncProgress)",
+    );
+    gateway.send({ type: "stop" });
+    await gateway.result<unknown>();
+    return;
+  }
+  console.log(
+    `\n[6] Subscribers: ${fmt(connections * options.perConnection)} syncProgress(runId) subscriptions ` +
+      `over graphql-ws (${fmt(connections)} connections × ${options.perConnection}, from a separate process)`,
+  );
+  const client = new BenchChild<SubscriberCommand, SubscriberReply>("child-subscribers.js", [], {
+    timeoutMs: 240_000,
+  });
+  try {
+    const wsUrl = `${url.replace(/^http/, "ws")}/graphql`;
+    client.send({
+      type: "connect",
+      url: wsUrl,
+      connections,
+      subscriptionsPerConnection: options.perConnection,
+    });
+    const connected = await client.next("connected");
+    console.log(
+      `    ${fmt(connected.connections)} connections open in ${ms(connected.ms)}` +
+        (connected.failed > 0 ? ` (${fmt(connected.failed)} failed)` : ""),
+    );
+
+    // A warm-up run first (JIT, SQLite pages), then runs with and without subscribers alternated.
+    const plan: { label: string; withSubscribers: boolean }[] = [
+      { label: "warm-up, no subscribers", withSubscribers: false },
+      { label: "with subscribers #1", withSubscribers: true },
+      { label: "no subscribers #1", withSubscribers: false },
+      { label: "with subscribers #2", withSubscribers: true },
+      { label: "no subscribers #2", withSubscribers: false },
+    ];
+    const runs: SubscriberRun[] = [];
+    for (const [i, step] of plan.entries()) {
+      const prefix = `/subscribers-${i}`;
+      gateway.send({ type: "add", name: `bench-${i}`, endpoint: `${server.origin}${prefix}` });
+      await gateway.next("added");
+      const held = server.arm(prefix);
+      gateway.send({ type: "sync" });
+      const { runId } = await gateway.next("requested");
+      await held;
+      let subscribed: Extract<SubscriberReply, { type: "subscribed" }> | undefined;
+      if (step.withSubscribers) {
+        client.send({ type: "subscribe", runId });
+        subscribed = await client.next("subscribed");
+      }
+      const releasedAt = server.release(prefix);
+      const finished = await gateway.next("finished");
+      const run: SubscriberRun = {
+        label: step.label,
+        subscribers: subscribed?.subscribers ?? 0,
+        wallMs: finished.finishedAt - releasedAt,
+        status: finished.status,
+        published: finished.published,
+      };
+      if (step.withSubscribers) {
+        const expectedPhases = [
+          ...new Set(finished.phases.filter((p) => p.at >= releasedAt).map((p) => p.phase)),
+        ];
+        client.send({ type: "collect", releasedAt, expectedPhases });
+        run.stats = (await client.next("collected")).stats;
+        console.log(
+          `    ${step.label}: ${fmt(subscribed!.ready)}/${fmt(subscribed!.subscribers)} subscribed ` +
+            `(first event received) in ${ms(subscribed!.ms)}; phases after release: ${expectedPhases.join(", ")}`,
+        );
+      }
+      console.log(
+        `    ${step.label}: run ${finished.status} in ${ms(run.wallMs)} ` +
+          `(${fmt(finished.published)} progress events published)`,
+      );
+      runs.push(run);
+    }
+    gateway.send({ type: "stop" });
+    client.send({ type: "stop" });
+    const gatewayResult = await gateway.result<{ peakRssMb: number }>();
+    await client.result<unknown>();
+
+    const withSubs = runs.filter((r) => r.stats !== undefined);
+    const without = runs.filter((r) => r.stats === undefined && !r.label.startsWith("warm-up"));
+    const wallWith = median(withSubs.map((r) => r.wallMs));
+    const wallWithout = median(without.map((r) => r.wallMs));
+    const slowdown = (100 * (wallWith - wallWithout)) / wallWithout;
+    const stats = withSubs.map((r) => r.stats!);
+    const worst = (pick: (s: SubscriberRoundStats) => number, highest: boolean) =>
+      stats.map(pick).reduce((a, b) => (highest ? Math.max(a, b) : Math.min(a, b)));
+    const completePercent = worst((s) => (100 * s.complete) / Math.max(1, s.subscribers), false);
+    const p99 = worst((s) => s.latencyP99, true);
+    const perRound = (pick: (s: SubscriberRoundStats) => string) => stats.map(pick).join(" / ");
+
+    console.log(`\nSubscribers (${stats.length} runs with subscribers; values per run, "/"):`);
+    console.log(
+      table([
+        ["measure", "value", "target", ""],
+        [
+          "subscribers (subscriptions)",
+          perRound((s) => fmt(s.subscribers)),
+          `${fmt(options.subscribers)}`,
+          "",
+        ],
+        [
+          "events per subscriber min / median / max",
+          perRound((s) => `${s.eventsMin} / ${s.eventsMedian} / ${s.eventsMax}`),
+          "",
+          "",
+        ],
+        [
+          "got every phase change + terminal",
+          perRound((s) => `${fmt((100 * s.complete) / Math.max(1, s.subscribers), 1)} %`),
+          `${TARGETS.completePercent} %`,
+          passFail(completePercent >= TARGETS.completePercent),
+        ],
+        [
+          "terminal event / completed by server / errors",
+          perRound((s) => `${fmt(s.terminal)} / ${fmt(s.completedByServer)} / ${fmt(s.errors)}`),
+          "",
+          "",
+        ],
+        ["delivery latency p50", perRound((s) => ms(s.latencyP50)), "", ""],
+        [
+          "delivery latency p99 (max)",
+          perRound((s) => `${ms(s.latencyP99)} (${ms(s.latencyMax)})`),
+          `≤ ${TARGETS.latencyP99Ms} ms`,
+          passFail(p99 <= TARGETS.latencyP99Ms),
+        ],
+        [
+          "run wall time, with vs without subscribers",
+          `${ms(wallWith)} vs ${ms(wallWithout)} (${slowdown >= 0 ? "+" : ""}${fmt(slowdown, 1)} %)`,
+          `≤ +${TARGETS.slowdownPercent} %`,
+          passFail(slowdown <= TARGETS.slowdownPercent),
+        ],
+      ]),
+    );
+    for (const s of stats) {
+      const missed = Object.entries(s.missedPhases);
+      if (missed.length > 0 || s.firstError !== undefined) {
+        console.log(
+          `    missed phases: ${missed.map(([p, n]) => `${p} ×${n}`).join(", ") || "none"}` +
+            (s.firstError === undefined ? "" : `; first error: ${s.firstError}`),
+        );
+      }
+    }
+    console.log(
+      `    gateway process peak RSS ${fmt(gatewayResult.peakRssMb)} MB; ` +
+        `wall times without subscribers: ${runs
+          .filter((r) => r.stats === undefined)
+          .map((r) => ms(r.wallMs))
+          .join(", ")} (first is the warm-up, not counted)`,
+    );
+  } finally {
+    killChildren();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const tmpRoot = mkdtempSync(path.join(tmpdir(), "registry-bench-"));
+  let server: IndexServer | undefined;
+  const cleanup = () => {
+    killChildren();
+    rmSync(tmpRoot, { recursive: true, force: true });
+  };
+  const watchdog = setTimeout(() => {
+    console.error(`\nThe benchmark did not finish within ${WATCHDOG_MS / 60_000} minutes.`);
+    cleanup();
+    process.exit(1);
+  }, WATCHDOG_MS);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+
+  try {
+    const args = process.argv.slice(2);
+    console.log("Registry catalog gateway benchmark");
+    console.log(
+      `command: npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}  ` +
+        `(node dist/bench/run.js${args.length > 0 ? ` ${args.join(" ")}` : ""})`,
+    );
+    console.log(
+      `node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} CPUs ` +
+        `(${cpus()[0]?.model.trim() ?? "unknown"}), ${new Date().toISOString()}`,
+    );
+
+    // 1. The index.
+    const source = path.join(fixturesDir, "helm", "bitnami", "index.yaml");
+    const genStart = Date.now();
+    const index: GeneratedIndex = generateIndex({
+      sourceFile: source,
+      outDir: mkdtempSync(path.join(tmpRoot, "index-")),
+      copies: COPIES,
+      seed: SEED,
+    });
+    console.log(
+      `\n[1] Index: ${path.relative(repoRoot, source)} × ${COPIES} (charts renamed <name>, <name>-c1…; ` +
+        `copies get seeded digests, seed 0x${SEED.toString(16)}), generated in ${ms(Date.now() - genStart)}`,
+    );
+    console.log(
+      `    index.yaml ${fmt(index.bytes)} bytes (${fmt(index.bytes / 1e6, 1)} MB), ` +
+        `${fmt(index.charts)} charts, ${fmt(index.versions)} versions, sha256 ${index.sha256}`,
+    );
+    console.log(`    index.json ${fmt(index.jsonBytes)} bytes (js-yaml's reading, JSON.stringify)`);
+
+    // 2. The server.
+    server = await startIndexServer(index.yamlFile, new Date("2023-03-01T10:01:00Z"));
+    console.log(
+      `\n[2] Index server: ${server.origin}/<prefix>/index.yaml (strong ETag, Last-Modified, 304)`,
+    );
+
+    if (!options.onlySubscribers) await measureSync(server, index, tmpRoot, options);
+
+    // 6. Subscribers.
+    if (options.subscribers === 0) {
+      console.log("\n[6] Subscribers: skipped (--no-subscribers)");
+    } else {
+      await subscribersSection(server, tmpRoot, options);
+    }
+
+    console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);
+  } finally {
+    clearTimeout(watchdog);
+    await server?.close();
+    cleanup();
+  }
+}
+
+/** Sections 3 to 5: parse baselines, full sync and no-op re-sync, the results table. */
+async function measureSync(
+  server: IndexServer,
+  index: GeneratedIndex,
+  tmpRoot: string,
+  options: Options,
+): Promise<void> {
+  // 3. Baselines.
+  console.log(`\n[3] Parse baselines (a fresh process each, median of ${PARSE_RUNS})`);
+  const yamlSamples = await parseBaseline("yaml", index.yamlFile);
+  const jsonSamples = await parseBaseline("json", index.jsonFile);
+  const yamlMs = median(yamlSamples);
+  const jsonMs = median(jsonSamples);
+  console.log(
+    `    js-yaml load (default schema): ${ms(yamlMs)}  [${yamlSamples.map(ms).join(", ")}]`,
+  );
+  console.log(
+    `    JSON.parse (its JSON form):    ${ms(jsonMs)}  [${jsonSamples.map(ms).join(", ")}]`,
+  );
+
+  // 4. Full sync and no-op re-sync.
+  console.log(
+    `\n[4] Full sync (a fresh process and SQLite file each, median of ${SYNC_RUNS}); ` +
+      `then ${NOOP_RUNS} no-op re-syncs in the same process`,
+  );
+  console.log(
+    "    (phase spans from the engine's progress events: FETCHING lasts until the index is read —\n" +
+      "     download, sha256, UTF-8 decode and js-yaml load; PARSING is the normalization; APPLYING the diff and SQLite writes)",
+  );
+  const notModifiedBefore = server.stats.notModified;
+  const syncs: SyncChildResult[] = [];
+  for (let i = 0; i < SYNC_RUNS; i++) {
+    const result = await syncChild({
+      endpoint: `${server.origin}/full-${i}`,
+      workDir: path.join(tmpRoot, `sync-${i}`),
+      noopRuns: NOOP_RUNS,
+    });
+    syncs.push(result);
+    console.log(
+      `    run ${i + 1}: ${result.status} in ${ms(result.fullMs)}, peak RSS ${fmt(result.peakRssMb)} MB ` +
+        `(${fmt(result.peakRssAfterAddMb)} MB after add, which took ${ms(result.addMs)}); ` +
+        `no-op ${result.noop.map((n) => fmt(n.ms, 1)).join(", ")} ms`,
+    );
+    console.log(`           ${countsLine(result.counts)}`);
+    console.log(`           ${phaseLine(result)}`);
+  }
+  const notModified = server.stats.notModified - notModifiedBefore;
+  const fullMs = median(syncs.map((s) => s.fullMs));
+  const rssMb = median(syncs.map((s) => s.peakRssMb));
+  const noopMs = median(syncs.map((s) => median(s.noop.map((n) => n.ms))));
+  const noopAllUnchanged = syncs.every((s) =>
+    s.noop.every((n) => n.status === "SUCCEEDED" && n.unchanged),
+  );
+  const countsOk = syncs.every(
+    (s) =>
+      s.status === "SUCCEEDED" &&
+      s.counts.chartsSeen === index.charts &&
+      s.counts.versionsSeen === index.versions,
+  );
+  console.log(
+    `    server answered ${notModified} × 304 for ${SYNC_RUNS * NOOP_RUNS} no-op re-syncs; ` +
+      `every no-op run SUCCEEDED with unchanged: ${noopAllUnchanged}; ` +
+      `counts match the index: ${countsOk}`,
+  );
+
+  // 5. The table.
+  const ratio = fullMs / yamlMs;
+  console.log("\n[5] Results");
+  console.log(
+    table([
+      ["measure", "value", "target", ""],
+      ["full sync (median of 3 processes)", ms(fullMs), "", ""],
+      ["js-yaml load (median of 3)", ms(yamlMs), "", ""],
+      ["JSON.parse (median of 3)", ms(jsonMs), "", ""],
+      [
+        "full sync / js-yaml",
+        `${fmt(ratio, 2)}×  (full sync / JSON.parse ${fmt(fullMs / jsonMs, 1)}×)`,
+        `≤ ${TARGETS.ratio.toFixed(1)}×`,
+        passFail(ratio <= TARGETS.ratio),
+      ],
+      [
+        "peak RSS of the sync process (median)",
+        `${fmt(rssMb)} MB`,
+        `≤ ${TARGETS.peakRssMb} MB`,
+        passFail(rssMb <= TARGETS.peakRssMb),
+      ],
+      [
+        "no-op re-sync, 304 (median of medians of 5)",
+        ms(noopMs),
+        `≤ ${TARGETS.noopMs} ms`,
+        passFail(noopMs <= TARGETS.noopMs && noopAllUnchanged),
+      ],
+    ]),
+  );
+
+  if (options.profile || ratio > TARGETS.ratio) await profileSync(server, tmpRoot);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  killChildren();
+  process.exitCode = 1;
+});
