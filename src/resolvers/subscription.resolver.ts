@@ -71,7 +71,7 @@ async function progressStream(
     throw notFound(args.runId ? "Sync run" : "Registry");
   if (registryDbId) await services.registries.getVisible(viewer, registryDbId);
 
-  const source = services.events.progress();
+  const source = await services.events.progress();
   try {
     const initial: SyncProgressEvent[] = [];
     if (runDbId) {
@@ -110,7 +110,7 @@ async function catalogStream(
   const registryDbId = args.registryId ? idOfType(args.registryId, "Registry") : null;
   if (args.registryId && !registryDbId) throw notFound("Registry");
   if (registryDbId) await ctx.services.registries.getVisible(ctx.viewer, registryDbId);
-  return eventStream(ctx.services.events.catalogChanges(), {
+  return eventStream(await ctx.services.events.catalogChanges(), {
     select: (event) =>
       (!registryDbId || event.registryId === registryDbId) && visibleTo(ctx.viewer, event)
         ? event

@@ -12,6 +12,19 @@ import { migrations } from "./migrations";
  */
 export class StatementCounter {
   count = 0;
+  /** Statements that wrote to each table (INSERT, UPDATE, DELETE). */
+  readonly writes = new Map<string, number>();
+
+  record(query: string): void {
+    this.count++;
+    const write = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)/i.exec(query);
+    if (write) this.writes.set(write[1], (this.writes.get(write[1]) ?? 0) + 1);
+  }
+
+  /** Writes so far to the given tables. */
+  writesTo(...tables: string[]): number {
+    return tables.reduce((n, table) => n + (this.writes.get(table) ?? 0), 0);
+  }
 }
 
 class CountingOrmLogger implements OrmLogger {
@@ -20,7 +33,7 @@ class CountingOrmLogger implements OrmLogger {
     private readonly logger: Logger,
   ) {}
   logQuery(query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    this.counter.count++;
+    this.counter.record(query);
     // Parameters are never logged: they can hold registry secrets.
     if (this.logger.isLevelEnabled("trace")) this.logger.trace({ sql: query }, "sql");
   }

@@ -75,32 +75,68 @@ export function adaptPubSub(engine: PubSubEngine): PubSub {
 export interface SyncEventBus {
   publishProgress(event: SyncProgressEvent): void;
   publishCatalogChanged(event: CatalogChangedEvent): void;
-  /** Every progress event from now on; `return()` unsubscribes. */
-  progress(): AsyncIterator<SyncProgressEvent>;
-  /** Every change-feed event from now on; `return()` unsubscribes. */
-  catalogChanges(): AsyncIterator<CatalogChangedEvent>;
+  /** Every progress event from the moment the promise resolves; `return()` unsubscribes. */
+  progress(): Promise<AsyncIterator<SyncProgressEvent>>;
+  /** Every change-feed event from the moment the promise resolves; `return()` unsubscribes. */
+  catalogChanges(): Promise<AsyncIterator<CatalogChangedEvent>>;
 }
 
-/** The event bus over a PubSub; in-process by default. */
+/**
+ * Subscribes to a topic at once (graphql-subscriptions' own iterator subscribes only on its
+ * first `next()`, which would lose events published in between) and buffers what arrives.
+ */
+async function subscribeNow<T>(engine: PubSubEngine, topic: string): Promise<AsyncIterator<T>> {
+  const buffer: T[] = [];
+  const waiting: ((result: IteratorResult<T>) => void)[] = [];
+  let closed = false;
+  const id = await engine.subscribe(
+    topic,
+    (payload: T) => {
+      if (closed) return;
+      const waiter = waiting.shift();
+      if (waiter) waiter({ done: false, value: payload });
+      else buffer.push(payload);
+    },
+    {},
+  );
+  const close = (): IteratorResult<T> => {
+    if (!closed) {
+      closed = true;
+      engine.unsubscribe(id);
+      for (const waiter of waiting.splice(0)) waiter({ done: true, value: undefined });
+      buffer.length = 0;
+    }
+    return { done: true, value: undefined };
+  };
+  return {
+    next: () => {
+      if (buffer.length > 0) return Promise.resolve({ done: false, value: buffer.shift()! });
+      if (closed) return Promise.resolve({ done: true, value: undefined });
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    return: async () => close(),
+  };
+}
+
+/** The event bus over a graphql-subscriptions engine: in-process by default, Redis to scale out. */
 export class PubSubSyncEventBus implements SyncEventBus {
-  constructor(readonly pubSub: PubSub = adaptPubSub(new MemoryPubSub())) {}
+  /** The same engine in type-graphql's PubSub shape, for buildSchema. */
+  readonly pubSub: PubSub;
+
+  constructor(private readonly engine: PubSubEngine = new MemoryPubSub()) {
+    this.pubSub = adaptPubSub(engine);
+  }
 
   publishProgress(event: SyncProgressEvent): void {
-    this.pubSub.publish(TOPICS.SYNC_PROGRESS, event);
+    void this.engine.publish(TOPICS.SYNC_PROGRESS, event);
   }
   publishCatalogChanged(event: CatalogChangedEvent): void {
-    this.pubSub.publish(TOPICS.CATALOG_CHANGED, event);
+    void this.engine.publish(TOPICS.CATALOG_CHANGED, event);
   }
-  progress(): AsyncIterator<SyncProgressEvent> {
-    const iterable = this.pubSub.subscribe(
-      TOPICS.SYNC_PROGRESS,
-    ) as AsyncIterable<SyncProgressEvent>;
-    return iterable[Symbol.asyncIterator]();
+  progress(): Promise<AsyncIterator<SyncProgressEvent>> {
+    return subscribeNow(this.engine, TOPICS.SYNC_PROGRESS);
   }
-  catalogChanges(): AsyncIterator<CatalogChangedEvent> {
-    const iterable = this.pubSub.subscribe(
-      TOPICS.CATALOG_CHANGED,
-    ) as AsyncIterable<CatalogChangedEvent>;
-    return iterable[Symbol.asyncIterator]();
+  catalogChanges(): Promise<AsyncIterator<CatalogChangedEvent>> {
+    return subscribeNow(this.engine, TOPICS.CATALOG_CHANGED);
   }
 }
