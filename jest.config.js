@@ -1,3 +1,5 @@
+const swcOptions = require("./swc.config");
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -5,18 +7,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   setupFiles: ["reflect-metadata"],
   transform: {
-    "^.+\\.ts$": [
-      "@swc/jest",
-      {
-        jsc: {
-          target: "es2022",
-          parser: { syntax: "typescript", decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          keepClassNames: true,
-        },
-        module: { type: "commonjs" },
-      },
-    ],
+    "^.+\\.ts$": ["@swc/jest", swcOptions],
   },
   testTimeout: 30000,
   // Each test file starts its own servers on free ports; two workers fit a 2-core machine.

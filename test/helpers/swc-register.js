@@ -5,18 +5,13 @@
  */
 const fs = require("node:fs");
 const { transformSync } = require("@swc/core");
+const swcOptions = require("../../swc.config");
 
 require("reflect-metadata");
 require.extensions[".ts"] = (module, filename) => {
   const { code } = transformSync(fs.readFileSync(filename, "utf8"), {
+    ...swcOptions,
     filename,
-    jsc: {
-      target: "es2022",
-      parser: { syntax: "typescript", decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-    },
-    module: { type: "commonjs" },
     sourceMaps: "inline",
   });
   module._compile(code, filename);
