@@ -3,12 +3,13 @@
  * registries and syncs them when the orchestrator says so (IPC). `node child-gateway.js
  * '<{"workDir": …}>'`; on "stop" it prints `{"peakRssMb": …}` and exits.
  */
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { type RegistryEntity } from "../src/entities";
 import { toGlobalId } from "../src/services/ids";
 import { DEFAULT_VIEWER } from "../src/services/viewer";
 import { peakRssMb, runChild, writeResult } from "./bench-support";
+import { startCpuProfile } from "./cpu-profile";
 import {
   phaseChanges,
   recordPublishedEvents,
@@ -48,12 +49,19 @@ async function main(): Promise<void> {
       }
       case "sync": {
         if (!registry) throw new Error("sync before add");
+        const profiler = command.profileFile ? await startCpuProfile() : undefined;
+        const cpuBefore = process.cpuUsage();
         const requestedAt = Date.now();
         const run = await gateway.services.sync.request(registry, "MANUAL");
         reply({ type: "requested", runId: toGlobalId("SyncRun", run.id), requestedAt });
         const done = await gateway.services.sync.waitFor(run.id);
         const finishedAt = Date.now();
+        const cpu = process.cpuUsage(cpuBefore);
+        if (profiler && command.profileFile) {
+          writeFileSync(command.profileFile, JSON.stringify(await profiler.stop()));
+        }
         reply({
+          cpuMs: (cpu.user + cpu.system) / 1000,
           type: "finished",
           status: done.status,
           counts: runCounts(done),

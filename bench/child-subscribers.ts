@@ -36,6 +36,8 @@ interface ProgressEvent {
 interface Subscription {
   /** [receive time (Date.now()), `at` (ms since epoch)] per event. */
   times: number[];
+  /** The phase of each event, in the order of `times`. */
+  eventPhases: string[];
   phases: Set<string>;
   events: number;
   terminal: boolean;
@@ -98,6 +100,7 @@ function subscribe(client: Client, runId: string): Subscription {
   let onEnd!: () => void;
   const sub: Subscription = {
     times: [],
+    eventPhases: [],
     phases: new Set(),
     events: 0,
     terminal: false,
@@ -119,6 +122,7 @@ function subscribe(client: Client, runId: string): Subscription {
         }
         sub.events++;
         sub.times.push(receivedAt, Date.parse(event.at));
+        sub.eventPhases.push(event.phase);
         sub.phases.add(event.phase);
         if (TERMINAL.has(event.status)) sub.terminal = true;
         sub.onFirstEvent();
@@ -146,12 +150,19 @@ function roundStats(
   expectedPhases: readonly string[],
 ): SubscriberRoundStats {
   const latencies: number[] = [];
+  const byPhase = new Map<string, number[]>();
   const missedPhases: Record<string, number> = {};
   let complete = 0;
   for (const sub of subs) {
     for (let i = 0; i < sub.times.length; i += 2) {
       const at = sub.times[i + 1]!;
-      if (at >= releasedAt) latencies.push(sub.times[i]! - at);
+      if (at < releasedAt) continue;
+      const latency = sub.times[i]! - at;
+      latencies.push(latency);
+      const phase = sub.eventPhases[i / 2]!;
+      let list = byPhase.get(phase);
+      if (!list) byPhase.set(phase, (list = []));
+      list.push(latency);
     }
     const missed = expectedPhases.filter((phase) => !sub.phases.has(phase));
     for (const phase of missed) missedPhases[phase] = (missedPhases[phase] ?? 0) + 1;
@@ -175,6 +186,17 @@ function roundStats(
     latencyP50: percentile(latencies, 50),
     latencyP99: percentile(latencies, 99),
     latencyMax: latencies.length === 0 ? Number.NaN : latencies.reduce((a, b) => Math.max(a, b)),
+    latencyByPhase: Object.fromEntries(
+      [...byPhase].map(([phase, list]) => [
+        phase,
+        {
+          n: list.length,
+          p50: percentile(list, 50),
+          p99: percentile(list, 99),
+          max: list.reduce((a, b) => Math.max(a, b)),
+        },
+      ]),
+    ),
     missedPhases,
   };
 }

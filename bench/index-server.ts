@@ -11,16 +11,16 @@ export interface IndexServerStats {
   /** 304 Not Modified. */
   notModified: number;
   bytesSent: number;
+  /** Date.now() when the last full (200) response was handed to the socket entirely. */
+  lastFullSentAt: number;
 }
 
-/** A request held at a gate until the gate is released. */
+/** An armed gate: the next request for its prefix is held until released. */
 interface Gate {
-  /** Resolved when a request arrives at the armed gate. */
-  arrived: Promise<void>;
+  /** Called when the request arrives (and is held). */
   onArrive: () => void;
+  /** Answers the held request; set once it has arrived. */
   release?: () => void;
-  released: boolean;
-  releasedAt?: number;
 }
 
 export interface IndexServer {
@@ -47,7 +47,13 @@ export async function startIndexServer(file: string, lastModified: Date): Promis
   const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 32)}"`;
   const lastModifiedText = lastModified.toUTCString();
   const lastModifiedSeconds = Math.floor(lastModified.getTime() / 1000);
-  const stats: IndexServerStats = { requests: 0, full: 0, notModified: 0, bytesSent: 0 };
+  const stats: IndexServerStats = {
+    requests: 0,
+    full: 0,
+    notModified: 0,
+    bytesSent: 0,
+    lastFullSentAt: 0,
+  };
   const gates = new Map<string, Gate>();
   const sockets = new Set<Socket>();
 
@@ -76,6 +82,7 @@ export async function startIndexServer(file: string, lastModified: Date): Promis
     }
     stats.full++;
     stats.bytesSent += body.length;
+    res.on("finish", () => (stats.lastFullSentAt = Date.now()));
     res.writeHead(200, {
       ...headers,
       "content-type": "application/x-yaml",
@@ -93,7 +100,7 @@ export async function startIndexServer(file: string, lastModified: Date): Promis
     }
     const prefix = url.pathname.slice(0, -"/index.yaml".length);
     const gate = gates.get(prefix);
-    if (gate && !gate.released && gate.release === undefined) {
+    if (gate && gate.release === undefined) {
       gate.release = () => answer(req, res);
       gate.onArrive();
       return;
@@ -111,19 +118,15 @@ export async function startIndexServer(file: string, lastModified: Date): Promis
     origin: `http://127.0.0.1:${port}`,
     stats,
     arm(prefix) {
-      let onArrive!: () => void;
-      const arrived = new Promise<void>((resolve) => (onArrive = resolve));
-      gates.set(prefix, { arrived, onArrive, released: false });
-      return arrived;
+      return new Promise<void>((resolve) => gates.set(prefix, { onArrive: resolve }));
     },
     release(prefix) {
       const gate = gates.get(prefix);
       if (!gate?.release) throw new Error(`no request is held for ${prefix}`);
-      gate.released = true;
-      gate.releasedAt = Date.now();
       gates.delete(prefix);
+      const releasedAt = Date.now();
       gate.release();
-      return gate.releasedAt;
+      return releasedAt;
     },
     async close() {
       for (const gate of gates.values()) gate.release?.();

@@ -28,6 +28,8 @@ const SEED = 0x5eed;
 const PARSE_RUNS = 3;
 const SYNC_RUNS = 3;
 const NOOP_RUNS = 5;
+/** Runs with subscribers, each followed by one without. */
+const SUBSCRIBER_ROUNDS = 3;
 /** The whole benchmark is stopped after this long, whatever it is doing. */
 const WATCHDOG_MS = 9 * 60_000;
 
@@ -79,15 +81,11 @@ function table(rows: string[][]): string {
   ].join("\n");
 }
 
-async function parseBaseline(mode: "yaml" | "json", file: string): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < PARSE_RUNS; i++) {
-    const result = await runToCompletion<ParseResult>("child-parse.js", [mode, file], {
-      timeoutMs: 60_000,
-    });
-    samples.push(result.ms);
-  }
-  return samples;
+async function parse(mode: "yaml" | "json", file: string): Promise<number> {
+  const result = await runToCompletion<ParseResult>("child-parse.js", [mode, file], {
+    timeoutMs: 60_000,
+  });
+  return result.ms;
 }
 
 function syncChild(input: SyncChildInput): Promise<SyncChildResult> {
@@ -96,15 +94,24 @@ function syncChild(input: SyncChildInput): Promise<SyncChildResult> {
   });
 }
 
-/** How long each phase of the run lasted (until the next phase change). */
-function phaseLine(result: SyncChildResult): string {
+/**
+ * How long each phase of the run lasted (until the next phase change), and when the server had
+ * handed the whole body to the socket (`bodySentAt`), which splits FETCHING in two.
+ */
+function phaseLine(result: SyncChildResult, bodySentAt: number): string {
   const spans: string[] = [];
   result.phases.forEach((p, i) => {
     if (p.phase === "DONE") return;
     const end = result.phases[i + 1]?.at ?? result.finishedAt;
     spans.push(`${p.phase} ${fmt(end - p.at)}`);
   });
-  return `phases (ms): ${spans.join(" · ")}`;
+  const parsing = result.phases.find((p) => p.phase === "PARSING");
+  const split =
+    parsing && bodySentAt > result.requestedAt
+      ? ` (whole body sent by the server at +${fmt(bodySentAt - result.requestedAt)} ms; ` +
+        `sha256, decode and js-yaml load end ${fmt(parsing.at - bodySentAt)} ms later)`
+      : "";
+  return `phases (ms): ${spans.join(" · ")}${split}`;
 }
 
 function countsLine(c: SyncChildResult["counts"]): string {
@@ -115,22 +122,13 @@ function countsLine(c: SyncChildResult["counts"]): string {
   );
 }
 
-async function profileSync(server: IndexServer, tmpRoot: string): Promise<void> {
-  const profileFile = path.join(tmpRoot, "full-sync.cpuprofile");
-  const result = await syncChild({
-    endpoint: `${server.origin}/profile`,
-    workDir: path.join(tmpRoot, "sync-profile"),
-    noopRuns: 0,
-    profileFile,
-  });
-  const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
+/** Keeps a profile under `.bench/` and prints its functions by self time. */
+function printProfile(profileFile: string, name: string, what: string): void {
   const keep = path.join(repoRoot, ".bench");
   mkdirSync(keep, { recursive: true });
-  copyFileSync(profileFile, path.join(keep, "full-sync.cpuprofile"));
-  console.log(
-    `\nCPU profile of one more full sync (${ms(result.fullMs)} under the profiler; ` +
-      `saved as .bench/full-sync.cpuprofile), top self time:`,
-  );
+  copyFileSync(profileFile, path.join(keep, name));
+  const profile = JSON.parse(readFileSync(profileFile, "utf8")) as CpuProfile;
+  console.log(`\nCPU profile of ${what} (saved as .bench/${name}), top self time:`);
   const rows = topSelfTime(profile, repoRoot, 12).map((r, i) => [
     String(i + 1),
     r.name,
@@ -140,13 +138,32 @@ async function profileSync(server: IndexServer, tmpRoot: string): Promise<void> 
   console.log(table([["#", "function (file:line)", "self ms", "share"], ...rows]));
 }
 
+async function profileSync(server: IndexServer, tmpRoot: string): Promise<void> {
+  const profileFile = path.join(tmpRoot, "full-sync.cpuprofile");
+  const result = await syncChild({
+    endpoint: `${server.origin}/profile`,
+    workDir: path.join(tmpRoot, "sync-profile"),
+    noopRuns: 0,
+    profileFile,
+  });
+  printProfile(
+    profileFile,
+    "full-sync.cpuprofile",
+    `one more full sync, request to terminal status (${ms(result.fullMs)} under the profiler)`,
+  );
+}
+
 interface SubscriberRun {
   label: string;
   subscribers: number;
+  /** From the release of the held index request to the terminal status. */
   wallMs: number;
+  /** CPU time of the gateway process over the run. */
+  cpuMs: number;
   status: string;
-  stats?: SubscriberRoundStats;
   published: number;
+  expectedPhases: string[];
+  stats?: SubscriberRoundStats;
 }
 
 /**
@@ -164,7 +181,7 @@ async function subscribersSection(
   const gateway = new BenchChild<GatewayCommand, GatewayReply>(
     "child-gateway.js",
     [JSON.stringify({ workDir: path.join(tmpRoot, "gateway-subscribers") })],
-    { timeoutMs: 240_000 },
+    { timeoutMs: 420_000 },
   );
   const { url, syncProgress } = await gateway.next("ready");
   if (!syncProgress) {
@@ -180,77 +197,83 @@ async function subscribersSection(
       `over graphql-ws (${fmt(connections)} connections × ${options.perConnection}, from a separate process)`,
   );
   const client = new BenchChild<SubscriberCommand, SubscriberReply>("child-subscribers.js", [], {
-    timeoutMs: 240_000,
+    timeoutMs: 420_000,
   });
+  let runIndex = 0;
+
+  /** One full sync of a fresh registry, held at the server until subscribers (if any) are in. */
+  const runOnce = async (
+    label: string,
+    withSubscribers: boolean,
+    profileFile?: string,
+  ): Promise<SubscriberRun> => {
+    const prefix = `/subscribers-${runIndex}`;
+    gateway.send({ type: "add", name: `bench-${runIndex}`, endpoint: `${server.origin}${prefix}` });
+    runIndex++;
+    await gateway.next("added");
+    const held = server.arm(prefix);
+    gateway.send(profileFile ? { type: "sync", profileFile } : { type: "sync" });
+    const { runId } = await gateway.next("requested");
+    await held;
+    let subscribed: Extract<SubscriberReply, { type: "subscribed" }> | undefined;
+    if (withSubscribers) {
+      client.send({ type: "subscribe", runId });
+      subscribed = await client.next("subscribed");
+    }
+    const releasedAt = server.release(prefix);
+    const finished = await gateway.next("finished");
+    const run: SubscriberRun = {
+      label,
+      subscribers: subscribed?.subscribers ?? 0,
+      wallMs: finished.finishedAt - releasedAt,
+      cpuMs: finished.cpuMs,
+      status: finished.status,
+      published: finished.published,
+      // Phases the run entered after the release: every subscriber must see each of them.
+      expectedPhases: [
+        ...new Set(finished.phases.filter((p) => p.at >= releasedAt).map((p) => p.phase)),
+      ],
+    };
+    if (subscribed) {
+      client.send({ type: "collect", releasedAt, expectedPhases: run.expectedPhases });
+      run.stats = (await client.next("collected")).stats;
+    }
+    console.log(
+      `    ${label}: ${finished.status} in ${ms(run.wallMs)}, gateway CPU ${ms(run.cpuMs)}, ` +
+        `${fmt(finished.published)} progress events published` +
+        (subscribed
+          ? `; ${fmt(subscribed.ready)}/${fmt(subscribed.subscribers)} subscriptions had their ` +
+            `first event ${ms(subscribed.ms)} after subscribing`
+          : ""),
+    );
+    return run;
+  };
+
   try {
-    const wsUrl = `${url.replace(/^http/, "ws")}/graphql`;
     client.send({
       type: "connect",
-      url: wsUrl,
+      url: `${url.replace(/^http/, "ws")}/graphql`,
       connections,
       subscriptionsPerConnection: options.perConnection,
     });
     const connected = await client.next("connected");
     console.log(
       `    ${fmt(connected.connections)} connections open in ${ms(connected.ms)}` +
-        (connected.failed > 0 ? ` (${fmt(connected.failed)} failed)` : ""),
+        (connected.failed > 0 ? ` (${fmt(connected.failed)} failed)` : "") +
+        "; each run syncs a fresh registry (the previous one deleted); wall time from the release of " +
+        "the held index request to the terminal status",
     );
 
     // A warm-up run first (JIT, SQLite pages), then runs with and without subscribers alternated.
-    const plan: { label: string; withSubscribers: boolean }[] = [
-      { label: "warm-up, no subscribers", withSubscribers: false },
-      { label: "with subscribers #1", withSubscribers: true },
-      { label: "no subscribers #1", withSubscribers: false },
-      { label: "with subscribers #2", withSubscribers: true },
-      { label: "no subscribers #2", withSubscribers: false },
-    ];
     const runs: SubscriberRun[] = [];
-    for (const [i, step] of plan.entries()) {
-      const prefix = `/subscribers-${i}`;
-      gateway.send({ type: "add", name: `bench-${i}`, endpoint: `${server.origin}${prefix}` });
-      await gateway.next("added");
-      const held = server.arm(prefix);
-      gateway.send({ type: "sync" });
-      const { runId } = await gateway.next("requested");
-      await held;
-      let subscribed: Extract<SubscriberReply, { type: "subscribed" }> | undefined;
-      if (step.withSubscribers) {
-        client.send({ type: "subscribe", runId });
-        subscribed = await client.next("subscribed");
-      }
-      const releasedAt = server.release(prefix);
-      const finished = await gateway.next("finished");
-      const run: SubscriberRun = {
-        label: step.label,
-        subscribers: subscribed?.subscribers ?? 0,
-        wallMs: finished.finishedAt - releasedAt,
-        status: finished.status,
-        published: finished.published,
-      };
-      if (step.withSubscribers) {
-        const expectedPhases = [
-          ...new Set(finished.phases.filter((p) => p.at >= releasedAt).map((p) => p.phase)),
-        ];
-        client.send({ type: "collect", releasedAt, expectedPhases });
-        run.stats = (await client.next("collected")).stats;
-        console.log(
-          `    ${step.label}: ${fmt(subscribed!.ready)}/${fmt(subscribed!.subscribers)} subscribed ` +
-            `(first event received) in ${ms(subscribed!.ms)}; phases after release: ${expectedPhases.join(", ")}`,
-        );
-      }
-      console.log(
-        `    ${step.label}: run ${finished.status} in ${ms(run.wallMs)} ` +
-          `(${fmt(finished.published)} progress events published)`,
-      );
-      runs.push(run);
+    runs.push(await runOnce("warm-up, no subscribers", false));
+    for (let round = 1; round <= SUBSCRIBER_ROUNDS; round++) {
+      runs.push(await runOnce(`with subscribers #${round}`, true));
+      runs.push(await runOnce(`no subscribers #${round}`, false));
     }
-    gateway.send({ type: "stop" });
-    client.send({ type: "stop" });
-    const gatewayResult = await gateway.result<{ peakRssMb: number }>();
-    await client.result<unknown>();
 
     const withSubs = runs.filter((r) => r.stats !== undefined);
-    const without = runs.filter((r) => r.stats === undefined && !r.label.startsWith("warm-up"));
+    const without = runs.slice(1).filter((r) => r.stats === undefined);
     const wallWith = median(withSubs.map((r) => r.wallMs));
     const wallWithout = median(without.map((r) => r.wallMs));
     const slowdown = (100 * (wallWith - wallWithout)) / wallWithout;
@@ -259,40 +282,38 @@ async function subscribersSection(
       stats.map(pick).reduce((a, b) => (highest ? Math.max(a, b) : Math.min(a, b)));
     const completePercent = worst((s) => (100 * s.complete) / Math.max(1, s.subscribers), false);
     const p99 = worst((s) => s.latencyP99, true);
-    const perRound = (pick: (s: SubscriberRoundStats) => string) => stats.map(pick).join(" / ");
+    const perRun = (pick: (s: SubscriberRoundStats) => string) => stats.map(pick).join("; ");
 
-    console.log(`\nSubscribers (${stats.length} runs with subscribers; values per run, "/"):`);
+    console.log(
+      `\nSubscribers: ${stats.length} runs with subscribers (values per run, separated by ";"); ` +
+        `phases after the release: ${withSubs[0]!.expectedPhases.join(", ")}`,
+    );
     console.log(
       table([
         ["measure", "value", "target", ""],
+        ["subscriptions", perRun((s) => fmt(s.subscribers)), fmt(options.subscribers), ""],
         [
-          "subscribers (subscriptions)",
-          perRound((s) => fmt(s.subscribers)),
-          `${fmt(options.subscribers)}`,
-          "",
-        ],
-        [
-          "events per subscriber min / median / max",
-          perRound((s) => `${s.eventsMin} / ${s.eventsMedian} / ${s.eventsMax}`),
+          "events per subscriber, min / median / max",
+          perRun((s) => `${s.eventsMin} / ${s.eventsMedian} / ${s.eventsMax}`),
           "",
           "",
         ],
         [
           "got every phase change + terminal",
-          perRound((s) => `${fmt((100 * s.complete) / Math.max(1, s.subscribers), 1)} %`),
+          perRun((s) => `${fmt((100 * s.complete) / Math.max(1, s.subscribers), 1)} %`),
           `${TARGETS.completePercent} %`,
           passFail(completePercent >= TARGETS.completePercent),
         ],
         [
           "terminal event / completed by server / errors",
-          perRound((s) => `${fmt(s.terminal)} / ${fmt(s.completedByServer)} / ${fmt(s.errors)}`),
+          perRun((s) => `${fmt(s.terminal)} / ${fmt(s.completedByServer)} / ${fmt(s.errors)}`),
           "",
           "",
         ],
-        ["delivery latency p50", perRound((s) => ms(s.latencyP50)), "", ""],
+        ["delivery latency p50", perRun((s) => ms(s.latencyP50)), "", ""],
         [
           "delivery latency p99 (max)",
-          perRound((s) => `${ms(s.latencyP99)} (${ms(s.latencyMax)})`),
+          perRun((s) => `${ms(s.latencyP99)} (${ms(s.latencyMax)})`),
           `≤ ${TARGETS.latencyP99Ms} ms`,
           passFail(p99 <= TARGETS.latencyP99Ms),
         ],
@@ -304,22 +325,38 @@ async function subscribersSection(
         ],
       ]),
     );
-    for (const s of stats) {
+    for (const [i, s] of stats.entries()) {
+      const phases = Object.entries(s.latencyByPhase)
+        .map(
+          ([phase, l]) => `${phase} ${fmt(l.p50)} / ${fmt(l.p99)} / ${fmt(l.max)} (n=${fmt(l.n)})`,
+        )
+        .join("; ");
+      console.log(`    run #${i + 1} latency by phase, p50 / p99 / max ms: ${phases}`);
       const missed = Object.entries(s.missedPhases);
       if (missed.length > 0 || s.firstError !== undefined) {
         console.log(
-          `    missed phases: ${missed.map(([p, n]) => `${p} ×${n}`).join(", ") || "none"}` +
+          `    run #${i + 1} missed phases: ${missed.map(([p, n]) => `${p} ×${n}`).join(", ") || "none"}` +
             (s.firstError === undefined ? "" : `; first error: ${s.firstError}`),
         );
       }
     }
-    console.log(
-      `    gateway process peak RSS ${fmt(gatewayResult.peakRssMb)} MB; ` +
-        `wall times without subscribers: ${runs
-          .filter((r) => r.stats === undefined)
-          .map((r) => ms(r.wallMs))
-          .join(", ")} (first is the warm-up, not counted)`,
-    );
+
+    if (options.profile || slowdown > TARGETS.slowdownPercent) {
+      const profileFile = path.join(tmpRoot, "subscribers-run.cpuprofile");
+      const run = await runOnce("profiled, with subscribers", true, profileFile);
+      printProfile(
+        profileFile,
+        "subscribers-run.cpuprofile",
+        `the gateway process over one more run with ${fmt(run.subscribers)} subscribers ` +
+          `(${ms(run.wallMs)} under the profiler)`,
+      );
+    }
+
+    gateway.send({ type: "stop" });
+    client.send({ type: "stop" });
+    const gatewayResult = await gateway.result<{ peakRssMb: number }>();
+    await client.result<unknown>();
+    console.log(`    gateway process peak RSS ${fmt(gatewayResult.peakRssMb)} MB`);
   } finally {
     killChildren();
   }
@@ -407,12 +444,36 @@ async function measureSync(
   tmpRoot: string,
   options: Options,
 ): Promise<void> {
-  // 3. Baselines.
-  console.log(`\n[3] Parse baselines (a fresh process each, median of ${PARSE_RUNS})`);
-  const yamlSamples = await parseBaseline("yaml", index.yamlFile);
-  const jsonSamples = await parseBaseline("json", index.jsonFile);
+  // 3 and 4, interleaved (js-yaml, JSON.parse, sync; three times) so that drift in the machine's
+  // speed hits the baselines and the syncs alike; printed afterwards.
+  const yamlSamples: number[] = [];
+  const jsonSamples: number[] = [];
+  const syncs: SyncChildResult[] = [];
+  const bodySentAt: number[] = [];
+  const notModifiedBefore = server.stats.notModified;
+  for (let i = 0; i < Math.max(PARSE_RUNS, SYNC_RUNS); i++) {
+    if (i < PARSE_RUNS) {
+      yamlSamples.push(await parse("yaml", index.yamlFile));
+      jsonSamples.push(await parse("json", index.jsonFile));
+    }
+    if (i < SYNC_RUNS) {
+      syncs.push(
+        await syncChild({
+          endpoint: `${server.origin}/full-${i}`,
+          workDir: path.join(tmpRoot, `sync-${i}`),
+          noopRuns: NOOP_RUNS,
+        }),
+      );
+      // The no-op runs get 304s: the last full response is the sync's.
+      bodySentAt.push(server.stats.lastFullSentAt);
+    }
+  }
+
   const yamlMs = median(yamlSamples);
   const jsonMs = median(jsonSamples);
+  console.log(
+    `\n[3] Parse baselines (a fresh process each, median of ${PARSE_RUNS}; the file is read before the clock starts)`,
+  );
   console.log(
     `    js-yaml load (default schema): ${ms(yamlMs)}  [${yamlSamples.map(ms).join(", ")}]`,
   );
@@ -420,7 +481,6 @@ async function measureSync(
     `    JSON.parse (its JSON form):    ${ms(jsonMs)}  [${jsonSamples.map(ms).join(", ")}]`,
   );
 
-  // 4. Full sync and no-op re-sync.
   console.log(
     `\n[4] Full sync (a fresh process and SQLite file each, median of ${SYNC_RUNS}); ` +
       `then ${NOOP_RUNS} no-op re-syncs in the same process`,
@@ -429,22 +489,14 @@ async function measureSync(
     "    (phase spans from the engine's progress events: FETCHING lasts until the index is read —\n" +
       "     download, sha256, UTF-8 decode and js-yaml load; PARSING is the normalization; APPLYING the diff and SQLite writes)",
   );
-  const notModifiedBefore = server.stats.notModified;
-  const syncs: SyncChildResult[] = [];
-  for (let i = 0; i < SYNC_RUNS; i++) {
-    const result = await syncChild({
-      endpoint: `${server.origin}/full-${i}`,
-      workDir: path.join(tmpRoot, `sync-${i}`),
-      noopRuns: NOOP_RUNS,
-    });
-    syncs.push(result);
+  for (const [i, result] of syncs.entries()) {
     console.log(
       `    run ${i + 1}: ${result.status} in ${ms(result.fullMs)}, peak RSS ${fmt(result.peakRssMb)} MB ` +
         `(${fmt(result.peakRssAfterAddMb)} MB after add, which took ${ms(result.addMs)}); ` +
         `no-op ${result.noop.map((n) => fmt(n.ms, 1)).join(", ")} ms`,
     );
     console.log(`           ${countsLine(result.counts)}`);
-    console.log(`           ${phaseLine(result)}`);
+    console.log(`           ${phaseLine(result, bodySentAt[i]!)}`);
   }
   const notModified = server.stats.notModified - notModifiedBefore;
   const fullMs = median(syncs.map((s) => s.fullMs));

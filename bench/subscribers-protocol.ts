@@ -6,7 +6,10 @@ import { type RunCounts } from "./gateway-harness";
 
 /** Orchestrator → gateway child. */
 export type GatewayCommand =
-  { type: "add"; name: string; endpoint: string } | { type: "sync" } | { type: "stop" };
+  | { type: "add"; name: string; endpoint: string }
+  /** Syncs the registry added last; with `profileFile`, CPU-profiles the run into that file. */
+  | { type: "sync"; profileFile?: string }
+  | { type: "stop" };
 
 /** Gateway child → orchestrator. */
 export type GatewayReply =
@@ -18,6 +21,8 @@ export type GatewayReply =
       type: "finished";
       status: string;
       counts: RunCounts;
+      /** CPU time (user + system) of the gateway process from the request to the end. */
+      cpuMs: number;
       finishedAt: number;
       /** Phase changes published by the engine (Date.now() of the first event of each). */
       phases: { phase: string; at: number }[];
@@ -53,6 +58,8 @@ export interface SubscriberRoundStats {
   latencyP50: number;
   latencyP99: number;
   latencyMax: number;
+  /** Latency p50 / p99 / max and sample count, by the event's phase. */
+  latencyByPhase: Record<string, { n: number; p50: number; p99: number; max: number }>;
   /** How many subscriptions missed each expected phase. */
   missedPhases: Record<string, number>;
 }
