@@ -50,6 +50,7 @@ export async function createGateway(
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
     concurrency: config.sync.concurrency,
     forceAfterMs: config.sync.forceAfterMs,
+    statements: store.statements,
   });
   const services = createServices({
     config,

@@ -3,6 +3,7 @@ import { type DataSource, type EntityManager } from "typeorm";
 import { type ChartRecord, type ChartVersionRecord } from "../providers/provider";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { pickLatest, versionInfo, type VersionInfo } from "../services/version-order";
+import { type StatementCounter } from "../store/data-source";
 import { dbDate, placeholders, sql } from "../store/sql";
 
 /** A version added to or removed from the catalog, for the change feed. */
@@ -35,6 +36,8 @@ interface PreparedVersion {
   record: ChartVersionRecord;
   info: VersionInfo;
   version: string;
+  /** The stored columns from `version` to `annotations`, serialized once. */
+  content: unknown[];
   hash: string;
 }
 
@@ -76,7 +79,10 @@ const DELETE_BATCH = 500;
  * seeing the previous catalog until the commit.
  */
 export class CatalogWriter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statements?: StatementCounter,
+  ) {}
 
   async apply(
     registryId: string,
@@ -87,12 +93,11 @@ export class CatalogWriter {
     const prepared = new Map<string, PreparedVersion[]>();
     let total = 0;
     for (const chart of charts) {
-      const versions = chart.versions.map((record) => ({
-        record,
-        info: versionInfo(record.version),
-        version: record.version,
-        hash: hashRecord(record),
-      }));
+      const versions = chart.versions.map((record) => {
+        const info = versionInfo(record.version);
+        const content = contentValues(record, info);
+        return { record, info, version: record.version, content, hash: hashContent(content) };
+      });
       prepared.set(chart.name, versions);
       total += versions.length;
     }
@@ -259,27 +264,38 @@ export class CatalogWriter {
       }
       for (const { id, v } of updates) {
         checkAbort();
-        const values = versionValues(0, registryId, v, now);
         // Keep chart_id, registry_id and created_at; rewrite the rest.
         const columns = VERSION_COLUMNS.slice(2, -2);
         await sql(
           em,
           `UPDATE chart_version SET ${columns.map((c) => `${c} = ?`).join(", ")}, updated_at = ? WHERE id = ?`,
-          [...values.slice(2, -2), now, id],
+          [...v.content, v.hash, now, id],
         );
         progress(1);
       }
+      const sqlite = rawSqlite(em);
+      const insertOne = `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")}) VALUES (${placeholders(VERSION_COLUMNS.length)})`;
+      // better-sqlite3: one prepared statement run per row is faster than multi-row inserts
+      // through the ORM (no 10,000-parameter arrays); other stores get batched multi-row inserts.
+      const insertStatement = sqlite?.prepare(insertOne);
       for (let i = 0; i < inserts.length; i += INSERT_BATCH) {
         checkAbort();
         const batch = inserts.slice(i, i + INSERT_BATCH);
-        const row = `(${placeholders(VERSION_COLUMNS.length)})`;
-        await sql(
-          em,
-          `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")}) VALUES ${batch.map(() => row).join(", ")}`,
-          batch.flatMap(({ chartName, v }) =>
-            versionValues(chartIdByName.get(chartName)!, registryId, v, now),
-          ),
-        );
+        if (insertStatement) {
+          for (const { chartName, v } of batch) {
+            insertStatement.run(versionValues(chartIdByName.get(chartName)!, registryId, v, now));
+            this.statements?.record(insertOne);
+          }
+        } else {
+          const row = `(${placeholders(VERSION_COLUMNS.length)})`;
+          await sql(
+            em,
+            `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")}) VALUES ${batch.map(() => row).join(", ")}`,
+            batch.flatMap(({ chartName, v }) =>
+              versionValues(chartIdByName.get(chartName)!, registryId, v, now),
+            ),
+          );
+        }
         progress(batch.length);
       }
       checkAbort();
@@ -325,20 +341,13 @@ export class CatalogWriter {
   }
 }
 
-function versionValues(
-  chartId: number,
-  registryId: string,
-  v: PreparedVersion,
-  now: string | Date,
-): unknown[] {
-  const r = v.record;
+/** The content columns (`version` … `annotations`), each list serialized once. */
+function contentValues(r: ChartVersionRecord, info: VersionInfo): unknown[] {
   return [
-    chartId,
-    registryId,
-    v.version,
-    v.info.sortKey,
-    v.info.isSemver ? 1 : 0,
-    v.info.prerelease ? 1 : 0,
+    r.version,
+    info.sortKey,
+    info.isSemver ? 1 : 0,
+    info.prerelease ? 1 : 0,
     r.deprecated ? 1 : 0,
     r.appVersion ?? null,
     r.description ?? null,
@@ -355,13 +364,36 @@ function versionValues(
     JSON.stringify(r.maintainers),
     JSON.stringify(r.dependencies),
     JSON.stringify(r.annotations),
-    v.hash,
-    now,
-    now,
   ];
 }
 
-/** Hash of a normalized record; records are built with a fixed key order, so JSON is canonical. */
-function hashRecord(record: ChartVersionRecord): string {
-  return createHash("sha1").update(JSON.stringify(record)).digest("base64");
+function versionValues(
+  chartId: number,
+  registryId: string,
+  v: PreparedVersion,
+  now: string | Date,
+): unknown[] {
+  return [chartId, registryId, ...v.content, v.hash, now, now];
+}
+
+/**
+ * Hash of the stored content: a re-sync compares it to tell updated from unchanged. Each value
+ * is length-prefixed, so two different rows never join to the same text.
+ */
+function hashContent(content: unknown[]): string {
+  let text = "";
+  for (const value of content) {
+    const part = value === null ? "\u0000" : String(value);
+    text += `${part.length}:${part}`;
+  }
+  return createHash("sha1").update(text).digest("base64");
+}
+
+type RawSqlite = { prepare(sql: string): { run(params: unknown[]): unknown } };
+
+/** The better-sqlite3 handle behind a transaction's entity manager, when the store is SQLite. */
+function rawSqlite(em: EntityManager): RawSqlite | undefined {
+  if (em.connection.options.type !== "better-sqlite3") return undefined;
+  return (em.queryRunner as unknown as { databaseConnection?: RawSqlite } | undefined)
+    ?.databaseConnection;
 }

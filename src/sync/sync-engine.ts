@@ -8,6 +8,7 @@ import { type ProviderSet } from "../providers";
 import { type ListingProgress, type ListingWarning } from "../providers/provider";
 import { ApiErrorCode, apiError } from "../services/api-errors";
 import { asRegistryError, toTarget } from "../services/registry.service";
+import { type StatementCounter } from "../store/data-source";
 import { CatalogWriter } from "./catalog-writer";
 import { type SyncCounts, type SyncEventBus, type SyncProgressEvent } from "./sync-events";
 
@@ -16,6 +17,8 @@ export interface SyncEngineOptions {
   forceAfterMs: number;
   /** Minimum time between two progress events of one run within a phase. */
   progressIntervalMs?: number;
+  /** Counts the statements the writer runs outside the ORM. */
+  statements?: StatementCounter;
 }
 
 /** Warning codes that stand for a listing entry left out of the catalog. */
@@ -84,7 +87,7 @@ export class SyncEngine {
     private readonly logger: Logger,
     private readonly options: SyncEngineOptions,
   ) {
-    this.writer = new CatalogWriter(dataSource);
+    this.writer = new CatalogWriter(dataSource, options.statements);
     this.progressIntervalMs = options.progressIntervalMs ?? 100;
   }
 

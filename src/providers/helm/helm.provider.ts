@@ -55,7 +55,10 @@ export class HelmProvider implements RegistryProvider {
         headers: { accept: INDEX_ACCEPT },
         ...(signal === undefined ? {} : { signal }),
       });
-      parseIndexBody(response.body, target, url);
+      // A small index is read in full; a large one (tens of MB) is only checked for the shape of
+      // an index, so that adding a registry does not cost a full parse (and its memory) twice.
+      if (response.body.length <= FULL_VALIDATION_BYTES) parseIndexBody(response.body, target, url);
+      else assertLooksLikeIndex(response.body, url);
     });
   }
 
@@ -194,6 +197,24 @@ export function createHelmProvider(
   options?: HelmProviderOptions,
 ): HelmProvider {
   return new HelmProvider(limits, options);
+}
+
+/** Indexes up to this size are parsed in full when a registry is validated. */
+const FULL_VALIDATION_BYTES = 1024 * 1024;
+
+/** Cheap check that a large body is a Helm index: JSON with "entries", or YAML with `entries:`. */
+function assertLooksLikeIndex(body: Buffer, url: URL): void {
+  const head = body.subarray(0, 64 * 1024).toString("utf8");
+  const json = /^\s*\{/.test(head);
+  const ok = json
+    ? head.includes('"entries"') || body.includes('"entries"')
+    : /^entries:/m.test(head) || body.includes("\nentries:");
+  if (!ok) {
+    throw new RegistryError(
+      RegistryErrorCode.PARSE,
+      `${redactUrl(url)} does not look like a Helm repository index (no "entries" mapping).`,
+    );
+  }
 }
 
 function parseIndexBody(
