@@ -33,7 +33,6 @@ export interface ApplyOptions {
 }
 
 interface PreparedVersion {
-  record: ChartVersionRecord;
   info: VersionInfo;
   version: string;
   /** The stored columns from `version` to `annotations`, serialized once. */
@@ -91,13 +90,26 @@ export class CatalogWriter {
   ): Promise<ApplyResult> {
     const maxChanges = options.maxChanges ?? 1000;
     const prepared = new Map<string, PreparedVersion[]>();
+    const summaries = new Map<string, ChartSummary>();
     let total = 0;
     for (const chart of charts) {
       const versions = chart.versions.map((record) => {
         const info = versionInfo(record.version);
         const content = contentValues(record, info);
-        return { record, info, version: record.version, content, hash: hashContent(content) };
+        return { info, version: record.version, content, hash: hashContent(content) };
       });
+      // The chart's display fields come from its latest version; keep them, not the records.
+      const latest = pickLatest(
+        chart.versions.map((record, i) => ({
+          record,
+          version: record.version,
+          info: versions[i].info,
+        })),
+      );
+      summaries.set(chart.name, chartSummary(latest?.record, versions.length));
+      // The listing is consumed: from here on only the serialized rows are kept, which halves the
+      // memory a large index holds while it is written.
+      chart.versions = [];
       prepared.set(chart.name, versions);
       total += versions.length;
     }
@@ -299,24 +311,22 @@ export class CatalogWriter {
         progress(batch.length);
       }
       checkAbort();
-      await this.refreshCharts(em, touchedCharts, prepared, chartIdByName, now);
+      await this.refreshCharts(em, touchedCharts, summaries, chartIdByName, now);
     });
     return result;
   }
 
-  /** Recomputes the denormalized fields of charts whose versions changed. */
+  /** Writes the denormalized fields of charts whose versions changed. */
   private async refreshCharts(
     em: EntityManager,
     names: Set<string>,
-    prepared: Map<string, PreparedVersion[]>,
+    summaries: Map<string, ChartSummary>,
     chartIdByName: Map<string, number>,
     now: string | Date,
   ): Promise<void> {
     for (const name of names) {
-      const versions = prepared.get(name)!;
-      const latest = pickLatest(versions);
+      const summary = summaries.get(name)!;
       const chartId = chartIdByName.get(name)!;
-      const r = latest?.record;
       await sql(
         em,
         `UPDATE chart SET description = ?, icon = ?, home = ?, keywords = ?, deprecated = ?, latest_version = ?,
@@ -324,21 +334,44 @@ export class CatalogWriter {
            version_count = ?, updated_at = ?
          WHERE id = ?`,
         [
-          r?.description ?? null,
-          r?.icon ?? null,
-          r?.home ?? null,
-          JSON.stringify(r?.keywords ?? []),
-          r?.deprecated ? 1 : 0,
-          latest?.version ?? null,
+          summary.description,
+          summary.icon,
+          summary.home,
+          summary.keywords,
+          summary.deprecated ? 1 : 0,
+          summary.latestVersion,
           chartId,
-          latest?.version ?? "",
-          versions.length,
+          summary.latestVersion ?? "",
+          summary.versionCount,
           now,
           chartId,
         ],
       );
     }
   }
+}
+
+/** What a chart row shows: its latest version's display fields. */
+interface ChartSummary {
+  description: string | null;
+  icon: string | null;
+  home: string | null;
+  keywords: string;
+  deprecated: boolean;
+  latestVersion: string | null;
+  versionCount: number;
+}
+
+function chartSummary(latest: ChartVersionRecord | undefined, versionCount: number): ChartSummary {
+  return {
+    description: latest?.description ?? null,
+    icon: latest?.icon ?? null,
+    home: latest?.home ?? null,
+    keywords: JSON.stringify(latest?.keywords ?? []),
+    deprecated: latest?.deprecated ?? false,
+    latestVersion: latest?.version ?? null,
+    versionCount,
+  };
 }
 
 /** The content columns (`version` … `annotations`), each list serialized once. */

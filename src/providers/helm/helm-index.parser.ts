@@ -440,6 +440,9 @@ function normalizeIndex(
   const charts: ChartRecord[] = [];
   names.forEach((name, index) => {
     const chart = normalizeChart(walker, name, entries[name]);
+    // Release the chart's parsed subtree at once: on a large index the tree and the records
+    // would otherwise both be alive until the end, which sets the peak memory of a sync.
+    delete entries[name];
     if (chart !== undefined) charts.push(chart);
     if ((index + 1) % every === 0 || index + 1 === total) options.onProgress?.(index + 1, total);
   });
