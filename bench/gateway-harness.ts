@@ -2,19 +2,11 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../src/config";
 import { createGateway, type Gateway } from "../src/gateway";
-import { type SyncEventBus } from "../src/sync/sync-events";
+import { countsOf, type SyncCounts, type SyncEventBus } from "../src/sync/sync-events";
 import { repoRoot } from "./bench-support";
 
 /** A run's counts as the run records them. */
-export interface RunCounts {
-  chartsSeen: number;
-  versionsSeen: number;
-  versionsAdded: number;
-  versionsUpdated: number;
-  versionsRemoved: number;
-  versionsUnchanged: number;
-  versionsSkipped: number;
-}
+export type RunCounts = SyncCounts;
 
 /** One published progress event, as seen on the gateway's bus. */
 export interface PublishedEvent {
@@ -76,22 +68,4 @@ export function phaseChanges(
 }
 
 /** The counts of a finished run entity. */
-export function runCounts(run: {
-  chartsSeen?: number | null;
-  versionsSeen?: number | null;
-  versionsAdded?: number | null;
-  versionsUpdated?: number | null;
-  versionsRemoved?: number | null;
-  versionsUnchanged?: number | null;
-  versionsSkipped?: number | null;
-}): RunCounts {
-  return {
-    chartsSeen: run.chartsSeen ?? 0,
-    versionsSeen: run.versionsSeen ?? 0,
-    versionsAdded: run.versionsAdded ?? 0,
-    versionsUpdated: run.versionsUpdated ?? 0,
-    versionsRemoved: run.versionsRemoved ?? 0,
-    versionsUnchanged: run.versionsUnchanged ?? 0,
-    versionsSkipped: run.versionsSkipped ?? 0,
-  };
-}
+export const runCounts = countsOf;

@@ -15,7 +15,7 @@ import { notFound } from "../services/api-errors";
 import { idOfType, toGlobalId } from "../services/ids";
 import { canSee, type Viewer } from "../services/viewer";
 import { eventStream } from "../sync/event-stream";
-import { type CatalogChangedEvent, type SyncProgressEvent } from "../sync/sync-events";
+import { countsOf, type CatalogChangedEvent, type SyncProgressEvent } from "../sync/sync-events";
 import { TERMINAL_STATUSES } from "../sync/sync-engine";
 
 interface ProgressArgs {
@@ -41,15 +41,7 @@ function finalEvent(run: SyncRunEntity, tenantId: string | null): SyncProgressEv
     done: null,
     total: null,
     ratePerSecond: null,
-    counts: {
-      chartsSeen: run.chartsSeen,
-      versionsSeen: run.versionsSeen,
-      versionsAdded: run.versionsAdded,
-      versionsUpdated: run.versionsUpdated,
-      versionsRemoved: run.versionsRemoved,
-      versionsUnchanged: run.versionsUnchanged,
-      versionsSkipped: run.versionsSkipped,
-    },
+    counts: countsOf(run),
     bytesFetched: run.bytesFetched,
     message: run.errorMessage ?? null,
     at: (run.finishedAt ?? run.queuedAt).toISOString(),

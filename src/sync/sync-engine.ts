@@ -10,7 +10,12 @@ import { ApiErrorCode, apiError } from "../services/api-errors";
 import { asRegistryError, toTarget } from "../services/registry.service";
 import { type StatementCounter } from "../store/data-source";
 import { CatalogWriter } from "./catalog-writer";
-import { type SyncCounts, type SyncEventBus, type SyncProgressEvent } from "./sync-events";
+import {
+  countsOf,
+  type SyncCounts,
+  type SyncEventBus,
+  type SyncProgressEvent,
+} from "./sync-events";
 
 export interface SyncEngineOptions {
   concurrency: number;
@@ -53,18 +58,6 @@ interface ActiveRun {
   done_?: number | null;
   total?: number | null;
   message?: string | null;
-}
-
-function emptyCounts(): SyncCounts {
-  return {
-    chartsSeen: 0,
-    versionsSeen: 0,
-    versionsAdded: 0,
-    versionsUpdated: 0,
-    versionsRemoved: 0,
-    versionsUnchanged: 0,
-    versionsSkipped: 0,
-  };
 }
 
 /**
@@ -253,7 +246,7 @@ export class SyncEngine {
       controller: new AbortController(),
       done,
       resolve,
-      counts: emptyCounts(),
+      counts: countsOf({}),
       lastEventAt: 0,
       phaseStartedAt: Date.now(),
     };
@@ -489,15 +482,7 @@ export class SyncEngine {
     run.finishedAt = new Date();
     run.errorCode = failure?.code ?? null;
     run.errorMessage = failure?.message ?? (status === "INTERRUPTED" ? (message ?? null) : null);
-    active.counts = {
-      chartsSeen: run.chartsSeen ?? 0,
-      versionsSeen: run.versionsSeen ?? 0,
-      versionsAdded: run.versionsAdded ?? 0,
-      versionsUpdated: run.versionsUpdated ?? 0,
-      versionsRemoved: run.versionsRemoved ?? 0,
-      versionsUnchanged: run.versionsUnchanged ?? 0,
-      versionsSkipped: run.versionsSkipped ?? 0,
-    };
+    active.counts = countsOf(run);
     active.message = failure ? failure.message : (message ?? "Synchronized");
     try {
       await this.runs.save(run);

@@ -14,6 +14,19 @@ export interface SyncCounts {
   versionsSkipped: number;
 }
 
+/** The counts a run has recorded (zero where a field is not set yet). */
+export function countsOf(run: Partial<SyncCounts>): SyncCounts {
+  return {
+    chartsSeen: run.chartsSeen ?? 0,
+    versionsSeen: run.versionsSeen ?? 0,
+    versionsAdded: run.versionsAdded ?? 0,
+    versionsUpdated: run.versionsUpdated ?? 0,
+    versionsRemoved: run.versionsRemoved ?? 0,
+    versionsUnchanged: run.versionsUnchanged ?? 0,
+    versionsSkipped: run.versionsSkipped ?? 0,
+  };
+}
+
 /**
  * One progress event of one run. Plain JSON (the time is an ISO string), so that it crosses a
  * Redis PubSub unchanged when several gateways share the work.
