@@ -98,7 +98,11 @@ export interface SyncEventBus {
  * Subscribes to a topic at once (graphql-subscriptions' own iterator subscribes only on its
  * first `next()`, which would lose events published in between) and buffers what arrives.
  */
-async function subscribeNow<T>(engine: PubSubEngine, topic: string): Promise<AsyncIterator<T>> {
+async function subscribeNow<T>(
+  engine: PubSubEngine,
+  topic: string,
+  supersedes?: (older: T, newer: T) => boolean,
+): Promise<AsyncIterator<T>> {
   const buffer: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
   let closed = false;
@@ -108,7 +112,10 @@ async function subscribeNow<T>(engine: PubSubEngine, topic: string): Promise<Asy
       if (closed) return;
       const waiter = waiting.shift();
       if (waiter) waiter({ done: false, value: payload });
-      else buffer.push(payload);
+      else if (supersedes && buffer.length > 0 && supersedes(buffer[buffer.length - 1], payload)) {
+        // The subscriber is behind: the newer state replaces the older one it has not read yet.
+        buffer[buffer.length - 1] = payload;
+      } else buffer.push(payload);
     },
     {},
   );
@@ -131,6 +138,19 @@ async function subscribeNow<T>(engine: PubSubEngine, topic: string): Promise<Asy
   };
 }
 
+/**
+ * A progress event makes an unread older one redundant when both are of the same run, phase and
+ * (running) status: only counts moved. Phase changes and terminal events are never dropped.
+ */
+export function progressSupersedes(older: SyncProgressEvent, newer: SyncProgressEvent): boolean {
+  return (
+    older.runId === newer.runId &&
+    older.phase === newer.phase &&
+    older.status === newer.status &&
+    (newer.status === "QUEUED" || newer.status === "RUNNING")
+  );
+}
+
 /** The event bus over a graphql-subscriptions engine: in-process by default, Redis to scale out. */
 export class PubSubSyncEventBus implements SyncEventBus {
   /** The same engine in type-graphql's PubSub shape, for buildSchema. */
@@ -147,7 +167,7 @@ export class PubSubSyncEventBus implements SyncEventBus {
     void this.engine.publish(TOPICS.CATALOG_CHANGED, event);
   }
   progress(): Promise<AsyncIterator<SyncProgressEvent>> {
-    return subscribeNow(this.engine, TOPICS.SYNC_PROGRESS);
+    return subscribeNow(this.engine, TOPICS.SYNC_PROGRESS, progressSupersedes);
   }
   catalogChanges(): Promise<AsyncIterator<CatalogChangedEvent>> {
     return subscribeNow(this.engine, TOPICS.CATALOG_CHANGED);
