@@ -109,7 +109,37 @@ export function parseHelmIndex(
   const text = typeof input === "string" ? input : decodeUtf8(input);
   const inputSize = typeof input === "string" ? input.length : input.byteLength;
   const document = loadDocument(text);
-  return normalizeIndex(document, inputSize, options);
+  const steps = normalizeIndex(document, inputSize, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Time the async parser works before it gives the event loop a turn, in ms. */
+const SLICE_MS = 15;
+
+/**
+ * Like parseHelmIndex, but gives the event loop a turn every few milliseconds while it normalizes
+ * charts, so that a large index does not hold up progress events and requests for its whole
+ * normalization. (Loading the YAML itself is one synchronous call.)
+ */
+export async function parseHelmIndexAsync(
+  input: Uint8Array | string,
+  options: HelmIndexParseOptions,
+): Promise<HelmIndexParseResult> {
+  const text = typeof input === "string" ? input : decodeUtf8(input);
+  const inputSize = typeof input === "string" ? input.length : input.byteLength;
+  const steps = normalizeIndex(loadDocument(text), inputSize, options);
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+    }
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -394,11 +424,15 @@ class IndexWalker {
   }
 }
 
-function normalizeIndex(
+/**
+ * Normalizes a loaded document. A generator: it pauses after each chart, so the async parser can
+ * give the event loop a turn on a large index while the sync one simply runs it to the end.
+ */
+function* normalizeIndex(
   document: unknown,
   inputSize: number,
   options: HelmIndexParseOptions,
-): HelmIndexParseResult {
+): Generator<void, HelmIndexParseResult, void> {
   if (!isDict(document)) {
     throw new RegistryError(
       RegistryErrorCode.PARSE,
@@ -438,14 +472,15 @@ function normalizeIndex(
   const every = Math.max(1, Math.floor(total / 100));
   options.onProgress?.(0, total);
   const charts: ChartRecord[] = [];
-  names.forEach((name, index) => {
+  for (const [index, name] of names.entries()) {
     const chart = normalizeChart(walker, name, entries[name]);
     // Release the chart's parsed subtree at once: on a large index the tree and the records
     // would otherwise both be alive until the end, which sets the peak memory of a sync.
     delete entries[name];
     if (chart !== undefined) charts.push(chart);
     if ((index + 1) % every === 0 || index + 1 === total) options.onProgress?.(index + 1, total);
-  });
+    yield;
+  }
 
   const result: HelmIndexParseResult = { charts, warnings: walker.finishWarnings() };
   if (apiVersion !== undefined && apiVersion !== "") result.apiVersion = apiVersion;

@@ -13,7 +13,11 @@ import type {
   RegistryProvider,
   RegistryTarget,
 } from "../provider";
-import { parseHelmIndex, type HelmIndexParseResult } from "./helm-index.parser";
+import {
+  parseHelmIndex,
+  parseHelmIndexAsync,
+  type HelmIndexParseResult,
+} from "./helm-index.parser";
 
 const INDEX_FILE = "index.yaml";
 /** Helm repositories serve YAML, some JSON; anything else is still tried. */
@@ -57,7 +61,8 @@ export class HelmProvider implements RegistryProvider {
       });
       // A small index is read in full; a large one (tens of MB) is only checked for the shape of
       // an index, so that adding a registry does not cost a full parse (and its memory) twice.
-      if (response.body.length <= FULL_VALIDATION_BYTES) parseIndexBody(response.body, target, url);
+      if (response.body.length <= FULL_VALIDATION_BYTES)
+        await parseIndexBody(response.body, target, url);
       else assertLooksLikeIndex(response.body, url);
     });
   }
@@ -106,7 +111,7 @@ export class HelmProvider implements RegistryProvider {
       }
 
       throwIfAborted(signal, url);
-      const parsed = parseIndexBody(response.body, target, url, (done, total) =>
+      const parsed = await parseIndexBody(response.body, target, url, (done, total) =>
         report({ phase: "PARSING", done, total }),
       );
       throwIfAborted(signal, url);
@@ -217,19 +222,19 @@ function assertLooksLikeIndex(body: Buffer, url: URL): void {
   }
 }
 
-function parseIndexBody(
+async function parseIndexBody(
   body: Buffer,
   target: RegistryTarget,
   url: URL,
   onProgress?: (done: number, total: number) => void,
-): HelmIndexParseResult {
+): Promise<HelmIndexParseResult> {
   if (body.length === 0) {
     throw new RegistryError(
       RegistryErrorCode.PARSE,
       `The registry returned an empty ${INDEX_FILE} at ${redactUrl(url)}.`,
     );
   }
-  return parseHelmIndex(body, {
+  return parseHelmIndexAsync(body, {
     baseUrl: repositoryBaseUrl(target.endpoint),
     ...(onProgress === undefined ? {} : { onProgress }),
   });

@@ -5,6 +5,7 @@ import { RegistryError, RegistryErrorCode } from "../../../src/providers/errors"
 import {
   HelmIndexWarning,
   parseHelmIndex,
+  parseHelmIndexAsync,
   type HelmIndexParseResult,
 } from "../../../src/providers/helm/helm-index.parser";
 import { fixturePath } from "../../helpers/fixtures";
@@ -519,5 +520,18 @@ entries:
       ).join("\n");
       expectFastAliasFailure(`${big}\napiVersion: v1\nentries:\n  demo:\n${versions}\n`);
     });
+  });
+});
+
+describe("parseHelmIndexAsync", () => {
+  it("gives the same records and warnings as the sync parser, yielding to the event loop meanwhile", async () => {
+    const body = readFileSync(fixturePath("helm", "grafana", "index.yaml"));
+    const options = { baseUrl: "https://grafana.github.io/helm-charts/" };
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 1);
+    const asyncResult = await parseHelmIndexAsync(body, options);
+    clearInterval(ticker);
+    expect(asyncResult).toEqual(parseHelmIndex(body, options));
+    expect(turns).toBeGreaterThan(0);
   });
 });
