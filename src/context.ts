@@ -9,6 +9,7 @@ import { ReferenceService } from "./services/reference.service";
 import { RegistryService } from "./services/registry.service";
 import { SyncRunService } from "./services/sync-run.service";
 import { type Viewer } from "./services/viewer";
+import { type WriteLock } from "./store/write-lock";
 import { type SyncEngine } from "./sync/sync-engine";
 import { type SyncEventBus } from "./sync/sync-events";
 
@@ -42,9 +43,15 @@ export function createServices(parts: {
   providers: ProviderSet;
   sync: SyncEngine;
   events: SyncEventBus;
+  writeLock: WriteLock;
 }): Services {
   const catalog = new CatalogService(parts.dataSource);
-  const registries = new RegistryService(parts.dataSource, parts.providers, parts.logger);
+  const registries = new RegistryService(
+    parts.dataSource,
+    parts.providers,
+    parts.logger,
+    parts.writeLock,
+  );
   return {
     ...parts,
     registries,

@@ -50,7 +50,8 @@ export async function createGateway(
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
     concurrency: config.sync.concurrency,
     forceAfterMs: config.sync.forceAfterMs,
-    statements: store.statements,
+    writeLock: store.writeLock,
+    catalogTransaction: store.catalogTransaction,
   });
   const services = createServices({
     config,
@@ -59,6 +60,7 @@ export async function createGateway(
     providers,
     sync,
     events,
+    writeLock: store.writeLock,
   });
   if (config.seedDefaultRegistries)
     await services.registries.seedDefaults(config.defaultRegistriesFile);

@@ -7,6 +7,7 @@ import {
   AddHelmRegistryDocument,
   CancelSyncDocument,
   CatalogChangedDocument,
+  ChartsDocument,
   SyncProgressDocument,
   SyncRegistryDocument,
   SyncRunsDocument,
@@ -310,5 +311,54 @@ describe("tenant filtering of subscriptions", () => {
     await everythingB.return?.();
     await pumpB;
     expect(seenByB).toEqual([]);
+  });
+});
+
+describe("reads and writes while a sync applies", () => {
+  it("see the previous catalog until the commit, and other writes wait their turn", async () => {
+    server.route("/swap/index.yaml", serveFile(fixturePath("helm", "spectrocloud", "index.yaml")));
+    const registryId = await addRegistry("swap", "/swap");
+    await syncAndWait(t, registryId);
+    const before = (await t.ok(ChartsDocument, { id: registryId })).registry!.charts.totalCount;
+    server.route("/swap/index.yaml", serveFile(fixturePath("helm", "bitnami", "index.yaml")));
+
+    const stream = client.iterate<SyncProgressSubscription>({
+      query: printDoc(SyncProgressDocument),
+      variables: { registryId },
+    });
+    await settle();
+    const started = await t.ok(SyncRegistryDocument, { id: registryId });
+    let seenMidApply: number | undefined;
+    let addedMidApply: string | undefined;
+    for await (const result of stream) {
+      const event = result.data!.syncProgress;
+      if (
+        event.phase === "APPLYING" &&
+        event.done &&
+        event.total &&
+        event.done < event.total &&
+        seenMidApply === undefined
+      ) {
+        // The writer is inside its transaction and has yielded: read, and write something else.
+        seenMidApply = (await t.ok(ChartsDocument, { id: registryId })).registry!.charts.totalCount;
+        server.route(
+          "/other/index.yaml",
+          serveFile(fixturePath("helm", "spectrocloud", "index.yaml")),
+        );
+        addedMidApply = (
+          await t.ok(AddHelmRegistryDocument, {
+            input: { name: "added-mid-apply", endpoint: server.url("/other") },
+          })
+        ).addHelmRegistry.id;
+      }
+      if (terminal(event)) break;
+    }
+    expect(seenMidApply).toBe(before);
+    expect(addedMidApply).toBeDefined();
+    const run = await t.gateway.services.sync.waitFor(fromGlobalId(started.syncRegistry.id)!.id);
+    expect(run.status).toBe("SUCCEEDED");
+    expect((await t.ok(ChartsDocument, { id: registryId })).registry!.charts.totalCount).toBe(
+      sourcesCounts().get("bitnami")!.charts,
+    );
   });
 });

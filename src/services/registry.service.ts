@@ -6,6 +6,7 @@ import { RegistryEntity } from "../entities";
 import { type Logger } from "../logger";
 import { isRegistryError, RegistryError, RegistryErrorCode } from "../providers/errors";
 import { type ProviderSet } from "../providers";
+import { type WriteLock } from "../store/write-lock";
 import { type RegistryKind, type RegistryTarget } from "../providers/provider";
 import { ApiErrorCode, apiError, badInput, notFound } from "./api-errors";
 import { decodeCursor, encodeCursor } from "./ids";
@@ -62,6 +63,7 @@ export class RegistryService {
     private readonly dataSource: DataSource,
     private readonly providers: ProviderSet,
     private readonly logger: Logger,
+    private readonly lock: WriteLock,
   ) {}
 
   private get repo() {
@@ -145,7 +147,7 @@ export class RegistryService {
     this.applyInput(entity, input, true);
     await this.assertNameFree(entity);
     await this.assertReachable(entity);
-    await this.repo.insert(entity);
+    await this.lock.run(() => this.repo.insert(entity));
     this.logger.info({ registryId: entity.id, kind, scope }, "registry added");
     return this.repo.findOneByOrFail({ id: entity.id });
   }
@@ -172,7 +174,7 @@ export class RegistryService {
       await this.assertReachable(entity);
     }
     entity.updatedAt = new Date();
-    await this.repo.save(entity);
+    await this.lock.run(() => this.repo.save(entity));
     this.logger.info({ registryId: entity.id }, "registry updated");
     return this.repo.findOneByOrFail({ id });
   }
@@ -180,7 +182,7 @@ export class RegistryService {
   /** Deletes a registry with its catalog and history. */
   async delete(viewer: Viewer, id: string): Promise<RegistryEntity> {
     const entity = await this.getManageable(viewer, id);
-    await this.repo.delete({ id });
+    await this.lock.run(() => this.repo.delete({ id }));
     this.logger.info({ registryId: id }, "registry deleted");
     return entity;
   }
@@ -261,7 +263,7 @@ export class RegistryService {
         { name, endpoint: String(raw.endpoint ?? ""), syncEnabled: raw.syncEnabled !== false },
         true,
       );
-      await this.repo.insert(entity);
+      await this.lock.run(() => this.repo.insert(entity));
       added++;
     }
     if (added > 0) this.logger.info({ added }, "default registries seeded");

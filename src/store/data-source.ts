@@ -5,6 +5,12 @@ import { type DatabaseConfig } from "../config";
 import { entities } from "../entities";
 import { type Logger } from "../logger";
 import { migrations } from "./migrations";
+import {
+  type CatalogTransaction,
+  ormCatalogTransaction,
+  sqliteCatalogTransaction,
+} from "./catalog-transaction";
+import { WriteLock } from "./write-lock";
 
 /**
  * Counts SQL statements. Tests and the benchmark read it to prove that a page costs a fixed
@@ -59,6 +65,10 @@ class CountingOrmLogger implements OrmLogger {
 export interface Store {
   dataSource: DataSource;
   statements: StatementCounter;
+  /** Every write of this process goes through it (see WriteLock). */
+  writeLock: WriteLock;
+  /** The catalog writer's transaction (its own connection on SQLite). */
+  catalogTransaction: CatalogTransaction;
   close(): Promise<void>;
 }
 
@@ -101,10 +111,17 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
   }
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
+  const writer =
+    config.type === "sqlite" && config.path !== ":memory:"
+      ? sqliteCatalogTransaction(config.path, statements)
+      : { transaction: ormCatalogTransaction(dataSource), close: () => undefined };
   return {
     dataSource,
     statements,
+    writeLock: new WriteLock(),
+    catalogTransaction: writer.transaction,
     close: async () => {
+      writer.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { type DataSource, type EntityManager } from "typeorm";
+import { type DataSource } from "typeorm";
 import { type ChartRecord, type ChartVersionRecord } from "../providers/provider";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { pickLatest, versionInfo, type VersionInfo } from "../services/version-order";
-import { type StatementCounter } from "../store/data-source";
-import { dbDate, placeholders, sql } from "../store/sql";
+import { type CatalogTransaction, type SqlExecutor, yieldTurn } from "../store/catalog-transaction";
+import { type WriteLock } from "../store/write-lock";
+import { dbDate, placeholders } from "../store/sql";
 
 /** A version added to or removed from the catalog, for the change feed. */
 export interface VersionChange {
@@ -69,6 +70,8 @@ const VERSION_COLUMNS = [
 ] as const;
 
 const INSERT_BATCH = 400;
+/** Row updates between two turns of the event loop. */
+const UPDATE_BATCH = 200;
 const DELETE_BATCH = 500;
 
 /**
@@ -80,7 +83,8 @@ const DELETE_BATCH = 500;
 export class CatalogWriter {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly statements?: StatementCounter,
+    private readonly transaction: CatalogTransaction,
+    private readonly lock: WriteLock,
   ) {}
 
   async apply(
@@ -114,21 +118,35 @@ export class CatalogWriter {
       total += versions.length;
     }
 
-    const existingCharts = await sql<{ id: number; name: string }>(
-      this.dataSource,
+    return this.lock.run(() =>
+      this.transaction((tx) =>
+        this.diffAndApply(tx, registryId, prepared, summaries, total, maxChanges, options),
+      ),
+    );
+  }
+
+  /** Inside one write transaction: reads what the catalog holds, diffs, writes in batches. */
+  private async diffAndApply(
+    tx: SqlExecutor,
+    registryId: string,
+    prepared: Map<string, PreparedVersion[]>,
+    summaries: Map<string, ChartSummary>,
+    total: number,
+    maxChanges: number,
+    options: ApplyOptions,
+  ): Promise<ApplyResult> {
+    const existingCharts = await tx.all<{ id: number; name: string }>(
       "SELECT id, name FROM chart WHERE registry_id = ?",
       [registryId],
     );
-    const existingVersions = await sql<{
+    const existingVersions = await tx.all<{
       id: number;
       chart_id: number;
       version: string;
       content_hash: string;
-    }>(
-      this.dataSource,
-      "SELECT id, chart_id, version, content_hash FROM chart_version WHERE registry_id = ?",
-      [registryId],
-    );
+    }>("SELECT id, chart_id, version, content_hash FROM chart_version WHERE registry_id = ?", [
+      registryId,
+    ]);
     const chartIdByName = new Map(existingCharts.map((c) => [c.name, c.id]));
     const chartNameById = new Map(existingCharts.map((c) => [c.id, c.name]));
     const versionsByChart = new Map<number, Map<string, { id: number; hash: string }>>();
@@ -234,38 +252,37 @@ export class CatalogWriter {
       }
     };
 
-    await this.dataSource.transaction(async (em) => {
-      const now = dbDate(em, new Date());
+    {
+      const now = dbDate(this.dataSource, new Date());
       for (let i = 0; i < removedChartIds.length; i += DELETE_BATCH) {
         checkAbort();
         const ids = removedChartIds.slice(i, i + DELETE_BATCH);
         // Versions first: this does not rely on the store enforcing ON DELETE CASCADE.
-        await sql(
-          em,
+        await tx.run(
           `DELETE FROM chart_version WHERE chart_id IN (${placeholders(ids.length)})`,
           ids,
         );
-        await sql(em, `DELETE FROM chart WHERE id IN (${placeholders(ids.length)})`, ids);
+        await tx.run(`DELETE FROM chart WHERE id IN (${placeholders(ids.length)})`, ids);
+        await yieldTurn();
       }
       for (let i = 0; i < removedVersionIds.length; i += DELETE_BATCH) {
         checkAbort();
         const ids = removedVersionIds.slice(i, i + DELETE_BATCH);
-        await sql(em, `DELETE FROM chart_version WHERE id IN (${placeholders(ids.length)})`, ids);
+        await tx.run(`DELETE FROM chart_version WHERE id IN (${placeholders(ids.length)})`, ids);
         progress(0);
+        await yieldTurn();
       }
       for (let i = 0; i < newCharts.length; i += DELETE_BATCH) {
         checkAbort();
         const names = newCharts.slice(i, i + DELETE_BATCH);
         const rows = names.map(() => "(?, ?, ?, ?)").join(", ");
-        await sql(
-          em,
+        await tx.run(
           `INSERT INTO chart (registry_id, name, created_at, updated_at) VALUES ${rows}`,
           names.flatMap((name) => [registryId, name, now, now]),
         );
       }
       if (newCharts.length > 0) {
-        const rows = await sql<{ id: number; name: string }>(
-          em,
+        const rows = await tx.all<{ id: number; name: string }>(
           "SELECT id, name FROM chart WHERE registry_id = ?",
           [registryId],
         );
@@ -274,34 +291,32 @@ export class CatalogWriter {
           chartNameById.set(row.id, row.name);
         }
       }
+      let updated = 0;
       for (const { id, v } of updates) {
         checkAbort();
         // Keep chart_id, registry_id and created_at; rewrite the rest.
         const columns = VERSION_COLUMNS.slice(2, -2);
-        await sql(
-          em,
+        await tx.run(
           `UPDATE chart_version SET ${columns.map((c) => `${c} = ?`).join(", ")}, updated_at = ? WHERE id = ?`,
           [...v.content, v.hash, now, id],
         );
         progress(1);
+        if (++updated % UPDATE_BATCH === 0) await yieldTurn();
       }
-      const sqlite = rawSqlite(em);
       const insertOne = `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")}) VALUES (${placeholders(VERSION_COLUMNS.length)})`;
       // better-sqlite3: one prepared statement run per row is faster than multi-row inserts
       // through the ORM (no 10,000-parameter arrays); other stores get batched multi-row inserts.
-      const insertStatement = sqlite?.prepare(insertOne);
+      const insertStatement = tx.prepare?.(insertOne);
       for (let i = 0; i < inserts.length; i += INSERT_BATCH) {
         checkAbort();
         const batch = inserts.slice(i, i + INSERT_BATCH);
         if (insertStatement) {
           for (const { chartName, v } of batch) {
-            insertStatement.run(versionValues(chartIdByName.get(chartName)!, registryId, v, now));
-            this.statements?.record(insertOne);
+            insertStatement(versionValues(chartIdByName.get(chartName)!, registryId, v, now));
           }
         } else {
           const row = `(${placeholders(VERSION_COLUMNS.length)})`;
-          await sql(
-            em,
+          await tx.run(
             `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")}) VALUES ${batch.map(() => row).join(", ")}`,
             batch.flatMap(({ chartName, v }) =>
               versionValues(chartIdByName.get(chartName)!, registryId, v, now),
@@ -309,16 +324,17 @@ export class CatalogWriter {
           );
         }
         progress(batch.length);
+        await yieldTurn();
       }
       checkAbort();
-      await this.refreshCharts(em, touchedCharts, summaries, chartIdByName, now);
-    });
+      await this.refreshCharts(tx, touchedCharts, summaries, chartIdByName, now);
+    }
     return result;
   }
 
   /** Writes the denormalized fields of charts whose versions changed. */
   private async refreshCharts(
-    em: EntityManager,
+    tx: SqlExecutor,
     names: Set<string>,
     summaries: Map<string, ChartSummary>,
     chartIdByName: Map<string, number>,
@@ -327,8 +343,7 @@ export class CatalogWriter {
     for (const name of names) {
       const summary = summaries.get(name)!;
       const chartId = chartIdByName.get(name)!;
-      await sql(
-        em,
+      await tx.run(
         `UPDATE chart SET description = ?, icon = ?, home = ?, keywords = ?, deprecated = ?, latest_version = ?,
            latest_version_id = (SELECT id FROM chart_version WHERE chart_id = ? AND version = ?),
            version_count = ?, updated_at = ?
@@ -420,13 +435,4 @@ function hashContent(content: unknown[]): string {
     text += `${part.length}:${part}`;
   }
   return createHash("sha1").update(text).digest("base64");
-}
-
-type RawSqlite = { prepare(sql: string): { run(params: unknown[]): unknown } };
-
-/** The better-sqlite3 handle behind a transaction's entity manager, when the store is SQLite. */
-function rawSqlite(em: EntityManager): RawSqlite | undefined {
-  if (em.connection.options.type !== "better-sqlite3") return undefined;
-  return (em.queryRunner as unknown as { databaseConnection?: RawSqlite } | undefined)
-    ?.databaseConnection;
 }

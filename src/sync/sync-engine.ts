@@ -8,7 +8,8 @@ import { type ProviderSet } from "../providers";
 import { type ListingProgress, type ListingWarning } from "../providers/provider";
 import { ApiErrorCode, apiError } from "../services/api-errors";
 import { asRegistryError, toTarget } from "../services/registry.service";
-import { type StatementCounter } from "../store/data-source";
+import { type CatalogTransaction } from "../store/catalog-transaction";
+import { type WriteLock } from "../store/write-lock";
 import { CatalogWriter } from "./catalog-writer";
 import {
   countsOf,
@@ -22,8 +23,10 @@ export interface SyncEngineOptions {
   forceAfterMs: number;
   /** Minimum time between two progress events of one run within a phase. */
   progressIntervalMs?: number;
-  /** Counts the statements the writer runs outside the ORM. */
-  statements?: StatementCounter;
+  /** Serializes this process's writes (see WriteLock). */
+  writeLock: WriteLock;
+  /** The catalog writer's transaction. */
+  catalogTransaction: CatalogTransaction;
 }
 
 /** Warning codes that stand for a listing entry left out of the catalog. */
@@ -72,6 +75,7 @@ export class SyncEngine {
   private accepting = true;
   private readonly writer: CatalogWriter;
   private readonly progressIntervalMs: number;
+  private readonly lock: WriteLock;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -80,7 +84,8 @@ export class SyncEngine {
     private readonly logger: Logger,
     private readonly options: SyncEngineOptions,
   ) {
-    this.writer = new CatalogWriter(dataSource, options.statements);
+    this.writer = new CatalogWriter(dataSource, options.catalogTransaction, options.writeLock);
+    this.lock = options.writeLock;
     this.progressIntervalMs = options.progressIntervalMs ?? 100;
   }
 
@@ -173,15 +178,17 @@ export class SyncEngine {
     const stale = await this.runs.findBy({ status: In(["QUEUED", "RUNNING"]) });
     const requeued: SyncRunEntity[] = [];
     for (const run of stale) {
-      await this.runs.update(
-        { id: run.id },
-        {
-          status: "INTERRUPTED",
-          phase: "DONE",
-          finishedAt: new Date(),
-          errorCode: null,
-          errorMessage: "The gateway stopped while this run was in progress",
-        },
+      await this.lock.run(() =>
+        this.runs.update(
+          { id: run.id },
+          {
+            status: "INTERRUPTED",
+            phase: "DONE",
+            finishedAt: new Date(),
+            errorCode: null,
+            errorMessage: "The gateway stopped while this run was in progress",
+          },
+        ),
       );
       const registry = await this.dataSource
         .getRepository(RegistryEntity)
@@ -252,7 +259,7 @@ export class SyncEngine {
     };
     // Registered before the first await, so a concurrent request finds this run.
     this.active.set(registry.id, active);
-    await this.runs.insert(run);
+    await this.lock.run(() => this.runs.insert(run));
     this.queue.push(registry.id);
     this.emit(active, true);
     this.pump();
@@ -284,9 +291,11 @@ export class SyncEngine {
       run.status = "RUNNING";
       run.startedAt = new Date();
       this.setPhase(active, "CONNECTING", "Connecting to the registry");
-      await this.runs.update(
-        { id: run.id },
-        { status: "RUNNING", phase: "CONNECTING", startedAt: run.startedAt },
+      await this.lock.run(() =>
+        this.runs.update(
+          { id: run.id },
+          { status: "RUNNING", phase: "CONNECTING", startedAt: run.startedAt },
+        ),
       );
 
       const provider = this.providers.get(registry.kind);
@@ -304,13 +313,15 @@ export class SyncEngine {
 
       if (listing.unchanged) {
         run.unchanged = true;
-        await registryRepo.update(
-          { id: registry.id },
-          {
-            lastSyncedAt: new Date(),
-            listingEtag: listing.validators.etag ?? registry.listingEtag,
-            listingLastModified: listing.validators.lastModified ?? registry.listingLastModified,
-          },
+        await this.lock.run(() =>
+          registryRepo.update(
+            { id: registry.id },
+            {
+              lastSyncedAt: new Date(),
+              listingEtag: listing.validators.etag ?? registry.listingEtag,
+              listingLastModified: listing.validators.lastModified ?? registry.listingLastModified,
+            },
+          ),
         );
         await this.finish(
           active,
@@ -348,14 +359,16 @@ export class SyncEngine {
         versionsRemoved: result.versionsRemoved,
         versionsUnchanged: result.versionsUnchanged,
       });
-      await registryRepo.update(
-        { id: registry.id },
-        {
-          lastSyncedAt: new Date(),
-          listingEtag: listing.validators.etag ?? null,
-          listingLastModified: listing.validators.lastModified ?? null,
-          listingDigest: listing.validators.digest ?? null,
-        },
+      await this.lock.run(() =>
+        registryRepo.update(
+          { id: registry.id },
+          {
+            lastSyncedAt: new Date(),
+            listingEtag: listing.validators.etag ?? null,
+            listingLastModified: listing.validators.lastModified ?? null,
+            listingDigest: listing.validators.digest ?? null,
+          },
+        ),
       );
       const changed = result.versionsAdded + result.versionsRemoved + result.versionsUpdated > 0;
       await this.finish(
@@ -485,7 +498,7 @@ export class SyncEngine {
     active.counts = countsOf(run);
     active.message = failure ? failure.message : (message ?? "Synchronized");
     try {
-      await this.runs.save(run);
+      await this.lock.run(() => this.runs.save(run));
     } catch (error) {
       this.logger.error({ err: error, runId: run.id }, "could not record the end of a sync run");
     }
