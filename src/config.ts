@@ -26,6 +26,8 @@ export interface Config {
     forceAfterMs: number;
     /** Whether the periodic schedule runs. */
     schedule: boolean;
+    /** Least time between two progress events of a run within a phase, in ms. */
+    progressIntervalMs: number;
   };
   registryHttp: {
     connectTimeoutMs: number;
@@ -95,6 +97,12 @@ export const SETTINGS: readonly Setting[] = [
     default: "true",
     meaning:
       "Run the periodic schedule (and queue overdue registries at start-up); `false` leaves syncs to users.",
+  },
+  {
+    name: "SYNC_PROGRESS_INTERVAL",
+    default: "250ms",
+    meaning:
+      "Least time between two progress events of a run within a phase (phase changes and the end always go out).",
   },
   {
     name: "SHUTDOWN_TIMEOUT",
@@ -259,6 +267,7 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       intervalMs: parseDuration("SYNC_INTERVAL", get("SYNC_INTERVAL")),
       forceAfterMs: parseDuration("SYNC_FORCE_AFTER", get("SYNC_FORCE_AFTER")),
       schedule: parseBoolean("SYNC_SCHEDULE", get("SYNC_SCHEDULE")),
+      progressIntervalMs: parseDuration("SYNC_PROGRESS_INTERVAL", get("SYNC_PROGRESS_INTERVAL")),
     },
     registryHttp: {
       connectTimeoutMs: parseDuration("REGISTRY_CONNECT_TIMEOUT", get("REGISTRY_CONNECT_TIMEOUT")),

@@ -50,6 +50,7 @@ export async function createGateway(
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
     concurrency: config.sync.concurrency,
     forceAfterMs: config.sync.forceAfterMs,
+    progressIntervalMs: config.sync.progressIntervalMs,
     writeLock: store.writeLock,
     catalogTransaction: store.catalogTransaction,
   });

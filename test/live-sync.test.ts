@@ -33,7 +33,13 @@ let server: FixtureServer;
 let client: Client;
 
 beforeAll(async () => {
-  t = await startTestGateway({ PORT: "0", SYNC_SCHEDULE: "false", SYNC_FORCE_AFTER: "400ms" });
+  t = await startTestGateway({
+    PORT: "0",
+    SYNC_SCHEDULE: "false",
+    SYNC_FORCE_AFTER: "400ms",
+    // Frequent in-phase events, so that a test can act in the middle of a short apply.
+    SYNC_PROGRESS_INTERVAL: "20ms",
+  });
   const http = await t.gateway.listen();
   client = createClient({
     url: `${http.url.replace("http", "ws")}/graphql`,

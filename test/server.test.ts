@@ -24,6 +24,7 @@ describe("configuration", () => {
     expect(config.sync).toEqual({
       concurrency: 2,
       schedule: true,
+      progressIntervalMs: 250,
       intervalMs: 24 * 3600_000,
       forceAfterMs: 3600_000,
     });

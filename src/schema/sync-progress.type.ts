@@ -28,7 +28,7 @@ export class SyncCounts {
 
 @ObjectType({
   description:
-    "A progress event of a sync run. Coalesced to about ten per second per run; every phase change and the terminal " +
+    "A progress event of a sync run. Coalesced to at most one per SYNC_PROGRESS_INTERVAL (250 ms by default) per run within a phase; every phase change and the terminal " +
     "event are always delivered, and a subscriber that joins mid-run first receives the current state.",
 })
 export class SyncProgress {

@@ -70,6 +70,8 @@ const VERSION_COLUMNS = [
 ] as const;
 
 const INSERT_BATCH = 400;
+/** Longest stretch of CPU work before the event loop gets a turn, in ms. */
+const SLICE_MS = 15;
 /** Row updates between two turns of the event loop. */
 const UPDATE_BATCH = 200;
 const DELETE_BATCH = 500;
@@ -96,7 +98,13 @@ export class CatalogWriter {
     const prepared = new Map<string, PreparedVersion[]>();
     const summaries = new Map<string, ChartSummary>();
     let total = 0;
+    let sliceStart = Date.now();
     for (const chart of charts) {
+      // Serializing and hashing 24k rows takes a few hundred ms: give the event loop turns.
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        await yieldTurn();
+        sliceStart = Date.now();
+      }
       const versions = chart.versions.map((record) => {
         const info = versionInfo(record.version);
         const content = contentValues(record, info);
@@ -340,7 +348,9 @@ export class CatalogWriter {
     chartIdByName: Map<string, number>,
     now: string | Date,
   ): Promise<void> {
+    let refreshed = 0;
     for (const name of names) {
+      if (++refreshed % UPDATE_BATCH === 0) await yieldTurn();
       const summary = summaries.get(name)!;
       const chartId = chartIdByName.get(name)!;
       await tx.run(

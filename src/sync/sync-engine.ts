@@ -21,8 +21,12 @@ import {
 export interface SyncEngineOptions {
   concurrency: number;
   forceAfterMs: number;
-  /** Minimum time between two progress events of one run within a phase. */
-  progressIntervalMs?: number;
+  /**
+   * Least time between two progress events of one run within a phase. Every event is executed
+   * and sent once per subscriber, so with a thousand watchers a high rate costs more CPU than the
+   * sync itself; phase changes and the end always go out.
+   */
+  progressIntervalMs: number;
   /** Serializes this process's writes (see WriteLock). */
   writeLock: WriteLock;
   /** The catalog writer's transaction. */
@@ -86,7 +90,7 @@ export class SyncEngine {
   ) {
     this.writer = new CatalogWriter(dataSource, options.catalogTransaction, options.writeLock);
     this.lock = options.writeLock;
-    this.progressIntervalMs = options.progressIntervalMs ?? 100;
+    this.progressIntervalMs = options.progressIntervalMs;
   }
 
   private get runs() {
