@@ -13,6 +13,7 @@ import {
   SyncRunsDocument,
   type SyncProgressSubscription,
 } from "./__generated__/graphql";
+import { SubscriptionResolver } from "../src/resolvers/subscription.resolver";
 import { fromGlobalId } from "../src/services/ids";
 import { type Viewer } from "../src/services/viewer";
 import { fixturePath } from "./helpers/fixtures";
@@ -366,5 +367,30 @@ describe("reads and writes while a sync applies", () => {
     expect((await t.ok(ChartsDocument, { id: registryId })).registry!.charts.totalCount).toBe(
       sourcesCounts().get("bitnami")!.charts,
     );
+  });
+});
+
+describe("fan-out to many subscribers", () => {
+  it("executes each event once per distinct operation, not once per subscriber", async () => {
+    server.route(
+      "/fanout/index.yaml",
+      serveFile(fixturePath("helm", "spectrocloud", "index.yaml")),
+    );
+    const registryId = await addRegistry("fanout", "/fanout");
+    const spy = jest.spyOn(SubscriptionResolver.prototype, "syncProgress");
+    try {
+      const subscribers = [1, 2, 3, 4].map(() => collect({ registryId }, terminal));
+      await settle();
+      await syncAndWait(t, registryId);
+      const received = await Promise.all(subscribers.map((s) => s.done));
+      expect(received.map((events) => events.length)).toEqual(
+        received.map(() => received[0].length),
+      );
+      expect(received.every((events) => terminal(events.at(-1)!))).toBe(true);
+      // Four subscribers, one execution per event.
+      expect(spy).toHaveBeenCalledTimes(received[0].length);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
