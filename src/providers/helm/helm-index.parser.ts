@@ -1,3 +1,4 @@
+import { blockText, splitHelmIndex, type IndexLayout } from "./helm-index.splitter";
 import { FAILSAFE_SCHEMA, Type, YAMLException, load } from "js-yaml";
 import { RegistryError, RegistryErrorCode } from "../errors";
 import type {
@@ -45,6 +46,11 @@ export interface HelmIndexParseOptions {
   maxStringLength?: number;
   /** Most warnings kept; further ones are only counted. Default 1,000. */
   maxWarnings?: number;
+  /**
+   * Load the whole YAML document at once instead of chart by chart. The result is the same; the
+   * per-chart load (used whenever the index has Helm's regular layout) holds far less memory.
+   */
+  wholeDocument?: boolean;
 }
 
 export interface HelmIndexParseResult {
@@ -108,7 +114,7 @@ export function parseHelmIndex(
 ): HelmIndexParseResult {
   const text = typeof input === "string" ? input : decodeUtf8(input);
   const inputSize = typeof input === "string" ? input.length : input.byteLength;
-  const document = loadDocument(text);
+  const document = loadDocument(text, options.wholeDocument);
   const steps = normalizeIndex(document, inputSize, options);
   for (;;) {
     const step = steps.next();
@@ -130,7 +136,7 @@ export async function parseHelmIndexAsync(
 ): Promise<HelmIndexParseResult> {
   const text = typeof input === "string" ? input : decodeUtf8(input);
   const inputSize = typeof input === "string" ? input.length : input.byteLength;
-  const steps = normalizeIndex(loadDocument(text), inputSize, options);
+  const steps = normalizeIndex(loadDocument(text, options.wholeDocument), inputSize, options);
   let sliceStart = Date.now();
   for (;;) {
     const step = steps.next();
@@ -156,7 +162,7 @@ function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /** JSON when it looks like JSON (much faster), YAML otherwise or when JSON.parse refuses it. */
-function loadDocument(text: string): unknown {
+function loadDocument(text: string, wholeDocument = false): unknown {
   const first = /\S/.exec(text);
   if (first === null) {
     throw new RegistryError(RegistryErrorCode.PARSE, "The index is empty.");
@@ -168,6 +174,34 @@ function loadDocument(text: string): unknown {
       // A YAML flow mapping also starts with "{": let the YAML parser decide and report.
     }
   }
+  const layout = wholeDocument ? null : splitHelmIndex(text);
+  return layout ? lazyDocument(text, layout) : loadYaml(text, 0);
+}
+
+/**
+ * The document of a regular index with its charts loaded on first read: normalization reads one
+ * chart, turns it into records and deletes it, so only one chart's parsed tree is alive at a time.
+ */
+function lazyDocument(text: string, layout: IndexLayout): Record<string, unknown> {
+  const document: Record<string, unknown> = {};
+  for (const scalar of layout.scalars) {
+    const value = loadYaml(scalar.line, scalar.lineNumber);
+    if (isDict(value)) Object.assign(document, value);
+  }
+  const entries: Record<string, unknown> = {};
+  for (const block of layout.charts) {
+    Object.defineProperty(entries, block.name, {
+      enumerable: true,
+      configurable: true,
+      get: () => loadYaml(blockText(text, block), block.firstLine),
+    });
+  }
+  document["entries"] = entries;
+  return document;
+}
+
+/** Loads YAML text with the index schema; `lineOffset` places error lines in the whole file. */
+function loadYaml(text: string, lineOffset: number): unknown {
   try {
     return load(text, { schema: INDEX_SCHEMA, json: false });
   } catch (error) {
@@ -176,7 +210,7 @@ function loadDocument(text: string): unknown {
       const where =
         mark?.line === undefined
           ? ""
-          : ` at line ${mark.line + 1}, column ${(mark.column ?? 0) + 1}`;
+          : ` at line ${mark.line + lineOffset + 1}, column ${(mark.column ?? 0) + 1}`;
       throw new RegistryError(
         RegistryErrorCode.PARSE,
         `The index is not valid YAML${where}: ${error.reason}.`,
