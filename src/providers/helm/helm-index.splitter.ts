@@ -96,11 +96,10 @@ export function splitHelmIndex(text: string): IndexLayout | null {
   return charts.length > 0 ? { scalars, charts } : null;
 }
 
-/** A chart block as a YAML document of its own (its two-space indentation removed). */
+/**
+ * A chart block as a YAML document of its own: a slice of the index, loaded as it stands (YAML
+ * accepts an indented top-level node), so no copy of the text is made.
+ */
 export function blockText(text: string, block: ChartBlock): string {
-  return text
-    .slice(block.start, Math.max(block.start, block.end))
-    .split("\n")
-    .map((line) => (line.startsWith("  ") ? line.slice(2) : line))
-    .join("\n");
+  return text.slice(block.start, Math.max(block.start, block.end));
 }
