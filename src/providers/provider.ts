@@ -105,6 +105,12 @@ export interface ListOptions {
   previous?: ListingValidators;
   signal?: AbortSignal;
   onProgress?: (progress: ListingProgress) => void;
+  /**
+   * When given, each chart is handed over as soon as it is read, and the complete listing's
+   * `charts` holds only what was not: a large registry's records need not all be alive at once.
+   * The caller still gets a complete listing (or an error) before it may act on it.
+   */
+  onChart?: (chart: ChartRecord) => void;
 }
 
 /** The registry says nothing changed since `previous` (304, or an identical body digest). */

@@ -77,6 +77,42 @@ const UPDATE_BATCH = 200;
 const DELETE_BATCH = 500;
 
 /**
+ * A listing serialized chart by chart as it is read: each chart's records are turned into the
+ * rows the store will hold (and their hashes) and then dropped, so a large registry's records
+ * are never all alive at once. Chart names are unique; a later chart of the same name replaces.
+ */
+export class PreparedListing {
+  readonly rows = new Map<string, PreparedVersion[]>();
+  readonly summaries = new Map<string, ChartSummary>();
+  versionCount = 0;
+
+  /** Serializes one chart; its `versions` is emptied (the rows are kept instead). */
+  add(chart: ChartRecord): void {
+    const versions = chart.versions.map((record) => {
+      const info = versionInfo(record.version);
+      const content = contentValues(record, info);
+      return { info, version: record.version, content, hash: hashContent(content) };
+    });
+    // The chart's display fields come from its latest version; keep them, not the records.
+    const latest = pickLatest(
+      chart.versions.map((record, i) => ({
+        record,
+        version: record.version,
+        info: versions[i].info,
+      })),
+    );
+    this.versionCount += versions.length - (this.rows.get(chart.name)?.length ?? 0);
+    this.summaries.set(chart.name, chartSummary(latest?.record, versions.length));
+    this.rows.set(chart.name, versions);
+    chart.versions = [];
+  }
+
+  get chartCount(): number {
+    return this.rows.size;
+  }
+}
+
+/**
  * Diffs a complete listing against the catalog of one registry and applies the difference in
  * one transaction, in batches. Nothing is removed unless the listing is complete (the caller only
  * passes complete listings), and an abort or failure rolls everything back: readers (WAL) keep
@@ -89,46 +125,43 @@ export class CatalogWriter {
     private readonly lock: WriteLock,
   ) {}
 
+  /**
+   * Applies a complete listing: either charts (serialized here, giving the event loop turns), or
+   * a PreparedListing filled as the listing was read. Nothing is written before this call.
+   */
   async apply(
     registryId: string,
-    charts: ChartRecord[],
+    listing: ChartRecord[] | PreparedListing,
     options: ApplyOptions = {},
   ): Promise<ApplyResult> {
     const maxChanges = options.maxChanges ?? 1000;
-    const prepared = new Map<string, PreparedVersion[]>();
-    const summaries = new Map<string, ChartSummary>();
-    let total = 0;
-    let sliceStart = Date.now();
-    for (const chart of charts) {
-      // Serializing and hashing 24k rows takes a few hundred ms: give the event loop turns.
-      if (Date.now() - sliceStart >= SLICE_MS) {
-        await yieldTurn();
-        sliceStart = Date.now();
+    let prepared: PreparedListing;
+    if (listing instanceof PreparedListing) {
+      prepared = listing;
+    } else {
+      prepared = new PreparedListing();
+      let sliceStart = Date.now();
+      for (const chart of listing) {
+        // Serializing and hashing 24k rows takes a few hundred ms: give the event loop turns.
+        if (Date.now() - sliceStart >= SLICE_MS) {
+          await yieldTurn();
+          sliceStart = Date.now();
+        }
+        prepared.add(chart);
       }
-      const versions = chart.versions.map((record) => {
-        const info = versionInfo(record.version);
-        const content = contentValues(record, info);
-        return { info, version: record.version, content, hash: hashContent(content) };
-      });
-      // The chart's display fields come from its latest version; keep them, not the records.
-      const latest = pickLatest(
-        chart.versions.map((record, i) => ({
-          record,
-          version: record.version,
-          info: versions[i].info,
-        })),
-      );
-      summaries.set(chart.name, chartSummary(latest?.record, versions.length));
-      // The listing is consumed: from here on only the serialized rows are kept, which halves the
-      // memory a large index holds while it is written.
-      chart.versions = [];
-      prepared.set(chart.name, versions);
-      total += versions.length;
     }
-
+    const total = prepared.versionCount;
     return this.lock.run(() =>
       this.transaction((tx) =>
-        this.diffAndApply(tx, registryId, prepared, summaries, total, maxChanges, options),
+        this.diffAndApply(
+          tx,
+          registryId,
+          prepared.rows,
+          prepared.summaries,
+          total,
+          maxChanges,
+          options,
+        ),
       ),
     );
   }

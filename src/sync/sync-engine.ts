@@ -10,7 +10,7 @@ import { ApiErrorCode, apiError } from "../services/api-errors";
 import { asRegistryError, toTarget } from "../services/registry.service";
 import { type CatalogTransaction } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
-import { CatalogWriter } from "./catalog-writer";
+import { CatalogWriter, PreparedListing } from "./catalog-writer";
 import {
   countsOf,
   type SyncCounts,
@@ -303,7 +303,10 @@ export class SyncEngine {
       );
 
       const provider = this.providers.get(registry.kind);
+      // Charts are serialized as they are read; nothing is written until the listing is complete.
+      const prepared = new PreparedListing();
       const listing = await provider.list(toTarget(registry), {
+        onChart: (chart) => prepared.add(chart),
         signal: controller.signal,
         previous: {
           etag: registry.listingEtag,
@@ -338,16 +341,17 @@ export class SyncEngine {
 
       const warnings: ListingWarning[] = listing.warnings;
       run.warnings = JSON.stringify(warnings.slice(0, 1000));
-      run.chartsSeen = listing.charts.length;
+      // A provider may return charts instead of handing them over.
+      for (const chart of listing.charts) prepared.add(chart);
+      run.chartsSeen = prepared.chartCount;
       run.versionsSkipped = warnings.filter((w) => SKIPPED_ENTRY_CODES.has(w.code)).length;
-      run.versionsSeen =
-        listing.charts.reduce((n, c) => n + c.versions.length, 0) + run.versionsSkipped;
+      run.versionsSeen = prepared.versionCount + run.versionsSkipped;
       active.counts.chartsSeen = run.chartsSeen;
       active.counts.versionsSeen = run.versionsSeen;
       active.counts.versionsSkipped = run.versionsSkipped;
       this.setPhase(active, "APPLYING", "Writing changes to the catalog", 0, run.versionsSeen);
 
-      const result = await this.writer.apply(registry.id, listing.charts, {
+      const result = await this.writer.apply(registry.id, prepared, {
         signal: controller.signal,
         onProgress: (done, total) => {
           active.done_ = done;

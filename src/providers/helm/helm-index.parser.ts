@@ -40,6 +40,8 @@ export interface HelmIndexParseOptions {
   baseUrl: string | URL;
   /** Normalize only this chart (a targeted lookup); the others are neither walked nor returned. */
   onlyChart?: string;
+  /** Takes each chart as it is normalized, instead of returning it in `charts`. */
+  onChart?: (chart: ChartRecord) => void;
   /** Called as charts are normalized: (charts done, charts in the index). */
   onProgress?: (done: number, total: number) => void;
   /** Longest text kept in one field, in UTF-16 code units. Default 64 KiB. */
@@ -511,7 +513,10 @@ function* normalizeIndex(
     // Release the chart's parsed subtree at once: on a large index the tree and the records
     // would otherwise both be alive until the end, which sets the peak memory of a sync.
     delete entries[name];
-    if (chart !== undefined) charts.push(chart);
+    if (chart !== undefined) {
+      if (options.onChart) options.onChart(chart);
+      else charts.push(chart);
+    }
     if ((index + 1) % every === 0 || index + 1 === total) options.onProgress?.(index + 1, total);
     yield;
   }

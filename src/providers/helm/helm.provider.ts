@@ -6,6 +6,7 @@ import { redactUrl, repositoryBaseUrl, repositoryFileUrl } from "../http/http-ur
 import type {
   ChartVersionRecord,
   FetchLimits,
+  ChartRecord,
   ListOptions,
   Listing,
   ListingProgress,
@@ -111,8 +112,12 @@ export class HelmProvider implements RegistryProvider {
       }
 
       throwIfAborted(signal, url);
-      const parsed = await parseIndexBody(response.body, target, url, (done, total) =>
-        report({ phase: "PARSING", done, total }),
+      const parsed = await parseIndexBody(
+        response.body,
+        target,
+        url,
+        (done, total) => report({ phase: "PARSING", done, total }),
+        options.onChart,
       );
       throwIfAborted(signal, url);
       return {
@@ -227,6 +232,7 @@ async function parseIndexBody(
   target: RegistryTarget,
   url: URL,
   onProgress?: (done: number, total: number) => void,
+  onChart?: (chart: ChartRecord) => void,
 ): Promise<HelmIndexParseResult> {
   if (body.length === 0) {
     throw new RegistryError(
@@ -237,6 +243,7 @@ async function parseIndexBody(
   return parseHelmIndexAsync(body, {
     baseUrl: repositoryBaseUrl(target.endpoint),
     ...(onProgress === undefined ? {} : { onProgress }),
+    ...(onChart === undefined ? {} : { onChart }),
   });
 }
 

@@ -57,3 +57,14 @@ describe("per-chart loading of Helm indexes", () => {
     expect((caught as RegistryError).message).toMatch(/line (8|9)\b/);
   });
 });
+
+describe("handing charts over as they are read", () => {
+  it("gives the same charts through onChart, and returns none", () => {
+    const text = readFileSync(fixturePath("helm", "argo-helm", "index.yaml"), "utf8");
+    const options = { baseUrl: "https://argoproj.github.io/argo-helm/" };
+    const handed: unknown[] = [];
+    const result = parseHelmIndex(text, { ...options, onChart: (chart) => handed.push(chart) });
+    expect(result.charts).toEqual([]);
+    expect(handed).toEqual(parseHelmIndex(text, options).charts);
+  });
+});
