@@ -125,7 +125,11 @@ export function parseHelmIndex(
 }
 
 /** Time the async parser works before it gives the event loop a turn, in ms. */
-const SLICE_MS = 15;
+const SLICE_MS = 10;
+
+function giveTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * Like parseHelmIndex, but gives the event loop a turn every few milliseconds while it normalizes
@@ -138,13 +142,17 @@ export async function parseHelmIndexAsync(
 ): Promise<HelmIndexParseResult> {
   const text = typeof input === "string" ? input : decodeUtf8(input);
   const inputSize = typeof input === "string" ? input.length : input.byteLength;
-  const steps = normalizeIndex(loadDocument(text, options.wholeDocument), inputSize, options);
+  // Decoding and scanning a large index each take tens of ms: a turn between them.
+  await giveTurn();
+  const document = loadDocument(text, options.wholeDocument);
+  await giveTurn();
+  const steps = normalizeIndex(document, inputSize, options);
   let sliceStart = Date.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (Date.now() - sliceStart >= SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await giveTurn();
       sliceStart = Date.now();
     }
   }

@@ -101,6 +101,8 @@ export class HelmProvider implements RegistryProvider {
         };
       }
 
+      // Let the progress of the download go out before hashing tens of MB.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const digest = createHash("sha256").update(response.body).digest("hex");
       const validators = {
         etag: response.etag ?? null,
