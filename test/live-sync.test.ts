@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse } from "node:http";
 import { readFileSync } from "node:fs";
-import { parse, print, subscribe, type DocumentNode, type ExecutionResult } from "graphql";
+import { parse, print, subscribe, type ExecutionResult } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import {
@@ -90,7 +90,7 @@ function collect(
 ) {
   const events: Progress[] = [];
   const iterator = client.iterate<SyncProgressSubscription>({
-    query: printDoc(SyncProgressDocument),
+    query: print(SyncProgressDocument),
     variables,
   });
   const done = (async () => {
@@ -102,10 +102,6 @@ function collect(
     return events;
   })();
   return { events, done };
-}
-
-function printDoc(doc: DocumentNode): string {
-  return print(doc);
 }
 
 const terminal = (e: Progress) =>
@@ -182,7 +178,7 @@ describe("progress subscriptions over graphql-ws", () => {
     const iterator = client.iterate<{
       catalogChanged: { addedCount: number; added: { chart: string }[]; runId: string };
     }>({
-      query: printDoc(CatalogChangedDocument),
+      query: print(CatalogChangedDocument),
       variables: { registryId },
     });
     await settle();
@@ -288,7 +284,7 @@ describe("tenant filtering of subscriptions", () => {
       a,
     );
 
-    const document = parse(printDoc(SyncProgressDocument));
+    const document = parse(print(SyncProgressDocument));
     const open = async (viewer: Viewer, variables: Record<string, unknown>) =>
       subscribe({
         schema: t.gateway.schema,
@@ -330,7 +326,7 @@ describe("reads and writes while a sync applies", () => {
     server.route("/swap/index.yaml", serveFile(fixturePath("helm", "bitnami", "index.yaml")));
 
     const stream = client.iterate<SyncProgressSubscription>({
-      query: printDoc(SyncProgressDocument),
+      query: print(SyncProgressDocument),
       variables: { registryId },
     });
     await settle();

@@ -4,7 +4,7 @@ import { badInput } from "./api-errors";
 import { decodeCursor, encodeCursor } from "./ids";
 import { type Page } from "./registry.service";
 import { toRange } from "./version-order";
-import { placeholders, sql } from "../store/sql";
+import { containsPattern, placeholders, sql } from "../store/sql";
 
 /** A chart row as the catalog stores it. */
 export interface ChartRow {
@@ -120,10 +120,6 @@ function matches(
   return f.includePrerelease || !pre;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * Read queries over the catalog. Each method is one or two statements whatever the number of
  * charts or versions it serves; DataLoaders (see loaders.ts) batch the per-parent ones.
@@ -140,7 +136,7 @@ export class CatalogService {
       params.push(0);
     }
     if (args.search?.trim()) {
-      const q = `%${escapeLike(args.search.trim().toLowerCase())}%`;
+      const q = containsPattern(args.search.trim().toLowerCase());
       where.push(
         "(LOWER(c.name) LIKE ? ESCAPE '\\' OR LOWER(c.description) LIKE ? ESCAPE '\\' OR LOWER(c.keywords) LIKE ? ESCAPE '\\')",
       );

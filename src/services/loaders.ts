@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { type RegistryEntity, type SyncRunEntity } from "../entities";
+import { RegistryEntity, type SyncRunEntity } from "../entities";
 import {
   type CatalogService,
   type ChartRow,
@@ -9,7 +9,6 @@ import {
 } from "./catalog.service";
 import { type SyncRunService } from "./sync-run.service";
 import { type DataSource, In } from "typeorm";
-import { RegistryEntity as RegistryEntityClass } from "../entities";
 
 /** Per-request loaders: every per-parent read of a request batches into one statement. */
 export interface Loaders {
@@ -37,7 +36,7 @@ export function createLoaders(
   >();
   return {
     registryById: new DataLoader(async (ids) => {
-      const rows = await dataSource.getRepository(RegistryEntityClass).findBy({ id: In([...ids]) });
+      const rows = await dataSource.getRepository(RegistryEntity).findBy({ id: In([...ids]) });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -6,6 +6,7 @@ import { RegistryEntity } from "../entities";
 import { type Logger } from "../logger";
 import { isRegistryError, RegistryError, RegistryErrorCode } from "../providers/errors";
 import { type ProviderSet } from "../providers";
+import { containsPattern } from "../store/sql";
 import { type WriteLock } from "../store/write-lock";
 import { type RegistryKind, type RegistryTarget } from "../providers/provider";
 import { ApiErrorCode, apiError, badInput, notFound } from "./api-errors";
@@ -93,7 +94,7 @@ export class RegistryService {
     if (args.scope) qb.andWhere("r.scope = :scope", { scope: args.scope });
     if (args.search?.trim()) {
       qb.andWhere("(LOWER(r.name) LIKE :q ESCAPE '\\' OR LOWER(r.endpoint) LIKE :q ESCAPE '\\')", {
-        q: `%${escapeLike(args.search.trim().toLowerCase())}%`,
+        q: containsPattern(args.search.trim().toLowerCase()),
       });
     }
     const totalCount = await qb.clone().getCount();
@@ -414,8 +415,4 @@ function connectionFingerprint(e: RegistryEntity): string {
     e.tlsCaCertificate,
     e.tlsInsecureSkipVerify,
   ]);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

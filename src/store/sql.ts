@@ -44,3 +44,8 @@ export function dbDate(db: Queryable, value: Date): string | Date {
   const isPostgres = ("connection" in db ? db.connection : db).options.type === "postgres";
   return isPostgres ? value : value.toISOString().replace("T", " ").replace("Z", "");
 }
+
+/** A LIKE pattern matching `text` anywhere, its wildcards escaped (use with `ESCAPE '\\'`). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

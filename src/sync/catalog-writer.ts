@@ -189,7 +189,6 @@ export class CatalogWriter {
       registryId,
     ]);
     const chartIdByName = new Map(existingCharts.map((c) => [c.name, c.id]));
-    const chartNameById = new Map(existingCharts.map((c) => [c.id, c.name]));
     const versionsByChart = new Map<number, Map<string, { id: number; hash: string }>>();
     for (const v of existingVersions) {
       let map = versionsByChart.get(v.chart_id);
@@ -329,7 +328,6 @@ export class CatalogWriter {
         );
         for (const row of rows) {
           chartIdByName.set(row.name, row.id);
-          chartNameById.set(row.id, row.name);
         }
       }
       let updated = 0;

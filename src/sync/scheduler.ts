@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { type DataSource } from "typeorm";
 import { RegistryEntity } from "../entities";
 import { type Logger } from "../logger";
-import { sql } from "../store/sql";
+import { date, sql } from "../store/sql";
 import { type SyncEngine } from "./sync-engine";
 
 export interface SchedulerOptions {
@@ -75,7 +75,7 @@ export class SyncScheduler {
     let queued = 0;
     for (const candidate of candidates) {
       if (this.engine.activeRun(candidate.id)) continue;
-      const last = candidate.last_queued ? toTime(candidate.last_queued) : null;
+      const last = date(candidate.last_queued)?.getTime() ?? null;
       if (last !== null && last + this.options.intervalMs + this.jitterOf(candidate.id) > now)
         continue;
       const registry = await this.dataSource
@@ -95,9 +95,4 @@ export class SyncScheduler {
     if (queued > 0) this.logger.info({ queued }, "scheduled syncs queued");
     return queued;
   }
-}
-
-function toTime(value: string | Date): number {
-  if (value instanceof Date) return value.getTime();
-  return new Date(/[zZ]$/.test(value) ? value : `${value.replace(" ", "T")}Z`).getTime();
 }

@@ -2,17 +2,9 @@ import { readFileSync } from "node:fs";
 import { parseHelmIndex } from "../../../src/providers/helm/helm-index.parser";
 import { splitHelmIndex } from "../../../src/providers/helm/helm-index.splitter";
 import { RegistryError } from "../../../src/providers/errors";
-import { fixturePath } from "../../helpers/fixtures";
+import { fixturePath, HELM_FIXTURE_REPOS } from "../../helpers/fixtures";
 
-const REPOS = [
-  "bitnami",
-  "grafana",
-  "argo-helm",
-  "prometheus-community",
-  "ingress-nginx",
-  "kubernetes-dashboard",
-  "spectrocloud",
-];
+const REPOS = HELM_FIXTURE_REPOS;
 
 describe("per-chart loading of Helm indexes", () => {
   it.each(REPOS)(
