@@ -35,6 +35,13 @@ export interface Config {
     maxIndexBytes: number;
     maxRedirects: number;
   };
+  oci: {
+    /** Requests in flight at once against one OCI registry during a sync. */
+    concurrency: number;
+    /** AWS API endpoints to use instead of the public ones (VPC endpoints); empty: default. */
+    ecrEndpoint: string | null;
+    stsEndpoint: string | null;
+  };
 }
 
 /** A configuration value that cannot be used; start-up stops with this message. */
@@ -135,10 +142,39 @@ export const SETTINGS: readonly Setting[] = [
     meaning: "Largest index accepted, after decompression (`KB`, `MB`, `GB` suffixes).",
   },
   { name: "REGISTRY_MAX_REDIRECTS", default: "5", meaning: "Redirects followed per request." },
+  {
+    name: "OCI_CONCURRENCY",
+    default: "8",
+    meaning: "Requests in flight at once against one OCI registry during a sync.",
+  },
+  {
+    name: "AWS_ECR_ENDPOINT",
+    default: "",
+    meaning:
+      "URL of the ECR API for `GetAuthorizationToken` (e.g. a VPC endpoint); empty: the region's public endpoint.",
+  },
+  {
+    name: "AWS_STS_ENDPOINT",
+    default: "",
+    meaning:
+      "URL of the STS API for assuming ECR roles (e.g. a VPC endpoint); empty: the region's public endpoint.",
+  },
 ];
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i;
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?$/i;
+
+function parseOptionalUrl(name: string, raw: string): string | null {
+  const text = raw.trim();
+  if (!text) return null;
+  try {
+    const url = new URL(text);
+    if (url.protocol === "http:" || url.protocol === "https:") return text;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${name}: "${raw}" is not an http(s) URL`);
+}
 
 function parseDuration(name: string, raw: string): number {
   const match = DURATION.exec(raw.trim());
@@ -274,6 +310,11 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       requestTimeoutMs: parseDuration("REGISTRY_REQUEST_TIMEOUT", get("REGISTRY_REQUEST_TIMEOUT")),
       maxIndexBytes: parseSize("REGISTRY_MAX_INDEX_BYTES", get("REGISTRY_MAX_INDEX_BYTES")),
       maxRedirects: parseInteger("REGISTRY_MAX_REDIRECTS", get("REGISTRY_MAX_REDIRECTS"), 0, 20),
+    },
+    oci: {
+      concurrency: parseInteger("OCI_CONCURRENCY", get("OCI_CONCURRENCY"), 1, 64),
+      ecrEndpoint: parseOptionalUrl("AWS_ECR_ENDPOINT", get("AWS_ECR_ENDPOINT")),
+      stsEndpoint: parseOptionalUrl("AWS_STS_ENDPOINT", get("AWS_STS_ENDPOINT")),
     },
   };
 }

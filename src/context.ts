@@ -4,6 +4,7 @@ import { type Config } from "./config";
 import { type Logger } from "./logger";
 import { type ProviderSet } from "./providers";
 import { CatalogService } from "./services/catalog.service";
+import { ContentService } from "./services/content.service";
 import { createLoaders, type Loaders } from "./services/loaders";
 import { ReferenceService } from "./services/reference.service";
 import { RegistryService } from "./services/registry.service";
@@ -23,6 +24,7 @@ export interface Services {
   catalog: CatalogService;
   runs: SyncRunService;
   references: ReferenceService;
+  content: ContentService;
   sync: SyncEngine;
   events: SyncEventBus;
 }
@@ -58,6 +60,7 @@ export function createServices(parts: {
     catalog,
     runs: new SyncRunService(parts.dataSource),
     references: new ReferenceService(parts.providers, catalog),
+    content: new ContentService(parts.dataSource, parts.providers, parts.logger, parts.writeLock),
   };
 }
 

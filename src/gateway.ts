@@ -40,12 +40,21 @@ export async function createGateway(
 ): Promise<Gateway> {
   const logger = createLogger(config.logLevel, options.logStream);
   const store = await openStore(config.database, logger);
-  const providers = createProviders({
-    connectTimeoutMs: config.registryHttp.connectTimeoutMs,
-    requestTimeoutMs: config.registryHttp.requestTimeoutMs,
-    maxBodyBytes: config.registryHttp.maxIndexBytes,
-    maxRedirects: config.registryHttp.maxRedirects,
-  });
+  const providers = createProviders(
+    {
+      connectTimeoutMs: config.registryHttp.connectTimeoutMs,
+      requestTimeoutMs: config.registryHttp.requestTimeoutMs,
+      maxBodyBytes: config.registryHttp.maxIndexBytes,
+      maxRedirects: config.registryHttp.maxRedirects,
+    },
+    {
+      concurrency: config.oci.concurrency,
+      awsEndpoints: {
+        ecr: config.oci.ecrEndpoint ?? undefined,
+        sts: config.oci.stsEndpoint ?? undefined,
+      },
+    },
+  );
   const events = new PubSubSyncEventBus();
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
     concurrency: config.sync.concurrency,

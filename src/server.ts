@@ -9,7 +9,7 @@ import { type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "./context";
-import { createSharedSubscribe } from "./shared-subscribe";
+import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "./services/api-errors";
 import { DEFAULT_VIEWER } from "./services/viewer";
 
@@ -115,6 +115,7 @@ export async function startHttp(
       // One context per subscribe message: loaders are fresh for each operation.
       context: () => createContext(services, DEFAULT_VIEWER),
       subscribe: createSharedSubscribe(),
+      ...createDocumentCache(),
     },
     wsServer,
   );

@@ -1,9 +1,15 @@
 import {
   createSourceEventStream,
   execute,
+  parse,
   print,
+  validate,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLError,
+  type GraphQLSchema,
+  type Source,
 } from "graphql";
 import { type GatewayContext } from "./context";
 
@@ -72,5 +78,44 @@ export function createSharedSubscribe() {
       },
     };
     return mapped;
+  };
+}
+
+/** Distinct operation texts whose parsed documents are kept. */
+const DOCUMENT_CACHE_SIZE = 500;
+
+/**
+ * graphql-ws `parse` and `validate` that do the work once per distinct operation text: a
+ * thousand dashboards subscribing with the same operation cost one parse and one validation.
+ * Parsing returns the same document object for the same text, so validation results can be
+ * kept by document (and schema). The cache is bounded: the oldest text goes first.
+ */
+export function createDocumentCache(): {
+  parse: (source: string | Source) => DocumentNode;
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
+} {
+  const documents = new Map<string, DocumentNode>();
+  const validated = new WeakMap<
+    DocumentNode,
+    { schema: GraphQLSchema; errors: readonly GraphQLError[] }
+  >();
+  return {
+    parse(source) {
+      const query = typeof source === "string" ? source : source.body;
+      let document = documents.get(query);
+      if (!document) {
+        document = parse(source);
+        if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value!);
+        documents.set(query, document);
+      }
+      return document;
+    },
+    validate(schema, document) {
+      const known = validated.get(document);
+      if (known && known.schema === schema) return known.errors;
+      const errors = validate(schema, document);
+      validated.set(document, { schema, errors });
+      return errors;
+    },
   };
 }

@@ -59,4 +59,18 @@ describe("the sync event bus", () => {
     expect(received).toEqual([1, 2, 3]);
     await stream.return?.();
   });
+
+  it("counts the progress subscriptions open, so the engine can coalesce more for a large audience", async () => {
+    const bus = new PubSubSyncEventBus();
+    expect(bus.progressAudience()).toBe(0);
+    const streams = await Promise.all([bus.progress(), bus.progress(), bus.progress()]);
+    const changes = await bus.catalogChanges();
+    expect(bus.progressAudience()).toBe(3);
+    await streams[0].return?.();
+    await streams[0].return?.(); // closing twice counts once
+    expect(bus.progressAudience()).toBe(2);
+    await Promise.all(streams.slice(1).map((s) => s.return?.()));
+    await changes.return?.();
+    expect(bus.progressAudience()).toBe(0);
+  });
 });

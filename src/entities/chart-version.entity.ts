@@ -80,6 +80,14 @@ export class ChartVersionEntity {
   @Column({ type: "text", default: "{}" })
   annotations!: string;
 
+  /** OCI: the tag the version was read from (`+` is `_` in tags). */
+  @Column({ type: "varchar", length: 256, nullable: true })
+  tag!: string | null;
+
+  /** OCI: `host/repository:tag@sha256:…`, the version's manifest pinned by digest. */
+  @Column({ name: "oci_reference", type: "varchar", length: 2048, nullable: true })
+  ociReference!: string | null;
+
   /** Hash of the normalized record: a re-sync compares it to tell updated from unchanged. */
   @Column({ name: "content_hash", type: "varchar", length: 64 })
   contentHash!: string;

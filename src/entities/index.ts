@@ -2,8 +2,15 @@ import { ChartVersionEntity } from "./chart-version.entity";
 import { ChartEntity } from "./chart.entity";
 import { RegistryEntity } from "./registry.entity";
 import { SyncRunEntity } from "./sync-run.entity";
+import { VersionContentEntity } from "./version-content.entity";
 
-export { ChartEntity, ChartVersionEntity, RegistryEntity, SyncRunEntity };
+export { ChartEntity, ChartVersionEntity, RegistryEntity, SyncRunEntity, VersionContentEntity };
 
 /** Every entity, for the data source. */
-export const entities = [RegistryEntity, ChartEntity, ChartVersionEntity, SyncRunEntity];
+export const entities = [
+  RegistryEntity,
+  ChartEntity,
+  ChartVersionEntity,
+  SyncRunEntity,
+  VersionContentEntity,
+];

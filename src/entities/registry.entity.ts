@@ -36,13 +36,18 @@ export class RegistryEntity {
   @Column({ name: "sync_enabled", type: "boolean", default: true })
   syncEnabled!: boolean;
 
+  /** ECR: AWS credentials (access key id in `authUsername`, secret key in `authSecret`, or a role). */
   @Column({ name: "auth_type", type: "varchar", length: 16, default: "NONE" })
-  authType!: "NONE" | "BASIC" | "TOKEN";
+  authType!: "NONE" | "BASIC" | "TOKEN" | "ECR";
 
+  /** Username (BASIC, TOKEN) or AWS access key id (ECR). */
   @Column({ name: "auth_username", type: "varchar", length: 256, nullable: true })
   authUsername!: string | null;
 
-  /** Password or token. Write-only for the API; see DESIGN.md "Secrets are write-only". */
+  /**
+   * Password, token or AWS secret access key. Write-only for the API; see DESIGN.md "Secrets are
+   * write-only".
+   */
   @Column({ name: "auth_secret", type: "text", nullable: true })
   authSecret!: string | null;
 
@@ -51,6 +56,34 @@ export class RegistryEntity {
 
   @Column({ name: "tls_insecure_skip_verify", type: "boolean", default: false })
   tlsInsecureSkipVerify!: boolean;
+
+  /** OCI: what the registry holds (HELM, PACK, ZARF); null for other kinds. */
+  @Column({ name: "oci_provider_type", type: "varchar", length: 16, nullable: true })
+  ociProviderType!: "HELM" | "PACK" | "ZARF" | null;
+
+  /** OCI: BASIC (anonymous, password, token flow) or ECR; null for other kinds. */
+  @Column({ name: "oci_auth_kind", type: "varchar", length: 16, nullable: true })
+  ociAuthKind!: "BASIC" | "ECR" | null;
+
+  /** OCI: namespaces to catalogue, JSON list of strings. */
+  @Column({ name: "oci_base_content_paths", type: "text", default: "[]" })
+  ociBaseContentPaths!: string;
+
+  /** OCI: explicit repositories (for registries that refuse `_catalog`), JSON list of strings. */
+  @Column({ name: "oci_repositories", type: "text", default: "[]" })
+  ociRepositories!: string;
+
+  /** ECR: AWS region (derived from the endpoint when it names one). */
+  @Column({ name: "ecr_region", type: "varchar", length: 32, nullable: true })
+  ecrRegion!: string | null;
+
+  /** ECR: role to assume with STS instead of access keys. */
+  @Column({ name: "ecr_role_arn", type: "varchar", length: 2048, nullable: true })
+  ecrRoleArn!: string | null;
+
+  /** ECR: external id required by the role's trust policy. */
+  @Column({ name: "ecr_external_id", type: "varchar", length: 1224, nullable: true })
+  ecrExternalId!: string | null;
 
   /** Time of the last successful sync; null when never synced (shown as n/a). */
   @Column({ name: "last_synced_at", type: "datetime", nullable: true })

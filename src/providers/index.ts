@@ -1,6 +1,12 @@
 import { RegistryError, RegistryErrorCode } from "./errors";
 import { HelmProvider } from "./helm/helm.provider";
-import { type FetchLimits, type RegistryKind, type RegistryProvider } from "./provider";
+import { OciProvider, type OciProviderOptions } from "./oci/oci.provider";
+import {
+  type FetchLimits,
+  type OciProviderType,
+  type RegistryKind,
+  type RegistryProvider,
+} from "./provider";
 
 /** The providers of the protocols this build supports, by registry kind. */
 export class ProviderSet {
@@ -12,6 +18,12 @@ export class ProviderSet {
 
   has(kind: string): kind is RegistryKind {
     return this.byKind.has(kind as RegistryKind);
+  }
+
+  /** True when OCI registries of this provider type can be synchronized by this build. */
+  supportsOci(providerType: OciProviderType): boolean {
+    const provider = this.byKind.get("OCI");
+    return Boolean(provider?.supportedOciProviderTypes?.includes(providerType));
   }
 
   /** The provider for a kind; a kind without one is an INVALID_CONFIGURATION error. */
@@ -27,7 +39,10 @@ export class ProviderSet {
   }
 }
 
-/** Builds every provider with the configured limits. */
-export function createProviders(limits: FetchLimits): ProviderSet {
-  return new ProviderSet([new HelmProvider(limits)]);
+/**
+ * Builds every provider with the configured limits; `options` configure the OCI provider
+ * (request concurrency per registry, AWS endpoint overrides for ECR).
+ */
+export function createProviders(limits: FetchLimits, options?: OciProviderOptions): ProviderSet {
+  return new ProviderSet([new HelmProvider(limits), new OciProvider(limits, options)]);
 }

@@ -5,6 +5,41 @@ export type RegistryKind = "HELM" | "OCI" | "PACK";
 
 export type AuthType = "NONE" | "BASIC" | "TOKEN";
 
+/** What an OCI registry holds: Helm charts, Palette packs or Zarf packages. */
+export type OciProviderType = "HELM" | "PACK" | "ZARF";
+
+/** How an OCI registry authenticates: basic (anonymous, password, token flow) or AWS ECR. */
+export type OciAuthKind = "BASIC" | "ECR";
+
+/** AWS credentials for an ECR registry: access keys, or a role to assume (with an external id). */
+export interface EcrCredentials {
+  /** AWS region; derived from an `*.dkr.ecr.<region>.amazonaws.com` endpoint when absent. */
+  region?: string | null;
+  accessKeyId?: string | null;
+  /** Secret. */
+  secretAccessKey?: string | null;
+  roleArn?: string | null;
+  externalId?: string | null;
+}
+
+/** The OCI-specific part of a target. */
+export interface OciTargetOptions {
+  providerType: OciProviderType;
+  /**
+   * Namespaces inside the registry to catalogue, without leading or trailing slashes
+   * (e.g. `production`); a repository belongs to a base path when its name starts with `<base>/`.
+   */
+  baseContentPaths: string[];
+  /**
+   * Full repository names to catalogue (e.g. `production/nginx`), for registries that refuse
+   * `_catalog`; empty to list the catalog.
+   */
+  repositories: string[];
+  authKind: OciAuthKind;
+  /** Present when `authKind` is ECR. */
+  ecr?: EcrCredentials;
+}
+
 /**
  * Everything a provider needs to reach one registry. Built from the stored registry (or from a
  * validation input); the secret is plaintext here and must never be logged or put in an error.
@@ -15,6 +50,8 @@ export interface RegistryTarget {
   endpoint: string;
   auth: { type: AuthType; username?: string | null; secret?: string | null };
   tls: { caCertificate?: string | null; insecureSkipVerify: boolean };
+  /** Present for OCI registries. */
+  oci?: OciTargetOptions;
 }
 
 /** Limits applied to every request a provider makes. */
@@ -74,6 +111,10 @@ export interface ChartVersionRecord {
   maintainers: MaintainerRecord[];
   dependencies: DependencyRecord[];
   annotations: Record<string, string>;
+  /** OCI: the tag the version was read from (a `+` in the version is `_` in the tag). */
+  tag?: string;
+  /** OCI: `host/repository:tag@sha256:…`, the pinned reference of the version's manifest. */
+  ociReference?: string;
 }
 
 /** One chart and every version the listing holds for it. */
@@ -88,6 +129,13 @@ export interface ListingWarning {
   message: string;
   chart?: string;
   version?: string;
+  /** True when the warning means a version (tag, entry) was left out of the listing. */
+  skipped?: boolean;
+  /**
+   * OCI: `repository:tag@sha256:…` of the artifact the warning is about, so that a later sync
+   * can skip an unchanged artifact again without fetching it.
+   */
+  reference?: string;
 }
 
 export type ListingPhase = "CONNECTING" | "FETCHING" | "PARSING";
@@ -111,7 +159,21 @@ export interface ListOptions {
    * The caller still gets a complete listing (or an error) before it may act on it.
    */
   onChart?: (chart: ChartRecord) => void;
+  /**
+   * OCI: what the previous successful sync stored for a repository's tag, with the manifest
+   * digest it was read from. When a tag's manifest digest (HEAD) is unchanged, the provider hands
+   * the known record over again instead of fetching the manifest and config.
+   */
+  known?: (repository: string, tag: string) => KnownVersion | undefined;
 }
+
+/**
+ * A version the catalog already holds, and the manifest digest it was read from; or an artifact
+ * the previous sync skipped, with the warning that said why.
+ */
+export type KnownVersion =
+  | { manifestDigest: string; record: ChartVersionRecord }
+  | { manifestDigest: string; skipped: ListingWarning };
 
 /** The registry says nothing changed since `previous` (304, or an identical body digest). */
 export interface UnchangedListing {
@@ -142,12 +204,37 @@ export interface LookupResult {
   error?: RegistryError;
 }
 
+/** Where one version's content lives: enough for `content()` to fetch its package. */
+export interface VersionContentRef {
+  chart: string;
+  version: string;
+  /** Package URLs (Helm repositories). */
+  urls: string[];
+  /** sha256 (hex) of the chart package when the registry states it. */
+  digest?: string | null;
+  /** OCI: `host/repository:tag@sha256:…`. */
+  ociReference?: string | null;
+}
+
+/** The documents inside one version's package; absent when the package has none. */
+export interface VersionContent {
+  values?: string;
+  readme?: string;
+  /** `values.schema.json` (Helm) or `schema.yaml` (packs). */
+  schema?: string;
+  /** sha256 (hex) of the package that was read. */
+  packageDigest: string;
+  bytesFetched: number;
+}
+
 /**
  * One registry protocol. A provider knows nothing of GraphQL or the database: it validates a
  * registry, lists what it holds and looks up a single name+version.
  */
 export interface RegistryProvider {
   readonly kind: RegistryKind;
+  /** OCI: the provider types this provider can list (e.g. HELM and ZARF). */
+  readonly supportedOciProviderTypes?: readonly OciProviderType[];
   /** Checks that the endpoint answers and the credentials are accepted; throws a RegistryError. */
   validate(target: RegistryTarget, signal?: AbortSignal): Promise<void>;
   /** Lists every chart and version; throws a RegistryError on any failure. */
@@ -159,4 +246,13 @@ export interface RegistryProvider {
     version: string,
     signal?: AbortSignal,
   ): Promise<LookupResult>;
+  /**
+   * Fetches one version's package and reads its values, README and schema; throws a
+   * RegistryError (NOT_FOUND when the package is gone, PARSE when it is not a valid package).
+   */
+  content?(
+    target: RegistryTarget,
+    ref: VersionContentRef,
+    signal?: AbortSignal,
+  ): Promise<VersionContent>;
 }

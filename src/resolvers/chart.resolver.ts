@@ -11,6 +11,7 @@ import {
   Root,
 } from "type-graphql";
 import { type GatewayContext } from "../context";
+import { type VersionDocuments } from "../services/content.service";
 import { ChartVersion } from "../schema/chart-version.type";
 import { Chart, ChartVersionConnection } from "../schema/chart.type";
 import { ChartReferenceStatus, RegistryErrorCode } from "../schema/enums";
@@ -155,4 +156,51 @@ export class ChartVersionResolver {
     if (!row) throw notFound("Chart");
     return toChart(row);
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The chart's values.yaml (a pack's values.yaml); null when the package has none. Read from the package on " +
+      "first request and cached by package digest; CONTENT_UNAVAILABLE when the package cannot be read.",
+  })
+  async values(@Root() version: ChartVersion, @Ctx() ctx: GatewayContext): Promise<string | null> {
+    return (await documentsOf(version, ctx)).values;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The README of the package; null when it has none. Fetched and cached like `values`.",
+  })
+  async readme(@Root() version: ChartVersion, @Ctx() ctx: GatewayContext): Promise<string | null> {
+    return (await documentsOf(version, ctx)).readme;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The values schema: values.schema.json of a chart, schema.yaml of a pack; null when there is none. " +
+      "Fetched and cached like `values`.",
+  })
+  async valuesSchema(
+    @Root() version: ChartVersion,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<string | null> {
+    return (await documentsOf(version, ctx)).schema;
+  }
+}
+
+/** The documents of a version's package, through the content cache. */
+async function documentsOf(version: ChartVersion, ctx: GatewayContext): Promise<VersionDocuments> {
+  const chart = await ctx.loaders.chartById.load(version.chartDbId);
+  if (!chart) throw notFound("Chart");
+  const registry = await ctx.loaders.registryById.load(chart.registry_id);
+  if (!registry) throw notFound("Registry");
+  return ctx.services.content.documents(registry, {
+    chart: chart.name,
+    version: version.version,
+    urls: version.urls,
+    digest: version.digest,
+    ociReference: version.ociReference,
+  });
 }

@@ -11,15 +11,19 @@ import {
   type RegistryKind,
   type RegistryScope,
   type AuthType,
+  type OciAuthKind,
+  type OciProviderType,
   type SyncPhase,
   type SyncRunStatus,
   type SyncTrigger,
 } from "../schema/enums";
 import { HelmRegistry } from "../schema/helm-registry.type";
+import { OciRegistry } from "../schema/oci-registry.type";
 import { type Registry } from "../schema/registry.interface";
 import { SyncRun, type SyncWarning } from "../schema/sync-run.type";
 import { type ChartRow, type VersionRow } from "../services/catalog.service";
 import { toGlobalId } from "../services/ids";
+import { jsonStrings } from "../services/registry.service";
 import { bool } from "../store/sql";
 
 function jsonList<T>(text: string | null | undefined): T[] {
@@ -30,8 +34,8 @@ function jsonList<T>(text: string | null | undefined): T[] {
 
 /** A stored registry as its GraphQL type: the secret stays behind, only `hasSecret` shows. */
 export function toRegistry(entity: RegistryEntity): Registry {
-  const registry = new HelmRegistry();
-  registry.__typename = "HelmRegistry";
+  const registry = entity.kind === "OCI" ? toOciRegistry(entity) : new HelmRegistry();
+  registry.__typename = entity.kind === "OCI" ? "OciRegistry" : "HelmRegistry";
   registry.dbId = entity.id;
   registry.tenantId = entity.tenantId;
   registry.id = toGlobalId("Registry", entity.id);
@@ -54,6 +58,27 @@ export function toRegistry(entity: RegistryEntity): Registry {
   registry.lastSyncedAt = entity.protected ? null : entity.lastSyncedAt;
   registry.createdAt = entity.createdAt;
   registry.updatedAt = entity.updatedAt;
+  return registry;
+}
+
+/** The OCI fields; AWS secrets stay behind (only whether they are set shows). */
+function toOciRegistry(entity: RegistryEntity): OciRegistry {
+  const registry = new OciRegistry();
+  registry.providerType = (entity.ociProviderType ?? "HELM") as OciProviderType;
+  registry.authKind = (entity.ociAuthKind ?? "BASIC") as OciAuthKind;
+  registry.baseContentPaths = jsonStrings(entity.ociBaseContentPaths);
+  registry.repositories = jsonStrings(entity.ociRepositories);
+  const ecrKeys = entity.authType === "ECR";
+  registry.ecr =
+    entity.ociAuthKind === "ECR"
+      ? {
+          region: entity.ecrRegion,
+          accessKeyId: ecrKeys ? entity.authUsername : null,
+          hasSecretAccessKey: ecrKeys && Boolean(entity.authSecret),
+          roleArn: entity.ecrRoleArn,
+          hasExternalId: Boolean(entity.ecrExternalId),
+        }
+      : null;
   return registry;
 }
 
@@ -117,6 +142,8 @@ export function toChartVersion(row: VersionRow): ChartVersion {
   v.annotations = Object.keys(annotations)
     .sort()
     .map((key) => Object.assign(new Annotation(), { key, value: String(annotations[key]) }));
+  v.tag = row.tag ?? null;
+  v.ociReference = row.oci_reference ?? null;
   return v;
 }
 

@@ -3,15 +3,18 @@ import { buildSchema, type PubSub } from "type-graphql";
 import { ChartResolver, ChartVersionResolver } from "../resolvers/chart.resolver";
 import { HelmRegistryResolver } from "../resolvers/helm-registry.resolver";
 import { NodeResolver } from "../resolvers/node.resolver";
+import { OciRegistryResolver } from "../resolvers/oci-registry.resolver";
 import { RegistryResolver } from "../resolvers/registry.resolver";
 import { SubscriptionResolver } from "../resolvers/subscription.resolver";
 import { SyncRunResolver } from "../resolvers/sync-run.resolver";
 import { HelmRegistry } from "./helm-registry.type";
+import { OciRegistry } from "./oci-registry.type";
 
 /** Every resolver class; the schema is built from these. */
 export const resolvers = [
   RegistryResolver,
   HelmRegistryResolver,
+  OciRegistryResolver,
   ChartResolver,
   ChartVersionResolver,
   SyncRunResolver,
@@ -28,7 +31,7 @@ export async function buildGatewaySchema(pubSub: PubSub): Promise<GraphQLSchema>
     resolvers,
     pubSub,
     // Types reached only through interfaces must be listed to be in the schema.
-    orphanedTypes: [HelmRegistry],
+    orphanedTypes: [HelmRegistry, OciRegistry],
     validate: { forbidUnknownValues: false },
   });
 }

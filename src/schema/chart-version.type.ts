@@ -130,4 +130,18 @@ export class ChartVersion implements Node {
 
   @Field(() => [Annotation], { description: "Annotations, sorted by key." })
   annotations!: Annotation[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "OCI registries: the tag the version was read from (a `+` in the version is `_` in the tag); null elsewhere.",
+  })
+  tag!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "OCI registries: the version's manifest pinned by digest, `host/repository:tag@sha256:…`; null elsewhere.",
+  })
+  ociReference!: string | null;
 }

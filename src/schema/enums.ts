@@ -11,7 +11,9 @@ registerEnumType(RegistryKind, {
   description: "The protocol a registry speaks.",
   valuesConfig: {
     HELM: { description: "An HTTP chart repository serving index.yaml." },
-    OCI: { description: "An OCI distribution registry (not yet supported)." },
+    OCI: {
+      description: "An OCI distribution registry holding Helm charts, packs or Zarf packages.",
+    },
     PACK: { description: "A legacy Palette pack registry (not yet supported)." },
   },
 });
@@ -35,6 +37,7 @@ export enum AuthType {
   NONE = "NONE",
   BASIC = "BASIC",
   TOKEN = "TOKEN",
+  ECR = "ECR",
 }
 registerEnumType(AuthType, {
   name: "AuthType",
@@ -43,6 +46,46 @@ registerEnumType(AuthType, {
     NONE: { description: "No credentials." },
     BASIC: { description: "HTTP basic authentication with a username and password." },
     TOKEN: { description: "A bearer token." },
+    ECR: {
+      description:
+        "AWS credentials for an ECR registry (access keys or a role; see `OciRegistry.ecr`). Set through `ecr` inputs, not `auth`.",
+    },
+  },
+});
+
+export enum OciProviderType {
+  HELM = "HELM",
+  PACK = "PACK",
+  ZARF = "ZARF",
+}
+registerEnumType(OciProviderType, {
+  name: "OciProviderType",
+  description: "What an OCI registry holds.",
+  valuesConfig: {
+    HELM: { description: "Helm charts pushed as OCI artifacts (Helm 3.8 or later)." },
+    PACK: {
+      description: "Palette packs under `<base>/spectro-packs/archive/<name>` (not yet supported).",
+    },
+    ZARF: { description: "Zarf packages; synchronized only on request, never on the schedule." },
+  },
+});
+
+export enum OciAuthKind {
+  BASIC = "BASIC",
+  ECR = "ECR",
+}
+registerEnumType(OciAuthKind, {
+  name: "OciAuthKind",
+  description: "How the gateway authenticates to an OCI registry.",
+  valuesConfig: {
+    BASIC: {
+      description:
+        "Any OCI registry: anonymous, or a username and password, used directly or to obtain bearer tokens (the registry token flow).",
+    },
+    ECR: {
+      description:
+        "Amazon ECR: a 12-hour token from ECR GetAuthorizationToken with access keys or an assumed role; anonymous when no AWS credentials are given.",
+    },
   },
 });
 

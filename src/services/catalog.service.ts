@@ -44,6 +44,8 @@ export interface VersionRow {
   maintainers: string;
   dependencies: string;
   annotations: string;
+  tag: string | null;
+  oci_reference: string | null;
 }
 
 const CHART_COLUMNS =
@@ -51,7 +53,7 @@ const CHART_COLUMNS =
 const VERSION_COLUMNS =
   "v.id, v.chart_id, v.version, v.sort_key, v.is_semver, v.prerelease, v.deprecated, v.app_version, v.description, " +
   "v.created, v.digest, v.urls, v.kube_version, v.api_version, v.type, v.keywords, v.home, v.icon, v.sources, " +
-  "v.maintainers, v.dependencies, v.annotations";
+  "v.maintainers, v.dependencies, v.annotations, v.tag, v.oci_reference";
 
 export interface ChartListArgs {
   search?: string | null;

@@ -8,7 +8,12 @@ import { isRegistryError, RegistryError, RegistryErrorCode } from "../providers/
 import { type ProviderSet } from "../providers";
 import { containsPattern } from "../store/sql";
 import { type WriteLock } from "../store/write-lock";
-import { type RegistryKind, type RegistryTarget } from "../providers/provider";
+import {
+  type OciAuthKind,
+  type OciProviderType,
+  type RegistryKind,
+  type RegistryTarget,
+} from "../providers/provider";
 import { ApiErrorCode, apiError, badInput, notFound } from "./api-errors";
 import { decodeCursor, encodeCursor } from "./ids";
 import { canManage, canSee, type Viewer } from "./viewer";
@@ -20,7 +25,8 @@ export interface RegistryInput {
   protected?: boolean | null;
   syncEnabled?: boolean | null;
   auth?: {
-    type: "NONE" | "BASIC" | "TOKEN";
+    /** ECR is not an `auth` type (ECR credentials come in `ecr`); it is refused here. */
+    type: "NONE" | "BASIC" | "TOKEN" | "ECR";
     username?: string | null;
     password?: string | null;
     token?: string | null;
@@ -29,9 +35,27 @@ export interface RegistryInput {
   scope?: "TENANT" | "SYSTEM" | null;
 }
 
+/** The OCI part of an add input (all optional; defaults apply). */
+export interface OciRegistryFields {
+  providerType?: OciProviderType | null;
+  authKind?: OciAuthKind | null;
+  baseContentPaths?: string[] | null;
+  repositories?: string[] | null;
+  ecr?: {
+    region?: string | null;
+    accessKeyId?: string | null;
+    secretAccessKey?: string | null;
+    roleArn?: string | null;
+    externalId?: string | null;
+  } | null;
+}
+
+/** An add input of any kind; the OCI fields apply to OCI registries only. */
+export type AnyRegistryInput = RegistryInput & OciRegistryFields;
+
 /** Changes to a registry; null or absent fields keep their value. */
 export type RegistryUpdate = {
-  [K in keyof Omit<RegistryInput, "scope">]?: RegistryInput[K] | null;
+  [K in keyof Omit<AnyRegistryInput, "scope">]?: AnyRegistryInput[K] | null;
 };
 
 export interface RegistryListArgs {
@@ -124,7 +148,7 @@ export class RegistryService {
   }
 
   /** Adds a registry after checking its endpoint and credentials; nothing is saved on failure. */
-  async add(viewer: Viewer, kind: RegistryKind, input: RegistryInput): Promise<RegistryEntity> {
+  async add(viewer: Viewer, kind: RegistryKind, input: AnyRegistryInput): Promise<RegistryEntity> {
     const scope = input.scope ?? "TENANT";
     const owner = { scope, tenantId: scope === "SYSTEM" ? null : viewer.tenantId };
     if (!canManage(viewer, owner)) {
@@ -192,7 +216,7 @@ export class RegistryService {
   async validate(
     viewer: Viewer,
     kind: RegistryKind,
-    input: RegistryInput,
+    input: AnyRegistryInput,
   ): Promise<ValidationOutcome> {
     const scope = input.scope ?? "TENANT";
     if (!canManage(viewer, { scope, tenantId: scope === "SYSTEM" ? null : viewer.tenantId })) {
@@ -246,8 +270,15 @@ export class RegistryService {
     for (const raw of doc.registries as Record<string, unknown>[]) {
       const kind = String(raw.kind ?? "") as RegistryKind;
       const name = String(raw.name ?? "");
-      if (!this.providers.has(kind)) {
-        this.logger.debug({ name, kind }, "default registry skipped: kind not supported yet");
+      const providerType = (raw.providerType ?? null) as OciProviderType | null;
+      if (
+        !this.providers.has(kind) ||
+        (kind === "OCI" && !this.providers.supportsOci(providerType ?? "HELM"))
+      ) {
+        this.logger.debug(
+          { name, kind, providerType },
+          "default registry skipped: kind not supported yet",
+        );
         continue;
       }
       const exists = await this.repo.findOneBy({ scope: "SYSTEM", name });
@@ -261,7 +292,16 @@ export class RegistryService {
       });
       this.applyInput(
         entity,
-        { name, endpoint: String(raw.endpoint ?? ""), syncEnabled: raw.syncEnabled !== false },
+        {
+          name,
+          endpoint: String(raw.endpoint ?? ""),
+          syncEnabled: raw.syncEnabled === undefined ? null : raw.syncEnabled !== false,
+          providerType,
+          authKind: (raw.authKind ?? null) as OciAuthKind | null,
+          baseContentPaths: Array.isArray(raw.baseContentPaths)
+            ? raw.baseContentPaths.map(String)
+            : null,
+        },
         true,
       );
       await this.lock.run(() => this.repo.insert(entity));
@@ -282,13 +322,29 @@ export class RegistryService {
       }
       entity.name = name;
     }
-    if (creating || input.endpoint != null)
-      entity.endpoint = normalizeEndpoint(input.endpoint ?? "");
+    if (creating || input.endpoint != null) {
+      entity.endpoint =
+        entity.kind === "OCI"
+          ? normalizeOciEndpoint(input.endpoint ?? "")
+          : normalizeEndpoint(input.endpoint ?? "");
+    }
+    if (entity.kind === "OCI" && creating) {
+      entity.ociProviderType = input.providerType ?? "HELM";
+      if (!this.providers.supportsOci(entity.ociProviderType)) {
+        throw apiError(
+          ApiErrorCode.UNSUPPORTED,
+          `OCI registries of provider type ${entity.ociProviderType} are not supported yet`,
+          { field: "providerType" },
+        );
+      }
+    }
     if (creating || input.protected != null) entity.protected = input.protected ?? false;
     if (creating || input.syncEnabled != null || input.protected != null) {
       const syncEnabled =
         input.syncEnabled ??
-        (creating ? !entity.protected : entity.syncEnabled && !entity.protected);
+        (creating
+          ? !entity.protected && entity.ociProviderType !== "ZARF"
+          : entity.syncEnabled && !entity.protected);
       if (entity.protected && syncEnabled) {
         throw badInput(
           "A protected registry is never synchronized: syncEnabled must be false",
@@ -297,38 +353,15 @@ export class RegistryService {
       }
       entity.syncEnabled = syncEnabled;
     }
-    if (creating || input.auth) {
-      const auth = input.auth ?? { type: "NONE" as const };
-      entity.authType = auth.type;
-      if (auth.type === "NONE") {
-        entity.authUsername = null;
-        entity.authSecret = null;
-      } else if (auth.type === "BASIC") {
-        const username = auth.username?.trim();
-        if (!username) throw badInput("BASIC authentication needs a username", "auth.username");
-        entity.authUsername = username;
-        if (auth.password) entity.authSecret = auth.password;
-        else if (creating || !entity.authSecret)
-          throw badInput("BASIC authentication needs a password", "auth.password");
-      } else {
-        entity.authUsername = auth.username?.trim() || null;
-        if (auth.token) entity.authSecret = auth.token;
-        else if (creating || !entity.authSecret)
-          throw badInput("TOKEN authentication needs a token", "auth.token");
-      }
+    applyTls(entity, input, creating);
+    if (entity.kind === "OCI") {
+      applyOciInput(entity, input, creating);
+      return;
     }
-    if (creating || input.tls) {
-      const tls = input.tls ?? {};
-      if (creating || tls.caCertificate !== undefined) {
-        const pem = tls.caCertificate?.trim() || null;
-        if (pem && !/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
-          throw badInput("caCertificate must be a PEM certificate chain", "tls.caCertificate");
-        }
-        entity.tlsCaCertificate = pem;
-      }
-      if (creating || tls.insecureSkipVerify != null)
-        entity.tlsInsecureSkipVerify = tls.insecureSkipVerify ?? false;
+    if (input.auth?.type === "ECR") {
+      throw badInput("ECR authentication applies to OCI registries only", "auth.type");
     }
+    applyAuth(entity, input, creating);
   }
 
   private async assertNameFree(entity: RegistryEntity): Promise<void> {
@@ -363,15 +396,237 @@ export class RegistryService {
 
 /** What a provider needs from a stored registry. */
 export function toTarget(entity: RegistryEntity): RegistryTarget {
+  const tls = {
+    caCertificate: entity.tlsCaCertificate,
+    insecureSkipVerify: entity.tlsInsecureSkipVerify,
+  };
+  if (entity.kind !== "OCI") {
+    const type = entity.authType === "ECR" ? "NONE" : entity.authType;
+    return {
+      kind: entity.kind,
+      endpoint: entity.endpoint,
+      auth: { type, username: entity.authUsername, secret: entity.authSecret },
+      tls,
+    };
+  }
+  const ecr = entity.ociAuthKind === "ECR";
   return {
     kind: entity.kind,
     endpoint: entity.endpoint,
-    auth: { type: entity.authType, username: entity.authUsername, secret: entity.authSecret },
-    tls: {
-      caCertificate: entity.tlsCaCertificate,
-      insecureSkipVerify: entity.tlsInsecureSkipVerify,
+    auth:
+      ecr || entity.authType === "ECR"
+        ? { type: "NONE" }
+        : { type: entity.authType, username: entity.authUsername, secret: entity.authSecret },
+    tls,
+    oci: {
+      providerType: entity.ociProviderType ?? "HELM",
+      baseContentPaths: jsonStrings(entity.ociBaseContentPaths),
+      repositories: jsonStrings(entity.ociRepositories),
+      authKind: ecr ? "ECR" : "BASIC",
+      ecr: ecr
+        ? {
+            region: entity.ecrRegion,
+            accessKeyId: entity.authType === "ECR" ? entity.authUsername : null,
+            secretAccessKey: entity.authType === "ECR" ? entity.authSecret : null,
+            roleArn: entity.ecrRoleArn,
+            externalId: entity.ecrExternalId,
+          }
+        : undefined,
     },
   };
+}
+
+/** A stored JSON list of strings. */
+export function jsonStrings(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** Username/password or token of a Helm registry (or an OCI registry with BASIC auth). */
+function applyAuth(entity: RegistryEntity, input: RegistryUpdate, creating: boolean): void {
+  if (!creating && !input.auth) return;
+  const auth = input.auth ?? { type: "NONE" as const };
+  if (auth.type === "ECR")
+    throw badInput("ECR credentials are given in `ecr` of an OCI registry", "auth.type");
+  entity.authType = auth.type;
+  if (auth.type === "NONE") {
+    entity.authUsername = null;
+    entity.authSecret = null;
+  } else if (auth.type === "BASIC") {
+    const username = auth.username?.trim();
+    if (!username) throw badInput("BASIC authentication needs a username", "auth.username");
+    entity.authUsername = username;
+    if (auth.password) entity.authSecret = auth.password;
+    else if (creating || !entity.authSecret)
+      throw badInput("BASIC authentication needs a password", "auth.password");
+  } else {
+    entity.authUsername = auth.username?.trim() || null;
+    if (auth.token) entity.authSecret = auth.token;
+    else if (creating || !entity.authSecret)
+      throw badInput("TOKEN authentication needs a token", "auth.token");
+  }
+}
+
+function applyTls(entity: RegistryEntity, input: RegistryUpdate, creating: boolean): void {
+  if (!creating && !input.tls) return;
+  const tls = input.tls ?? {};
+  if (creating || tls.caCertificate !== undefined) {
+    const pem = tls.caCertificate?.trim() || null;
+    if (pem && !/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(pem)) {
+      throw badInput("caCertificate must be a PEM certificate chain", "tls.caCertificate");
+    }
+    entity.tlsCaCertificate = pem;
+  }
+  if (creating || tls.insecureSkipVerify != null)
+    entity.tlsInsecureSkipVerify = tls.insecureSkipVerify ?? false;
+}
+
+/** One path component of an OCI repository name (distribution's grammar). */
+const OCI_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+/** `/production/` → `production`; each component must follow the OCI repository grammar. */
+function ociPath(raw: string, field: string): string {
+  const path = raw.trim().replace(/^\/+|\/+$/g, "");
+  if (!path || !path.split("/").every((part) => OCI_COMPONENT.test(part))) {
+    throw badInput(
+      `"${raw}" is not a repository path: lowercase letters, digits and separators (. _ -) in components joined by /`,
+      field,
+    );
+  }
+  return path;
+}
+
+/** The region in an `<account>.dkr.ecr.<region>.amazonaws.com` host, if it is one. */
+export function ecrRegionOf(endpoint: string): string | null {
+  const host = new URL(endpoint).hostname;
+  return /^\d+\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1] ?? null;
+}
+
+/**
+ * The OCI settings, with DESIGN.md's rules: Zarf only with BASIC auth and never on the schedule;
+ * packs must be synchronized; a base content path is required when synchronization is on;
+ * explicit repositories lie under a base content path.
+ */
+function applyOciInput(entity: RegistryEntity, input: RegistryUpdate, creating: boolean): void {
+  const type = entity.ociProviderType ?? "HELM";
+  if (creating || input.authKind != null) entity.ociAuthKind = input.authKind ?? "BASIC";
+  if (creating || input.baseContentPaths != null) {
+    const paths = (input.baseContentPaths ?? []).map((p) => ociPath(p, "baseContentPaths"));
+    entity.ociBaseContentPaths = JSON.stringify([...new Set(paths)]);
+  }
+  if (creating || input.repositories != null) {
+    const repositories = (input.repositories ?? []).map((r) => ociPath(r, "repositories"));
+    entity.ociRepositories = JSON.stringify([...new Set(repositories)]);
+  }
+  const bases = jsonStrings(entity.ociBaseContentPaths);
+  const repositories = jsonStrings(entity.ociRepositories);
+
+  if (type === "ZARF" && entity.ociAuthKind === "ECR")
+    throw badInput("Zarf registries support BASIC authentication only", "authKind");
+  if (type === "ZARF" && entity.syncEnabled) {
+    throw badInput(
+      "Zarf registries are synchronized only on request, never on the schedule: syncEnabled must be false",
+      "syncEnabled",
+    );
+  }
+  if (type === "PACK" && (entity.protected || !entity.syncEnabled))
+    throw badInput("Pack registries are always synchronized", "syncEnabled");
+  if (entity.syncEnabled && bases.length === 0) {
+    throw badInput(
+      "A base content path is required when synchronization is on",
+      "baseContentPaths",
+    );
+  }
+  const outside = repositories.find(
+    (r) => bases.length > 0 && !bases.some((base) => r.startsWith(`${base}/`)),
+  );
+  if (outside) {
+    throw badInput(
+      `Repository "${outside}" is not under a base content path (${bases.join(", ")})`,
+      "repositories",
+    );
+  }
+
+  if (input.auth?.type === "ECR" || input.auth?.type === "TOKEN") {
+    throw badInput(
+      "OCI registries take NONE or BASIC credentials in `auth` (the token flow is automatic) and AWS credentials in `ecr`",
+      "auth.type",
+    );
+  }
+  if (entity.ociAuthKind === "BASIC") {
+    if (entity.authType === "ECR" || input.authKind === "BASIC") {
+      // Leaving ECR: its credentials go.
+      if (entity.authType === "ECR")
+        Object.assign(entity, { authUsername: null, authSecret: null });
+      entity.authType = entity.authType === "ECR" ? "NONE" : entity.authType;
+      entity.ecrRegion = entity.ecrRoleArn = entity.ecrExternalId = null;
+    }
+    if (input.ecr) throw badInput("`ecr` applies to ECR registries only", "ecr");
+    applyAuth(entity, input, creating);
+    return;
+  }
+  if (input.auth && input.auth.type !== "NONE")
+    throw badInput("ECR registries take AWS credentials in `ecr`, not `auth`", "auth");
+  applyEcr(entity, input, creating);
+}
+
+/** AWS credentials of an ECR registry: access keys, a role, both, or none (anonymous). */
+function applyEcr(entity: RegistryEntity, input: RegistryUpdate, creating: boolean): void {
+  const switching = entity.authType !== "ECR" && !creating && input.authKind === "ECR";
+  if (switching) Object.assign(entity, { authType: "NONE", authUsername: null, authSecret: null });
+  if (!creating && !switching && !input.ecr) return;
+  const ecr = input.ecr ?? {};
+  const region =
+    ecr.region?.trim() || ecrRegionOf(entity.endpoint) || (creating ? null : entity.ecrRegion);
+  if (!region || !/^[a-z]{2}(?:-[a-z]+)+-\d$/.test(region)) {
+    throw badInput(
+      "ECR needs an AWS region (e.g. us-east-1): give ecr.region or an *.dkr.ecr.<region>.amazonaws.com endpoint",
+      "ecr.region",
+    );
+  }
+  entity.ecrRegion = region;
+  const accessKeyId = ecr.accessKeyId?.trim() || null;
+  if (accessKeyId) {
+    entity.authUsername = accessKeyId;
+    if (ecr.secretAccessKey) entity.authSecret = ecr.secretAccessKey;
+    else if (creating || entity.authType !== "ECR" || !entity.authSecret)
+      throw badInput("An AWS access key needs its secret access key", "ecr.secretAccessKey");
+  } else if (ecr.secretAccessKey) {
+    throw badInput("A secret access key needs its access key id", "ecr.accessKeyId");
+  } else if (creating || input.ecr) {
+    entity.authUsername = null;
+    entity.authSecret = null;
+  }
+  if (creating || ecr.roleArn !== undefined) {
+    const roleArn = ecr.roleArn?.trim() || null;
+    if (roleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleArn))
+      throw badInput(
+        "roleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+        "ecr.roleArn",
+      );
+    entity.ecrRoleArn = roleArn;
+    if (!roleArn) entity.ecrExternalId = null;
+  }
+  if (ecr.externalId !== undefined && ecr.externalId !== null) {
+    if (!entity.ecrRoleArn) throw badInput("An external id goes with a role ARN", "ecr.externalId");
+    entity.ecrExternalId = ecr.externalId.trim() || null;
+  }
+  entity.authType = entity.authUsername || entity.ecrRoleArn ? "ECR" : "NONE";
+}
+
+/** An OCI registry host, with or without scheme (https by default); no path. */
+function normalizeOciEndpoint(raw: string): string {
+  const text = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  const endpoint = normalizeEndpoint(withScheme);
+  if (new URL(endpoint).pathname.replace(/\/+$/, "") !== "") {
+    throw badInput(
+      "An OCI endpoint is a host (and port); put namespaces in baseContentPaths",
+      "endpoint",
+    );
+  }
+  return endpoint;
 }
 
 /** Any failure as a RegistryError; unexpected ones become INTERNAL without their internals. */
@@ -414,5 +669,11 @@ function connectionFingerprint(e: RegistryEntity): string {
     e.authSecret,
     e.tlsCaCertificate,
     e.tlsInsecureSkipVerify,
+    e.ociAuthKind,
+    e.ociBaseContentPaths,
+    e.ociRepositories,
+    e.ecrRegion,
+    e.ecrRoleArn,
+    e.ecrExternalId,
   ]);
 }

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
 import { type DataSource } from "typeorm";
-import { type ChartRecord, type ChartVersionRecord } from "../providers/provider";
+import {
+  type ChartRecord,
+  type ChartVersionRecord,
+  type KnownVersion,
+  type ListingWarning,
+} from "../providers/provider";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { pickLatest, versionInfo, type VersionInfo } from "../services/version-order";
 import { type CatalogTransaction, type SqlExecutor, yieldTurn } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
-import { dbDate, placeholders } from "../store/sql";
+import { bool, dbDate, placeholders, sql } from "../store/sql";
 
 /** A version added to or removed from the catalog, for the change feed. */
 export interface VersionChange {
@@ -36,7 +41,7 @@ export interface ApplyOptions {
 interface PreparedVersion {
   info: VersionInfo;
   version: string;
-  /** The stored columns from `version` to `annotations`, serialized once. */
+  /** The stored columns from `version` to `oci_reference`, serialized once. */
   content: unknown[];
   hash: string;
 }
@@ -64,6 +69,8 @@ const VERSION_COLUMNS = [
   "maintainers",
   "dependencies",
   "annotations",
+  "tag",
+  "oci_reference",
   "content_hash",
   "created_at",
   "updated_at",
@@ -430,7 +437,7 @@ function chartSummary(latest: ChartVersionRecord | undefined, versionCount: numb
   };
 }
 
-/** The content columns (`version` … `annotations`), each list serialized once. */
+/** The content columns (`version` … `oci_reference`), each list serialized once. */
 function contentValues(r: ChartVersionRecord, info: VersionInfo): unknown[] {
   return [
     r.version,
@@ -453,6 +460,8 @@ function contentValues(r: ChartVersionRecord, info: VersionInfo): unknown[] {
     JSON.stringify(r.maintainers),
     JSON.stringify(r.dependencies),
     JSON.stringify(r.annotations),
+    r.tag ?? null,
+    r.ociReference ?? null,
   ];
 }
 
@@ -471,9 +480,109 @@ function versionValues(
  */
 function hashContent(content: unknown[]): string {
   let text = "";
-  for (const value of content) {
+  // Trailing nulls are left out, so that columns added later (the OCI `tag` and
+  // `oci_reference`) leave the hashes of rows that do not use them as they were.
+  let end = content.length;
+  while (end > 0 && content[end - 1] === null) end--;
+  for (let i = 0; i < end; i++) {
+    const value = content[i];
     const part = value === null ? "\u0000" : String(value);
     text += `${part.length}:${part}`;
   }
   return createHash("sha1").update(text).digest("base64");
+}
+
+interface StoredOciVersion {
+  version: string;
+  deprecated: unknown;
+  app_version: string | null;
+  description: string | null;
+  created: string | null;
+  digest: string | null;
+  urls: string;
+  kube_version: string | null;
+  api_version: string | null;
+  type: string | null;
+  keywords: string;
+  home: string | null;
+  icon: string | null;
+  sources: string;
+  maintainers: string;
+  dependencies: string;
+  annotations: string;
+  tag: string;
+  oci_reference: string;
+}
+
+/**
+ * The versions an OCI registry's catalog holds, by `repository:tag`, each with the manifest
+ * digest it was read from and its record rebuilt from the stored columns (so that handing it
+ * to the writer again hashes to the stored hash: an unchanged tag is an unchanged row); and the
+ * artifacts the last successful sync skipped (from its warnings), so that an unchanged skipped
+ * artifact is skipped again without being fetched.
+ */
+export async function knownOciVersions(
+  dataSource: DataSource,
+  registryId: string,
+): Promise<Map<string, KnownVersion>> {
+  const rows = await sql<StoredOciVersion>(
+    dataSource,
+    `SELECT version, deprecated, app_version, description, created, digest, urls, kube_version,
+            api_version, type, keywords, home, icon, sources, maintainers, dependencies,
+            annotations, tag, oci_reference
+       FROM chart_version WHERE registry_id = ? AND oci_reference IS NOT NULL`,
+    [registryId],
+  );
+  const known = new Map<string, KnownVersion>();
+  const [lastRun] = await sql<{ warnings: string | null }>(
+    dataSource,
+    `SELECT warnings FROM sync_run WHERE registry_id = ? AND status = 'SUCCEEDED'
+      ORDER BY finished_at DESC LIMIT 1`,
+    [registryId],
+  );
+  for (const warning of JSON.parse(lastRun?.warnings ?? "[]") as ListingWarning[]) {
+    const at =
+      warning.skipped && warning.reference
+        ? /^(.+):([^:@/]+)@(sha256:[0-9a-f]{64})$/.exec(warning.reference)
+        : null;
+    if (at) known.set(`${at[1]}:${at[2]}`, { manifestDigest: at[3], skipped: warning });
+  }
+  for (const row of rows) {
+    const reference = parseOciReference(row.oci_reference);
+    if (!reference) continue;
+    known.set(`${reference.repository}:${row.tag}`, {
+      manifestDigest: reference.digest,
+      record: {
+        version: row.version,
+        appVersion: row.app_version ?? undefined,
+        description: row.description ?? undefined,
+        created: row.created ?? undefined,
+        digest: row.digest ?? undefined,
+        urls: JSON.parse(row.urls) as string[],
+        kubeVersion: row.kube_version ?? undefined,
+        apiVersion: row.api_version ?? undefined,
+        type: row.type ?? undefined,
+        deprecated: bool(row.deprecated),
+        keywords: JSON.parse(row.keywords) as string[],
+        home: row.home ?? undefined,
+        icon: row.icon ?? undefined,
+        sources: JSON.parse(row.sources) as string[],
+        maintainers: JSON.parse(row.maintainers) as ChartVersionRecord["maintainers"],
+        dependencies: JSON.parse(row.dependencies) as ChartVersionRecord["dependencies"],
+        annotations: JSON.parse(row.annotations) as Record<string, string>,
+        tag: row.tag,
+        ociReference: row.oci_reference,
+      },
+    });
+  }
+  return known;
+}
+
+/** `host/repository:tag@sha256:…` → its parts; null when it is not of that form. */
+export function parseOciReference(
+  reference: string,
+): { host: string; repository: string; tag: string; digest: string } | null {
+  const match = /^([^/]+)\/(.+):([^:@/]+)@(sha256:[0-9a-f]{64})$/.exec(reference);
+  if (!match) return null;
+  return { host: match[1], repository: match[2], tag: match[3], digest: match[4] };
 }

@@ -10,7 +10,7 @@ import { ApiErrorCode, apiError } from "../services/api-errors";
 import { asRegistryError, toTarget } from "../services/registry.service";
 import { type CatalogTransaction } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
-import { CatalogWriter, PreparedListing } from "./catalog-writer";
+import { CatalogWriter, knownOciVersions, PreparedListing } from "./catalog-writer";
 import {
   countsOf,
   type SyncCounts,
@@ -34,6 +34,10 @@ export interface SyncEngineOptions {
 }
 
 /** Warning codes that stand for a listing entry left out of the catalog. */
+/** Progress-interval stretch per open progress subscription, and its cap (see `emit`). */
+const MS_PER_SUBSCRIPTION = 0.5;
+const MAX_PROGRESS_INTERVAL_MS = 1000;
+
 const SKIPPED_ENTRY_CODES: ReadonlySet<string> = new Set([
   "MISSING_NAME",
   "MISSING_VERSION",
@@ -305,8 +309,12 @@ export class SyncEngine {
       const provider = this.providers.get(registry.kind);
       // Charts are serialized as they are read; nothing is written until the listing is complete.
       const prepared = new PreparedListing();
+      // OCI: tags whose manifest digest is unchanged are not fetched again.
+      const known =
+        registry.kind === "OCI" ? await knownOciVersions(this.dataSource, registry.id) : null;
       const listing = await provider.list(toTarget(registry), {
         onChart: (chart) => prepared.add(chart),
+        known: known ? (repository, tag) => known.get(`${repository}:${tag}`) : undefined,
         signal: controller.signal,
         previous: {
           etag: registry.listingEtag,
@@ -344,7 +352,9 @@ export class SyncEngine {
       // A provider may return charts instead of handing them over.
       for (const chart of listing.charts) prepared.add(chart);
       run.chartsSeen = prepared.chartCount;
-      run.versionsSkipped = warnings.filter((w) => SKIPPED_ENTRY_CODES.has(w.code)).length;
+      run.versionsSkipped = warnings.filter(
+        (w) => w.skipped === true || SKIPPED_ENTRY_CODES.has(w.code),
+      ).length;
       run.versionsSeen = prepared.versionCount + run.versionsSkipped;
       active.counts.chartsSeen = run.chartsSeen;
       active.counts.versionsSeen = run.versionsSeen;
@@ -464,10 +474,19 @@ export class SyncEngine {
     this.emit(active, true);
   }
 
-  /** Publishes the run's state; within a phase at most one event per progressIntervalMs. */
+  /**
+   * Publishes the run's state; within a phase at most one event per progress interval. The
+   * interval is SYNC_PROGRESS_INTERVAL, stretched when many subscriptions watch (every event goes
+   * to each of them): by 0.5 ms per subscription, up to one event per second. Phase changes and
+   * the terminal event are always published.
+   */
   private emit(active: ActiveRun, always: boolean): void {
     const now = Date.now();
-    if (!always && now - active.lastEventAt < this.progressIntervalMs) return;
+    const interval = Math.max(
+      this.progressIntervalMs,
+      Math.min(MAX_PROGRESS_INTERVAL_MS, this.events.progressAudience() * MS_PER_SUBSCRIPTION),
+    );
+    if (!always && now - active.lastEventAt < interval) return;
     active.lastEventAt = now;
     this.events.publishProgress(this.snapshot(active));
   }

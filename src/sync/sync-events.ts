@@ -92,6 +92,8 @@ export interface SyncEventBus {
   progress(): Promise<AsyncIterator<SyncProgressEvent>>;
   /** Every change-feed event from the moment the promise resolves; `return()` unsubscribes. */
   catalogChanges(): Promise<AsyncIterator<CatalogChangedEvent>>;
+  /** Progress subscriptions open in this process (the sync engine coalesces more for many). */
+  progressAudience(): number;
 }
 
 /**
@@ -102,6 +104,7 @@ async function subscribeNow<T>(
   engine: PubSubEngine,
   topic: string,
   supersedes?: (older: T, newer: T) => boolean,
+  onClose?: () => void,
 ): Promise<AsyncIterator<T>> {
   const buffer: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
@@ -123,6 +126,7 @@ async function subscribeNow<T>(
     if (!closed) {
       closed = true;
       engine.unsubscribe(id);
+      onClose?.();
       for (const waiter of waiting.splice(0)) waiter({ done: true, value: undefined });
       buffer.length = 0;
     }
@@ -166,8 +170,20 @@ export class PubSubSyncEventBus implements SyncEventBus {
   publishCatalogChanged(event: CatalogChangedEvent): void {
     void this.engine.publish(TOPICS.CATALOG_CHANGED, event);
   }
-  progress(): Promise<AsyncIterator<SyncProgressEvent>> {
-    return subscribeNow(this.engine, TOPICS.SYNC_PROGRESS, progressSupersedes);
+  private progressSubscriptions = 0;
+
+  async progress(): Promise<AsyncIterator<SyncProgressEvent>> {
+    const iterator = await subscribeNow(
+      this.engine,
+      TOPICS.SYNC_PROGRESS,
+      progressSupersedes,
+      () => this.progressSubscriptions--,
+    );
+    this.progressSubscriptions++;
+    return iterator;
+  }
+  progressAudience(): number {
+    return this.progressSubscriptions;
   }
   catalogChanges(): Promise<AsyncIterator<CatalogChangedEvent>> {
     return subscribeNow(this.engine, TOPICS.CATALOG_CHANGED);

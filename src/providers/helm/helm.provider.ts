@@ -1,5 +1,10 @@
-import { createHash } from "node:crypto";
 import * as semver from "semver";
+import {
+  DEFAULT_PACKAGE_LIMITS,
+  readPackage,
+  sha256Hex,
+  type PackageLimits,
+} from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
 import { createHttpClient, type HttpClient, type HttpClientFactory } from "../http/http-client";
 import { redactUrl, repositoryBaseUrl, repositoryFileUrl } from "../http/http-url";
@@ -13,6 +18,8 @@ import type {
   LookupResult,
   RegistryProvider,
   RegistryTarget,
+  VersionContent,
+  VersionContentRef,
 } from "../provider";
 import {
   parseHelmIndex,
@@ -26,10 +33,14 @@ const INDEX_ACCEPT =
   "application/yaml, application/x-yaml, text/yaml, application/json;q=0.9, */*;q=0.8";
 /** Versions suggested when the one asked for does not exist. */
 const NEAREST_VERSIONS = 5;
+const PACKAGE_ACCEPT =
+  "application/gzip, application/x-gzip, application/octet-stream;q=0.9, */*;q=0.8";
 
 export interface HelmProviderOptions {
   /** Builds the HTTP client of a target; the seam for connection policy (SSRF checks). */
   clientFactory?: HttpClientFactory;
+  /** Limits on a chart package read by `content()`; DEFAULT_PACKAGE_LIMITS when absent. */
+  packageLimits?: PackageLimits;
 }
 
 /**
@@ -39,12 +50,14 @@ export interface HelmProviderOptions {
 export class HelmProvider implements RegistryProvider {
   readonly kind = "HELM" as const;
   private readonly clientFactory: HttpClientFactory;
+  private readonly packageLimits: PackageLimits;
 
   constructor(
     private readonly limits: FetchLimits,
     options: HelmProviderOptions = {},
   ) {
     this.clientFactory = options.clientFactory ?? ((target, l) => createHttpClient(target, l));
+    this.packageLimits = options.packageLimits ?? DEFAULT_PACKAGE_LIMITS;
   }
 
   /**
@@ -103,7 +116,7 @@ export class HelmProvider implements RegistryProvider {
 
       // Let the progress of the download go out before hashing tens of MB.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const digest = createHash("sha256").update(response.body).digest("hex");
+      const digest = sha256Hex(response.body);
       const validators = {
         etag: response.etag ?? null,
         lastModified: response.lastModified ?? null,
@@ -181,6 +194,58 @@ export class HelmProvider implements RegistryProvider {
     }
   }
 
+  /**
+   * Downloads a version's chart package (its first URL, resolved against the repository when
+   * relative), checks it against the index digest and reads its values, README and
+   * values.schema.json. Credentials go only to the registry's own origin: a package hosted
+   * elsewhere (release assets) is fetched without them. Throws NOT_FOUND when the version has no
+   * URL or the package is gone, PARSE on a digest mismatch or an unreadable package.
+   */
+  async content(
+    target: RegistryTarget,
+    ref: VersionContentRef,
+    signal?: AbortSignal,
+  ): Promise<VersionContent> {
+    this.checkKind(target);
+    const what = `chart "${ref.chart}" version "${ref.version}"`;
+    const raw = ref.urls[0]?.trim();
+    if (raw === undefined || raw === "") {
+      throw new RegistryError(
+        RegistryErrorCode.NOT_FOUND,
+        `The index lists no package URL for ${what}.`,
+      );
+    }
+    // A package above the package limit is refused while it downloads, not after.
+    const limits = {
+      ...this.limits,
+      maxBodyBytes: Math.min(this.limits.maxBodyBytes, this.packageLimits.maxPackageBytes),
+    };
+    return this.withClient(
+      target,
+      async (client) => {
+        const url = resolvePackageUrl(raw, client.endpointUrl, what);
+        const response = await client.request({
+          url,
+          // The digest is that of the .tgz itself: ask for it as stored, not re-encoded.
+          headers: { accept: PACKAGE_ACCEPT, "accept-encoding": "identity" },
+          ...(signal === undefined ? {} : { signal }),
+        });
+        const label = `of ${what} (${redactUrl(url)})`;
+        const packageDigest = sha256Hex(response.body);
+        checkDigest(ref.digest, packageDigest, label);
+        const documents = await readPackage(response.body, this.packageLimits, label);
+        return {
+          values: documents.values,
+          readme: documents.readme,
+          schema: documents.valuesSchema,
+          packageDigest,
+          bytesFetched: response.bytesOnWire,
+        };
+      },
+      limits,
+    );
+  }
+
   private checkKind(target: RegistryTarget): void {
     if (target.kind !== "HELM") {
       throw new RegistryError(
@@ -193,8 +258,9 @@ export class HelmProvider implements RegistryProvider {
   private async withClient<T>(
     target: RegistryTarget,
     work: (client: HttpClient) => Promise<T>,
+    limits: FetchLimits = this.limits,
   ): Promise<T> {
-    const client = this.clientFactory(target, this.limits);
+    const client = this.clientFactory(target, limits);
     try {
       return await work(client);
     } finally {
@@ -209,6 +275,45 @@ export function createHelmProvider(
   options?: HelmProviderOptions,
 ): HelmProvider {
   return new HelmProvider(limits, options);
+}
+
+/**
+ * The URL of a chart package: absolute URLs as written, relative ones against the repository
+ * URL with its query kept, as the index parser resolves them (and Helm does).
+ */
+function resolvePackageUrl(raw: string, endpoint: URL, what: string): URL {
+  try {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) return new URL(raw);
+    const url = new URL(raw, repositoryBaseUrl(endpoint));
+    if (url.search === "" && endpoint.search !== "") url.search = endpoint.search;
+    return url;
+  } catch {
+    throw new RegistryError(
+      RegistryErrorCode.INVALID_CONFIGURATION,
+      `The package URL the index lists for ${what} is not a valid URL.`,
+    );
+  }
+}
+
+/**
+ * Throws PARSE when the index states a digest (hex sha256, optionally `sha256:`-prefixed) and the
+ * package's differs: a corrupt download, or a package replaced under the same version.
+ */
+function checkDigest(expected: string | null | undefined, actual: string, label: string): void {
+  const wanted = bareSha256(expected ?? "");
+  if (wanted === "" || wanted === actual) return;
+  throw new RegistryError(
+    RegistryErrorCode.PARSE,
+    `Digest mismatch for the package ${label}: the index lists sha256 ${wanted.slice(0, 128)}, the downloaded package has sha256 ${actual}.`,
+  );
+}
+
+/** A digest as lower-case hex, without an `sha256:` prefix. */
+function bareSha256(digest: string): string {
+  return digest
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, "");
 }
 
 /** Indexes up to this size are parsed in full when a registry is validated. */

@@ -331,6 +331,8 @@ export class HttpClient {
     const cap = this.limits.maxBodyBytes;
     const declared = parseContentLength(headers["content-length"]);
     if (declared !== undefined && declared > cap) {
+      // An `error` the stream may emit while it is destroyed must never go unhandled.
+      body.on("error", () => undefined);
       body.destroy();
       throw tooLarge(where, `its Content-Length is ${declared} bytes`, cap);
     }

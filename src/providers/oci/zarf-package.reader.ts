@@ -1,0 +1,277 @@
+/**
+ * Zarf packages stored as OCI artifacts (`zarf package publish`).
+ *
+ * How Zarf publishes, read in zarf-dev/zarf and defenseunicorns/pkg:
+ * - Reference: `<registry>/<path>/<metadata.name>:<metadata.version>[-<build.flavor>]`
+ *   (zarf-dev/zarf `src/pkg/zoci/utils.go` ReferenceFromMetadataWithOptions; earlier
+ *   `ReferenceFromMetadata` in `src/pkg/zoci/push.go`). No architecture in the tag.
+ * - The tag names an OCI image index (`application/vnd.oci.image.index.v1+json`) with one
+ *   manifest per architecture, `platform: {os: "multi", architecture: <arch>}`; publishing
+ *   another architecture of the same version replaces or adds its entry (defenseunicorns/pkg
+ *   `oci/push.go` UpdateIndex and `oci/common.go` PlatformForArch, `MultiOS = "multi"`; the same
+ *   code later moved into zarf-dev/zarf `src/pkg/oci/`, `index.go` UpdateIndexWithDescriptor).
+ *   Skeleton packages use the architecture `skeleton`.
+ * - Each manifest is an OCI image manifest whose config has the media type
+ *   `application/vnd.zarf.config.v1+json` and whose layers are
+ *   `application/vnd.zarf.layer.v1.blob`, each titled (`org.opencontainers.image.title`) with
+ *   its path in the package: `zarf.yaml`, `checksums.txt`, `components/<name>.tar`, `images/…`,
+ *   `sboms.tar` (zarf-dev/zarf `src/pkg/zoci/common.go`, `src/pkg/packager/layout/oci.go`).
+ * - Manifest annotations (AnnotationsFromMetadata / annotationsFromMetadata in
+ *   `src/pkg/packager/layout/oci.go`, earlier `src/pkg/zoci/push.go`):
+ *   `org.opencontainers.image.title` = metadata.name, `…description` = metadata.description,
+ *   `…url`, `…authors`, `…documentation`, `…source`, `…vendor` when set, plus
+ *   `metadata.annotations`; newer versions add `…created` from the build timestamp. No version.
+ * - Config: older Zarf (defenseunicorns/pkg `oci/push.go` CreateAndPushManifestConfig) pushed
+ *   `{"architecture", "ociVersion", "annotations"}`; current Zarf (zarf-dev/zarf
+ *   `src/pkg/packager/layout/oci.go` computeManifest, `src/pkg/zoci/manifest.go`) pushes the
+ *   whole zarf.yaml as JSON (`kind`, `metadata{name, version, description, …}`,
+ *   `build{architecture, flavor, timestamp, …}`, `components`; zarf-dev/zarf
+ *   `src/api/v1alpha1/package.go`).
+ *
+ * So: architectures come from the index, name and description from the annotations, version and
+ * flavor from the config; only when one of name, version or architecture is still unknown (an
+ * old package) is the `zarf.yaml` layer fetched, within MAX_CONFIG_BYTES. The catalog version is
+ * the tag's (what `zarf package deploy oci://…:<tag>` takes); the architectures go to the
+ * `zarf.dev/architecture` annotation (comma-separated), the flavor to `zarf.dev/flavor`.
+ */
+import { FAILSAFE_SCHEMA, load } from "js-yaml";
+import { RegistryError, RegistryErrorCode } from "../errors";
+import type { ChartVersionRecord, ListingWarning } from "../provider";
+import {
+  MAX_CONFIG_BYTES,
+  OciListingWarning,
+  artifactName,
+  lastSegment,
+  locationFields,
+  readJsonBlob,
+  skip,
+  versionWarning,
+  type ArtifactContext,
+  type ArtifactOutcome,
+  type ArtifactReader,
+} from "./artifact.reader";
+import { Annotation, type ImageIndex, type ImageManifest } from "./oci-manifest";
+
+export const ZARF_CONFIG_MEDIA_TYPE = "application/vnd.zarf.config.v1+json";
+/** The architecture of skeleton packages (for composing, not deploying). */
+const SKELETON_ARCHITECTURE = "skeleton";
+/** The title of the package definition layer. */
+const ZARF_YAML = "zarf.yaml";
+/** Where the catalog records a package's architectures and flavor. */
+export const ZARF_ARCHITECTURE_ANNOTATION = "zarf.dev/architecture";
+export const ZARF_FLAVOR_ANNOTATION = "zarf.dev/flavor";
+
+/** Manifest annotations that become fields of the record instead of annotations. */
+const MAPPED_ANNOTATIONS = new Set<string>([
+  Annotation.TITLE,
+  Annotation.DESCRIPTION,
+  Annotation.CREATED,
+  Annotation.URL,
+  Annotation.SOURCE,
+]);
+
+/** What a package says about itself, from its config or zarf.yaml. */
+interface ZarfMetadata {
+  name?: string;
+  description?: string;
+  version?: string;
+  architecture?: string;
+  flavor?: string;
+}
+
+export const zarfPackageReader: ArtifactReader = {
+  async read(context: ArtifactContext): Promise<ArtifactOutcome> {
+    const name = artifactName(context);
+    let architectures: string[] = [];
+    let manifest = context.manifest;
+    if (manifest.kind === "index") {
+      architectures = indexArchitectures(manifest);
+      const entry = deployableEntry(manifest);
+      if (entry === undefined) {
+        return skip(
+          context,
+          OciListingWarning.INVALID_ARTIFACT,
+          `${name} is an empty index; skipped.`,
+        );
+      }
+      manifest = await context.client.manifest(context.repository, entry.digest);
+      if (manifest.kind === "index") {
+        return skip(
+          context,
+          OciListingWarning.UNSUPPORTED_ARTIFACT,
+          `${name} is an index of indexes, not a Zarf package; skipped.`,
+        );
+      }
+    }
+    if (manifest.config.mediaType !== ZARF_CONFIG_MEDIA_TYPE) {
+      return skip(
+        context,
+        OciListingWarning.UNSUPPORTED_ARTIFACT,
+        `${name} is not a Zarf package (config media type ${manifest.config.mediaType}); skipped.`,
+      );
+    }
+    const config = await readJsonBlob(context, manifest.config, `The Zarf config of ${name}`);
+    let metadata = metadataOf(config, manifest.annotations);
+    if (architectures.length === 0 && metadata.architecture !== undefined) {
+      architectures = [metadata.architecture];
+    }
+    if (
+      metadata.name === undefined ||
+      metadata.version === undefined ||
+      architectures.length === 0
+    ) {
+      const fromYaml = await readZarfYaml(context, manifest);
+      metadata = { ...fromYaml, ...definedOnly(metadata) };
+      if (architectures.length === 0 && metadata.architecture !== undefined) {
+        architectures = [metadata.architecture];
+      }
+    }
+    return packageVersion(context, manifest, metadata, architectures);
+  },
+};
+
+/** The architectures an index offers, sorted; `skeleton` only when it is the only one. */
+function indexArchitectures(index: ImageIndex): string[] {
+  const found = new Set(
+    index.manifests
+      .map((entry) => entry.platform?.architecture)
+      .filter((arch): arch is string => arch !== undefined),
+  );
+  if (found.size > 1) found.delete(SKELETON_ARCHITECTURE);
+  return [...found].sort();
+}
+
+/** The entry to read metadata from: a deployable architecture before the skeleton. */
+function deployableEntry(index: ImageIndex) {
+  return (
+    index.manifests.find((entry) => entry.platform?.architecture !== SKELETON_ARCHITECTURE) ??
+    index.manifests[0]
+  );
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function objectAt(value: unknown, key: string): Record<string, unknown> {
+  const inner =
+    typeof value === "object" && value !== null
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  return typeof inner === "object" && inner !== null && !Array.isArray(inner)
+    ? (inner as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * Metadata from the manifest annotations and a config of either era (the zarf.yaml as JSON, or
+ * the older `{architecture, ociVersion, annotations}`).
+ */
+function metadataOf(
+  config: Record<string, unknown>,
+  annotations: Record<string, string>,
+): ZarfMetadata {
+  const definition = definitionMetadata(config);
+  return definedOnly({
+    ...definition,
+    name: text(annotations[Annotation.TITLE]) ?? definition.name,
+    description: text(annotations[Annotation.DESCRIPTION]) ?? definition.description,
+    architecture: definition.architecture ?? text(config["architecture"]),
+  });
+}
+
+/** Name, description, version, architecture and flavor of a Zarf package definition. */
+function definitionMetadata(definition: unknown): ZarfMetadata {
+  const metadata = objectAt(definition, "metadata");
+  const build = objectAt(definition, "build");
+  return definedOnly({
+    name: text(metadata["name"]),
+    description: text(metadata["description"]),
+    version: text(metadata["version"]),
+    architecture: text(build["architecture"]) ?? text(metadata["architecture"]),
+    flavor: text(build["flavor"]),
+  });
+}
+
+/** The object without its undefined fields, so that spreading it does not erase values. */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The package definition from the `zarf.yaml` layer; empty when the package has none. */
+async function readZarfYaml(
+  context: ArtifactContext,
+  manifest: ImageManifest,
+): Promise<ZarfMetadata> {
+  const layer = manifest.layers.find((l) => l.annotations[Annotation.TITLE] === ZARF_YAML);
+  if (layer === undefined) return {};
+  const data = await context.client.blob(context.repository, layer, MAX_CONFIG_BYTES);
+  let definition: unknown;
+  try {
+    // Every scalar as text: a version such as 1.10 must not turn into the number 1.1.
+    definition = load(data.toString("utf8"), { schema: FAILSAFE_SCHEMA });
+  } catch {
+    throw new RegistryError(
+      RegistryErrorCode.PARSE,
+      `The zarf.yaml of ${artifactName(context)} is not valid YAML.`,
+    );
+  }
+  return definitionMetadata(definition);
+}
+
+/** The version record of a package, and the warnings about it. */
+function packageVersion(
+  context: ArtifactContext,
+  manifest: ImageManifest,
+  metadata: ZarfMetadata,
+  architectures: string[],
+): ArtifactOutcome {
+  const warnings: ListingWarning[] = [];
+  const name = artifactName(context);
+  if (metadata.name !== undefined && metadata.name !== lastSegment(context.repository)) {
+    warnings.push(
+      versionWarning(
+        context,
+        OciListingWarning.NAME_MISMATCH,
+        `${name} holds package "${metadata.name.slice(0, 200)}"; it is listed as "${context.chart}", after its repository.`,
+      ),
+    );
+  }
+  const { version, flavor } = metadata;
+  if (
+    version !== undefined &&
+    context.version !== version &&
+    (flavor === undefined || context.version !== `${version}-${flavor}`)
+  ) {
+    warnings.push(
+      versionWarning(
+        context,
+        OciListingWarning.VERSION_MISMATCH,
+        `${name} holds package version "${version.slice(0, 200)}"; it is listed as "${context.version}", after its tag.`,
+      ),
+    );
+  }
+  const annotations = Object.fromEntries(
+    Object.entries(manifest.annotations).filter(([key]) => !MAPPED_ANNOTATIONS.has(key)),
+  );
+  if (architectures.length > 0) annotations[ZARF_ARCHITECTURE_ANNOTATION] = architectures.join(",");
+  if (flavor !== undefined) annotations[ZARF_FLAVOR_ANNOTATION] = flavor;
+  const record: ChartVersionRecord = {
+    version: context.version,
+    ...locationFields(context),
+    deprecated: false,
+    keywords: [],
+    sources: [],
+    maintainers: [],
+    dependencies: [],
+    annotations,
+  };
+  if (metadata.description !== undefined) record.description = metadata.description;
+  const created = text(manifest.annotations[Annotation.CREATED]);
+  if (created !== undefined) record.created = created;
+  const home = text(manifest.annotations[Annotation.URL]);
+  if (home !== undefined) record.home = home;
+  const source = text(manifest.annotations[Annotation.SOURCE]);
+  if (source !== undefined) record.sources = [source];
+  return { kind: "version", record, warnings };
+}
