@@ -38,7 +38,7 @@ const ENTRY_URLS = /^( {2}- | {4})urls:\s*$/;
 const LIST_ITEM = /^ {4}- (.*)$/;
 
 /** mulberry32: a small seeded PRNG, so every run rebuilds the same bytes. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

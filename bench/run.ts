@@ -1,9 +1,12 @@
 /**
  * The benchmark (`npm run bench`): full sync of a generated 24k-version Helm index against
- * parse baselines measured in the same run, no-op re-sync, and live progress subscribers.
+ * parse baselines measured in the same run, no-op re-sync, live progress subscribers, and an
+ * OCI registry (100 repositories × 20 tags on a real docker-registry: first sync and no-op
+ * re-sync, HTTP requests per version).
  * Options: `--profile` (CPU-profile one extra full sync even when the ratio target passes),
- * `--no-subscribers`, `--only-subscribers` (skip the parse and sync measurements),
- * `--subscribers=<n>`, `--per-connection=<n>`.
+ * `--no-subscribers`, `--only-subscribers` (skip the parse, sync and OCI measurements),
+ * `--subscribers=<n>`, `--per-connection=<n>`, `--no-oci`, `--only-oci` (the OCI section alone;
+ * skipped with a note when docker-registry is not installed).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -15,6 +18,8 @@ import { type SyncChildInput, type SyncChildResult } from "./child-sync";
 import { topSelfTime, type CpuProfile } from "./cpu-profile";
 import { generateIndex, type GeneratedIndex } from "./generate-index";
 import { startIndexServer, type IndexServer } from "./index-server";
+import { ociSection, stopOciRegistry } from "./oci-scenario";
+import { fmt, ms, passFail, table } from "./report";
 import {
   type GatewayCommand,
   type GatewayReply,
@@ -45,6 +50,8 @@ const TARGETS = {
 interface Options {
   profile: boolean;
   onlySubscribers: boolean;
+  oci: boolean;
+  onlyOci: boolean;
   subscribers: number;
   perConnection: number;
 }
@@ -56,29 +63,19 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`);
     return n;
   };
+  const onlySubscribers = argv.includes("--only-subscribers");
+  const onlyOci = argv.includes("--only-oci");
+  if (onlyOci && (onlySubscribers || argv.includes("--no-oci"))) {
+    throw new Error("--only-oci does not go with --only-subscribers or --no-oci");
+  }
   return {
     profile: argv.includes("--profile"),
-    onlySubscribers: argv.includes("--only-subscribers"),
+    onlySubscribers,
+    oci: !argv.includes("--no-oci") && !onlySubscribers,
+    onlyOci,
     subscribers: argv.includes("--no-subscribers") ? 0 : value("subscribers", 1000),
     perConnection: Math.max(1, value("per-connection", 1)),
   };
-}
-
-const fmt = (n: number, digits = 0): string =>
-  Number.isFinite(n)
-    ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : "n/a";
-const ms = (n: number): string => `${fmt(n, n < 100 ? 1 : 0)} ms`;
-const passFail = (ok: boolean): string => (ok ? "PASS" : "FAIL");
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
-  return [
-    line(rows[0]!),
-    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
-    ...rows.slice(1).map(line),
-  ].join("\n");
 }
 
 async function parse(mode: "yaml" | "json", file: string): Promise<number> {
@@ -371,16 +368,21 @@ async function main(): Promise<void> {
     killChildren();
     rmSync(tmpRoot, { recursive: true, force: true });
   };
+  /** Clean-up before an early exit: the OCI section's registry too (given a few seconds). */
+  const exitNow = (code: number) => {
+    cleanup();
+    const stopped = Promise.race([
+      stopOciRegistry().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]);
+    void stopped.finally(() => process.exit(code));
+  };
   const watchdog = setTimeout(() => {
     console.error(`\nThe benchmark did not finish within ${WATCHDOG_MS / 60_000} minutes.`);
-    cleanup();
-    process.exit(1);
+    exitNow(1);
   }, WATCHDOG_MS);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      cleanup();
-      process.exit(130);
-    });
+    process.once(signal, () => exitNow(130));
   }
 
   try {
@@ -395,38 +397,51 @@ async function main(): Promise<void> {
         `(${cpus()[0]?.model.trim() ?? "unknown"}), ${new Date().toISOString()}`,
     );
 
-    // 1. The index.
-    const source = path.join(fixturesDir, "helm", "bitnami", "index.yaml");
-    const genStart = Date.now();
-    const index: GeneratedIndex = generateIndex({
-      sourceFile: source,
-      outDir: mkdtempSync(path.join(tmpRoot, "index-")),
-      copies: COPIES,
-      seed: SEED,
-    });
-    console.log(
-      `\n[1] Index: ${path.relative(repoRoot, source)} × ${COPIES} (charts renamed <name>, <name>-c1…; ` +
-        `copies get seeded digests, seed 0x${SEED.toString(16)}), generated in ${ms(Date.now() - genStart)}`,
-    );
-    console.log(
-      `    index.yaml ${fmt(index.bytes)} bytes (${fmt(index.bytes / 1e6, 1)} MB), ` +
-        `${fmt(index.charts)} charts, ${fmt(index.versions)} versions, sha256 ${index.sha256}`,
-    );
-    console.log(`    index.json ${fmt(index.jsonBytes)} bytes (js-yaml's reading, JSON.stringify)`);
+    if (!options.onlyOci) {
+      // 1. The index.
+      const source = path.join(fixturesDir, "helm", "bitnami", "index.yaml");
+      const genStart = Date.now();
+      const index: GeneratedIndex = generateIndex({
+        sourceFile: source,
+        outDir: mkdtempSync(path.join(tmpRoot, "index-")),
+        copies: COPIES,
+        seed: SEED,
+      });
+      console.log(
+        `\n[1] Index: ${path.relative(repoRoot, source)} × ${COPIES} (charts renamed <name>, <name>-c1…; ` +
+          `copies get seeded digests, seed 0x${SEED.toString(16)}), generated in ${ms(Date.now() - genStart)}`,
+      );
+      console.log(
+        `    index.yaml ${fmt(index.bytes)} bytes (${fmt(index.bytes / 1e6, 1)} MB), ` +
+          `${fmt(index.charts)} charts, ${fmt(index.versions)} versions, sha256 ${index.sha256}`,
+      );
+      console.log(
+        `    index.json ${fmt(index.jsonBytes)} bytes (js-yaml's reading, JSON.stringify)`,
+      );
 
-    // 2. The server.
-    server = await startIndexServer(index.yamlFile, new Date("2023-03-01T10:01:00Z"));
-    console.log(
-      `\n[2] Index server: ${server.origin}/<prefix>/index.yaml (strong ETag, Last-Modified, 304)`,
-    );
+      // 2. The server.
+      server = await startIndexServer(index.yamlFile, new Date("2023-03-01T10:01:00Z"));
+      console.log(
+        `\n[2] Index server: ${server.origin}/<prefix>/index.yaml (strong ETag, Last-Modified, 304)`,
+      );
 
-    if (!options.onlySubscribers) await measureSync(server, index, tmpRoot, options);
+      if (!options.onlySubscribers) await measureSync(server, index, tmpRoot, options);
 
-    // 6. Subscribers.
-    if (options.subscribers === 0) {
-      console.log("\n[6] Subscribers: skipped (--no-subscribers)");
+      // 6. Subscribers.
+      if (options.subscribers === 0) {
+        console.log("\n[6] Subscribers: skipped (--no-subscribers)");
+      } else {
+        await subscribersSection(server, tmpRoot, options);
+      }
+    }
+
+    // 7. OCI.
+    if (options.oci || options.onlyOci) {
+      await ociSection(tmpRoot, 7);
     } else {
-      await subscribersSection(server, tmpRoot, options);
+      console.log(
+        `\n[7] OCI registry: skipped (${options.onlySubscribers ? "--only-subscribers" : "--no-oci"})`,
+      );
     }
 
     console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);
