@@ -9,6 +9,8 @@ import {
   ValidateOciRegistryDocument,
   VersionContentDocument,
 } from "./__generated__/graphql";
+import { RegistryEntity } from "../src/entities";
+import { fromGlobalId } from "../src/services/ids";
 import { fixturePath } from "./helpers/fixtures";
 import { errorCode, startTestGateway, type TestGateway } from "./helpers/gateway";
 import { startEcrStandIn, type EcrStandIn } from "./helpers/oci/ecr-stand-in";
@@ -265,6 +267,16 @@ describe("OCI registries (Helm charts) through the API, against a real docker-re
     // alpha (5 versions) and kubernetes-dashboard (1) go; beta stays.
     expect([run.chartsSeen, run.versionsRemoved, run.versionsUnchanged]).toEqual([1, 6, 1]);
     expect(registry.requests().some((r) => r.path.includes("_catalog"))).toBe(false);
+  });
+
+  it("fails a sync typed when the registry stops accepting the credentials, keeping the catalog", async () => {
+    // The registry side revokes the password: the stored one no longer works.
+    const registries = t.gateway.store.dataSource.getRepository(RegistryEntity);
+    await registries.update({ id: fromGlobalId(registryId)!.id }, { authSecret: "revoked" });
+    const run = await syncAndWait(t, registryId);
+    expect([run.status, run.error?.code]).toEqual(["FAILED", "AUTH_FAILED"]);
+    const beta = await t.ok(OciVersionsDocument, { id: registryId, name: "beta" });
+    expect(beta.registry!.chart!.versions.edges.map((e) => e.node.version)).toEqual(["0.1.0"]);
   });
 
   it("never shows the password", () => {
