@@ -132,7 +132,7 @@ export interface ListingWarning {
   /** True when the warning means a version (tag, entry) was left out of the listing. */
   skipped?: boolean;
   /**
-   * OCI: `repository:tag@sha256:…` of the artifact the warning is about, so that a later sync
+   * OCI: `host/repository:tag@sha256:…` of the artifact the warning is about, so that a later sync
    * can skip an unchanged artifact again without fetching it.
    */
   reference?: string;

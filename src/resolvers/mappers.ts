@@ -24,13 +24,7 @@ import { SyncRun, type SyncWarning } from "../schema/sync-run.type";
 import { type ChartRow, type VersionRow } from "../services/catalog.service";
 import { toGlobalId } from "../services/ids";
 import { jsonStrings } from "../services/registry.service";
-import { bool } from "../store/sql";
-
-function jsonList<T>(text: string | null | undefined): T[] {
-  if (!text) return [];
-  const value: unknown = JSON.parse(text);
-  return Array.isArray(value) ? (value as T[]) : [];
-}
+import { bool, jsonList } from "../store/sql";
 
 /** A stored registry as its GraphQL type: the secret stays behind, only `hasSecret` shows. */
 export function toRegistry(entity: RegistryEntity): Registry {

@@ -6,7 +6,9 @@ import { RegistryEntity } from "../entities";
 import { type Logger } from "../logger";
 import { isRegistryError, RegistryError, RegistryErrorCode } from "../providers/errors";
 import { type ProviderSet } from "../providers";
-import { containsPattern } from "../store/sql";
+import { ecrRegion } from "../providers/oci/ecr-credentials";
+import { isRepositoryName } from "../providers/oci/oci-reference";
+import { containsPattern, jsonList } from "../store/sql";
 import { type WriteLock } from "../store/write-lock";
 import {
   type OciAuthKind,
@@ -438,9 +440,7 @@ export function toTarget(entity: RegistryEntity): RegistryTarget {
 
 /** A stored JSON list of strings. */
 export function jsonStrings(text: string | null | undefined): string[] {
-  if (!text) return [];
-  const value: unknown = JSON.parse(text);
-  return Array.isArray(value) ? value.map(String) : [];
+  return jsonList<unknown>(text).map(String);
 }
 
 /** Username/password or token of a Helm registry (or an OCI registry with BASIC auth). */
@@ -482,13 +482,10 @@ function applyTls(entity: RegistryEntity, input: RegistryUpdate, creating: boole
     entity.tlsInsecureSkipVerify = tls.insecureSkipVerify ?? false;
 }
 
-/** One path component of an OCI repository name (distribution's grammar). */
-const OCI_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-
 /** `/production/` → `production`; each component must follow the OCI repository grammar. */
 function ociPath(raw: string, field: string): string {
   const path = raw.trim().replace(/^\/+|\/+$/g, "");
-  if (!path || !path.split("/").every((part) => OCI_COMPONENT.test(part))) {
+  if (!isRepositoryName(path)) {
     throw badInput(
       `"${raw}" is not a repository path: lowercase letters, digits and separators (. _ -) in components joined by /`,
       field,
@@ -497,10 +494,13 @@ function ociPath(raw: string, field: string): string {
   return path;
 }
 
-/** The region in an `<account>.dkr.ecr.<region>.amazonaws.com` host, if it is one. */
-export function ecrRegionOf(endpoint: string): string | null {
-  const host = new URL(endpoint).hostname;
-  return /^\d+\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1] ?? null;
+/** The region an `<account>.dkr.ecr.<region>.amazonaws.com` endpoint names, if it is one. */
+function regionOfEcrHost(endpoint: string): string | null {
+  try {
+    return ecrRegion(new URL(endpoint), undefined);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -555,13 +555,10 @@ function applyOciInput(entity: RegistryEntity, input: RegistryUpdate, creating: 
     );
   }
   if (entity.ociAuthKind === "BASIC") {
-    if (entity.authType === "ECR" || input.authKind === "BASIC") {
-      // Leaving ECR: its credentials go.
-      if (entity.authType === "ECR")
-        Object.assign(entity, { authUsername: null, authSecret: null });
-      entity.authType = entity.authType === "ECR" ? "NONE" : entity.authType;
-      entity.ecrRegion = entity.ecrRoleArn = entity.ecrExternalId = null;
-    }
+    // Not (or no longer) ECR: AWS settings and credentials go.
+    if (entity.authType === "ECR")
+      Object.assign(entity, { authType: "NONE", authUsername: null, authSecret: null });
+    entity.ecrRegion = entity.ecrRoleArn = entity.ecrExternalId = null;
     if (input.ecr) throw badInput("`ecr` applies to ECR registries only", "ecr");
     applyAuth(entity, input, creating);
     return;
@@ -578,7 +575,7 @@ function applyEcr(entity: RegistryEntity, input: RegistryUpdate, creating: boole
   if (!creating && !switching && !input.ecr) return;
   const ecr = input.ecr ?? {};
   const region =
-    ecr.region?.trim() || ecrRegionOf(entity.endpoint) || (creating ? null : entity.ecrRegion);
+    ecr.region?.trim() || regionOfEcrHost(entity.endpoint) || (creating ? null : entity.ecrRegion);
   if (!region || !/^[a-z]{2}(?:-[a-z]+)+-\d$/.test(region)) {
     throw badInput(
       "ECR needs an AWS region (e.g. us-east-1): give ecr.region or an *.dkr.ecr.<region>.amazonaws.com endpoint",

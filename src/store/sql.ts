@@ -25,6 +25,13 @@ export function placeholders(n: number): string {
   return new Array(n).fill("?").join(", ");
 }
 
+/** A JSON list stored as text; empty for null, empty text or anything that is not a list. */
+export function jsonList<T>(text: string | null | undefined): T[] {
+  if (!text) return [];
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
 /** Booleans come back as 0/1 from SQLite and true/false from PostgreSQL. */
 export function bool(value: unknown): boolean {
   return value === true || value === 1 || value === "1";

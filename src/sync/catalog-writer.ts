@@ -10,6 +10,8 @@ import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { pickLatest, versionInfo, type VersionInfo } from "../services/version-order";
 import { type CatalogTransaction, type SqlExecutor, yieldTurn } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
+import { parseOciReference } from "../providers/oci/oci-reference";
+import { type VersionRow } from "../services/catalog.service";
 import { bool, dbDate, placeholders, sql } from "../store/sql";
 
 /** A version added to or removed from the catalog, for the change feed. */
@@ -492,27 +494,11 @@ function hashContent(content: unknown[]): string {
   return createHash("sha1").update(text).digest("base64");
 }
 
-interface StoredOciVersion {
-  version: string;
-  deprecated: unknown;
-  app_version: string | null;
-  description: string | null;
-  created: string | null;
-  digest: string | null;
-  urls: string;
-  kube_version: string | null;
-  api_version: string | null;
-  type: string | null;
-  keywords: string;
-  home: string | null;
-  icon: string | null;
-  sources: string;
-  maintainers: string;
-  dependencies: string;
-  annotations: string;
-  tag: string;
-  oci_reference: string;
-}
+/** The stored columns a known OCI version is rebuilt from. */
+type StoredOciVersion = Omit<
+  VersionRow,
+  "id" | "chart_id" | "sort_key" | "is_semver" | "prerelease" | "tag" | "oci_reference"
+> & { tag: string; oci_reference: string };
 
 /**
  * The versions an OCI registry's catalog holds, by `repository:tag`, each with the manifest
@@ -541,16 +527,13 @@ export async function knownOciVersions(
     [registryId],
   );
   for (const warning of JSON.parse(lastRun?.warnings ?? "[]") as ListingWarning[]) {
-    const at =
-      warning.skipped && warning.reference
-        ? /^(.+):([^:@/]+)@(sha256:[0-9a-f]{64})$/.exec(warning.reference)
-        : null;
-    if (at) known.set(`${at[1]}:${at[2]}`, { manifestDigest: at[3], skipped: warning });
+    const reference = warning.skipped ? pinnedReference(warning.reference) : null;
+    if (reference) known.set(reference.key, { manifestDigest: reference.digest, skipped: warning });
   }
   for (const row of rows) {
-    const reference = parseOciReference(row.oci_reference);
+    const reference = pinnedReference(row.oci_reference);
     if (!reference) continue;
-    known.set(`${reference.repository}:${row.tag}`, {
+    known.set(reference.key, {
       manifestDigest: reference.digest,
       record: {
         version: row.version,
@@ -578,11 +561,13 @@ export async function knownOciVersions(
   return known;
 }
 
-/** `host/repository:tag@sha256:…` → its parts; null when it is not of that form. */
-export function parseOciReference(
-  reference: string,
-): { host: string; repository: string; tag: string; digest: string } | null {
-  const match = /^([^/]+)\/(.+):([^:@/]+)@(sha256:[0-9a-f]{64})$/.exec(reference);
-  if (!match) return null;
-  return { host: match[1], repository: match[2], tag: match[3], digest: match[4] };
+/** `repository:tag` and digest of a stored `host/repository:tag@digest`; null if it is not one. */
+function pinnedReference(value: string | undefined): { key: string; digest: string } | null {
+  if (!value) return null;
+  try {
+    const { repository, tag, digest } = parseOciReference(value);
+    return tag === undefined ? null : { key: `${repository}:${tag}`, digest };
+  } catch {
+    return null;
+  }
 }

@@ -33,17 +33,9 @@ export interface SyncEngineOptions {
   catalogTransaction: CatalogTransaction;
 }
 
-/** Warning codes that stand for a listing entry left out of the catalog. */
 /** Progress-interval stretch per open progress subscription, and its cap (see `emit`). */
 const MS_PER_SUBSCRIPTION = 0.5;
 const MAX_PROGRESS_INTERVAL_MS = 1000;
-
-const SKIPPED_ENTRY_CODES: ReadonlySet<string> = new Set([
-  "MISSING_NAME",
-  "MISSING_VERSION",
-  "INVALID_ENTRY",
-  "DUPLICATE_VERSION",
-]);
 
 const TERMINAL: ReadonlySet<SyncRunStatus> = new Set([
   "SUCCEEDED",
@@ -352,9 +344,7 @@ export class SyncEngine {
       // A provider may return charts instead of handing them over.
       for (const chart of listing.charts) prepared.add(chart);
       run.chartsSeen = prepared.chartCount;
-      run.versionsSkipped = warnings.filter(
-        (w) => w.skipped === true || SKIPPED_ENTRY_CODES.has(w.code),
-      ).length;
+      run.versionsSkipped = warnings.filter((w) => w.skipped === true).length;
       run.versionsSeen = prepared.versionCount + run.versionsSkipped;
       active.counts.chartsSeen = run.chartsSeen;
       active.counts.versionsSeen = run.versionsSeen;

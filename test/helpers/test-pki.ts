@@ -21,7 +21,15 @@ function openssl(dir: string, args: string[]): void {
   execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
 }
 
-function makeCa(dir: string, name: string): void {
+/**
+ * An EC P-256 key and a self-signed certificate for it (`<name>.key`, `<name>.crt` in `dir`),
+ * valid two days, with the given `-addext` extensions.
+ */
+export function makeSelfSignedEc(
+  dir: string,
+  name: string,
+  options: { subject?: string; extensions?: string[] } = {},
+): { keyPath: string; certPath: string } {
   openssl(dir, [
     "req",
     "-x509",
@@ -37,12 +45,16 @@ function makeCa(dir: string, name: string): void {
     "-days",
     "2",
     "-subj",
-    `/CN=${name}`,
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-    "-addext",
-    "keyUsage=critical,keyCertSign,cRLSign",
+    `/CN=${options.subject ?? name}`,
+    ...(options.extensions ?? []).flatMap((extension) => ["-addext", extension]),
   ]);
+  return { keyPath: path.join(dir, `${name}.key`), certPath: path.join(dir, `${name}.crt`) };
+}
+
+function makeCa(dir: string, name: string): void {
+  makeSelfSignedEc(dir, name, {
+    extensions: ["basicConstraints=critical,CA:TRUE", "keyUsage=critical,keyCertSign,cRLSign"],
+  });
 }
 
 /** Generates a CA, a server certificate it signs, another CA and a self-signed certificate. */

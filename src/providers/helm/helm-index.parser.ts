@@ -9,6 +9,14 @@ import type {
   MaintainerRecord,
 } from "../provider";
 
+/** Warning codes whose entry was left out of the listing (`ListingWarning.skipped`). */
+const SKIPPING_CODES: ReadonlySet<string> = new Set([
+  "MISSING_NAME",
+  "MISSING_VERSION",
+  "INVALID_ENTRY",
+  "DUPLICATE_VERSION",
+]);
+
 /** Codes of the warnings the parser records (on the sync run). */
 export const HelmIndexWarning = {
   /** A version entry without a name; skipped. */
@@ -296,6 +304,7 @@ class IndexWalker {
       return;
     }
     const warning: ListingWarning = { code, message };
+    if (SKIPPING_CODES.has(code)) warning.skipped = true;
     if (chart !== undefined) warning.chart = chart;
     if (version !== undefined) warning.version = version;
     this.warnings.push(warning);

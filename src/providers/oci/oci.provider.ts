@@ -70,6 +70,7 @@ import {
   repositoriesOfChart,
   tagForVersion,
   versionForTag,
+  formatOciReference,
 } from "./oci-reference";
 import { checkConcurrency, mapLimited, throwIfAborted } from "./request-limiter";
 import { zarfPackageReader } from "./zarf-package.reader";
@@ -556,7 +557,15 @@ async function readTag(
   });
   // A skipped artifact is remembered by digest: unchanged, it is skipped again without requests.
   if (outcome.kind === "skipped") {
-    outcome.warning = { ...outcome.warning, reference: `${repository}:${tag}@${resolved.digest}` };
+    outcome.warning = {
+      ...outcome.warning,
+      reference: formatOciReference({
+        host: client.host,
+        repository,
+        tag,
+        digest: resolved.digest,
+      }),
+    };
   }
   return outcome;
 }

@@ -1,13 +1,9 @@
-import { execFile } from "node:child_process";
 import { createHash, randomUUID, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import * as path from "node:path";
-import { promisify } from "node:util";
 import { importPKCS8, SignJWT } from "jose";
-
-const execFileAsync = promisify(execFile);
+import { makeSelfSignedEc } from "../test-pki";
 
 /** A username and password known to the registry (htpasswd) or to the token server. */
 export interface Credentials {
@@ -250,25 +246,7 @@ function parseScope(scope: string): TokenAccess | undefined {
 async function makeSigningCertificate(
   dir: string,
 ): Promise<{ keyPem: string; certPem: string; certPath: string }> {
-  const keyPath = path.join(dir, "token-signer.key");
-  const certPath = path.join(dir, "token-signer.crt");
-  await execFileAsync("openssl", [
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:prime256v1",
-    "-nodes",
-    "-keyout",
-    keyPath,
-    "-out",
-    certPath,
-    "-days",
-    "2",
-    "-subj",
-    `/CN=${ISSUER}`,
-  ]);
+  const { keyPath, certPath } = makeSelfSignedEc(dir, "token-signer", { subject: ISSUER });
   const [keyPem, certPem] = await Promise.all([
     readFile(keyPath, "utf8"),
     readFile(certPath, "utf8"),
