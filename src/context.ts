@@ -1,3 +1,4 @@
+import { ProfileService } from "./services/profile.service";
 import { randomUUID } from "node:crypto";
 import { type DataSource } from "typeorm";
 import { type Config } from "./config";
@@ -24,6 +25,7 @@ export interface Services {
   catalog: CatalogService;
   runs: SyncRunService;
   references: ReferenceService;
+  profiles: ProfileService;
   content: ContentService;
   sync: SyncEngine;
   events: SyncEventBus;
@@ -54,12 +56,14 @@ export function createServices(parts: {
     parts.logger,
     parts.writeLock,
   );
+  const references = new ReferenceService(parts.providers, catalog);
   return {
     ...parts,
     registries,
     catalog,
     runs: new SyncRunService(parts.dataSource),
-    references: new ReferenceService(parts.providers, catalog),
+    references,
+    profiles: new ProfileService(registries, catalog, references),
     content: new ContentService(parts.dataSource, parts.providers, parts.logger, parts.writeLock),
   };
 }

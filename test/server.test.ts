@@ -93,8 +93,8 @@ describe("the HTTP server", () => {
     expect(await res.body.json()).toEqual({ status: "ok" });
   });
 
-  it("seeds the default Helm registries as immutable system registries", async () => {
-    const query = `{ registries(first: 50) { edges { node { id name endpoint scope isDefault } } } }`;
+  it("seeds the default registries as immutable system registries", async () => {
+    const query = `{ registries(first: 50) { edges { node { id name kind endpoint scope isDefault } } } }`;
     const res = await request(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -105,7 +105,14 @@ describe("the HTTP server", () => {
       data: { registries: { edges: { node: Record<string, unknown> }[] } };
     };
     const nodes = body.data.registries.edges.map((e) => e.node);
-    expect(nodes.map((n) => n.name)).toEqual(["Bitnami", "Public Spectro Helm Repo"]);
+    expect(nodes.map((n) => [n.name, n.kind])).toEqual([
+      ["Bitnami", "HELM"],
+      ["Palette Community Registry", "OCI"],
+      ["Palette Registry", "OCI"],
+      ["Palette Registry FIPS", "OCI"],
+      ["Public Repo", "PACK"],
+      ["Public Spectro Helm Repo", "HELM"],
+    ]);
     expect(nodes.every((n) => n.scope === "SYSTEM" && n.isDefault === true)).toBe(true);
     for (const mutation of [
       `mutation($id: ID!) { updateHelmRegistry(id: $id, input: { name: "x" }) { id } }`,

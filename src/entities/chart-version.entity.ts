@@ -88,6 +88,14 @@ export class ChartVersionEntity {
   @Column({ name: "oci_reference", type: "varchar", length: 2048, nullable: true })
   ociReference!: string | null;
 
+  /** Packs: the version's pack.json metadata (PackVersionInfo as JSON). */
+  @Column({ type: "text", nullable: true })
+  pack!: string | null;
+
+  /** Packs: JSON array of the floating tags that point at this version. */
+  @Column({ name: "parent_tags", type: "text", nullable: true })
+  parentTags!: string | null;
+
   /** Hash of the normalized record: a re-sync compares it to tell updated from unchanged. */
   @Column({ name: "content_hash", type: "varchar", length: 64 })
   contentHash!: string;

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
  */
 @Entity({ name: "chart" })
 @Index("uq_chart_registry_name", ["registryId", "name"], { unique: true })
+@Index("idx_chart_kind_layer", ["kind", "layer"])
 export class ChartEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -16,8 +17,39 @@ export class ChartEntity {
   @Column({ type: "varchar", length: 256 })
   name!: string;
 
+  /** HELM_CHART, PACK or ZARF_PACKAGE. */
+  @Column({ type: "varchar", length: 16, default: "HELM_CHART" })
+  kind!: "HELM_CHART" | "PACK" | "ZARF_PACKAGE";
+
   @Column({ type: "text", nullable: true })
   description!: string | null;
+
+  /** Packs: pack.json `displayName` of the latest version. */
+  @Column({ name: "display_name", type: "text", nullable: true })
+  displayName!: string | null;
+
+  /** Packs: kernel, os, k8s, cni, csi or addon. */
+  @Column({ type: "varchar", length: 16, nullable: true })
+  layer!: string | null;
+
+  @Column({ name: "addon_type", type: "varchar", length: 128, nullable: true })
+  addonType!: string | null;
+
+  @Column({ name: "addon_sub_type", type: "varchar", length: 128, nullable: true })
+  addonSubType!: string | null;
+
+  /** Packs: JSON array of cloud types (`all`, `aws`, …). */
+  @Column({ name: "cloud_types", type: "text", default: "[]" })
+  cloudTypes!: string;
+
+  @Column({ name: "pack_group", type: "varchar", length: 128, nullable: true })
+  group!: string | null;
+
+  @Column({ type: "varchar", length: 64, nullable: true })
+  eol!: string | null;
+
+  @Column({ name: "logo_url", type: "text", nullable: true })
+  logoUrl!: string | null;
 
   @Column({ type: "text", nullable: true })
   icon!: string | null;

@@ -1,6 +1,7 @@
 import { RegistryError, RegistryErrorCode } from "./errors";
 import { HelmProvider } from "./helm/helm.provider";
 import { OciProvider, type OciProviderOptions } from "./oci/oci.provider";
+import { PackRegistryProvider } from "./pack/pack-registry.provider";
 import {
   type FetchLimits,
   type OciProviderType,
@@ -44,5 +45,6 @@ export class ProviderSet {
  * (request concurrency per registry, AWS endpoint overrides for ECR).
  */
 export function createProviders(limits: FetchLimits, options?: OciProviderOptions): ProviderSet {
-  return new ProviderSet([new HelmProvider(limits), new OciProvider(limits, options)]);
+  const oci = new OciProvider(limits, options);
+  return new ProviderSet([new HelmProvider(limits), oci, new PackRegistryProvider(oci)]);
 }

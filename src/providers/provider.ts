@@ -1,4 +1,6 @@
 import { type RegistryError } from "./errors";
+import type { PackMetadata } from "./pack/pack-model";
+import type { RegistryProtocol } from "./oci/oci-client";
 
 /** The protocols the gateway speaks. */
 export type RegistryKind = "HELM" | "OCI" | "PACK";
@@ -38,6 +40,11 @@ export interface OciTargetOptions {
   authKind: OciAuthKind;
   /** Present when `authKind` is ECR. */
   ecr?: EcrCredentials;
+  /**
+   * Where the registry serves its API when it is not the OCI distribution API at `/v2/` (legacy
+   * pack registries); such a registry lists packs at its root, not under base content paths.
+   */
+  protocol?: RegistryProtocol;
 }
 
 /**
@@ -90,6 +97,25 @@ export interface DependencyRecord {
   tags?: string[];
 }
 
+/** What a chart is: a Helm chart, a Palette pack or a Zarf package. */
+export type ChartKind = "HELM_CHART" | "PACK" | "ZARF_PACKAGE";
+
+/** A pack version's metadata from its pack.json (name and version are the record's own). */
+export type PackVersionInfo = Omit<PackMetadata, "name" | "version">;
+
+/**
+ * Documents read from a version's package during the listing (packs are small and their
+ * package is read anyway for pack.json), stored by package digest like fetched content.
+ */
+export interface ListedDocuments {
+  values?: string;
+  readme?: string;
+  schema?: string;
+  /** sha256 (hex) of the package. */
+  packageDigest: string;
+  bytes: number;
+}
+
 /** One version of one chart, normalized from whatever the protocol serves. */
 export interface ChartVersionRecord {
   version: string;
@@ -115,11 +141,22 @@ export interface ChartVersionRecord {
   tag?: string;
   /** OCI: `host/repository:tag@sha256:…`, the pinned reference of the version's manifest. */
   ociReference?: string;
+  /** Packs: what pack.json says. */
+  pack?: PackVersionInfo;
+  /**
+   * Packs: the floating tags (`1.x`, `1.2.x`, `lts__1.2.x`) that point at this version; derived
+   * by the catalog from all of the chart's versions, not by providers.
+   */
+  parentTags?: string[];
+  /** Packs: values, README and schema read during the listing (not stored on the version row). */
+  documents?: ListedDocuments;
 }
 
 /** One chart and every version the listing holds for it. */
 export interface ChartRecord {
   name: string;
+  /** Default HELM_CHART. */
+  kind?: ChartKind;
   versions: ChartVersionRecord[];
 }
 

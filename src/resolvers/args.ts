@@ -1,5 +1,6 @@
 import { Max, Min } from "class-validator";
 import { ArgsType, Field, Int } from "type-graphql";
+import { ChartKind, PackLayer } from "../schema/enums";
 
 /** Largest page any list serves. */
 export const MAX_PAGE_SIZE = 100;
@@ -16,4 +17,39 @@ export class PageArgs {
     description: "Cursor after which the page starts (`pageInfo.endCursor`).",
   })
   after?: string | null;
+}
+
+/** Search and filters of a list of charts (one registry's, or across registries). */
+@ArgsType()
+export class ChartsArgs extends PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: "Case-insensitive substring of name, description or keywords.",
+  })
+  search?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description: "Include charts whose latest version is deprecated.",
+  })
+  includeDeprecated!: boolean;
+
+  @Field(() => ChartKind, { nullable: true, description: "Only charts of this kind." })
+  kind?: ChartKind | null;
+
+  @Field(() => PackLayer, { nullable: true, description: "Only packs of this layer." })
+  layer?: PackLayer | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only packs of this add-on type (case-insensitive, e.g. `monitoring`).",
+  })
+  addonType?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only packs for this cloud type (e.g. `aws`); packs for `all` clouds match every cloud type.",
+  })
+  cloudType?: string | null;
 }

@@ -13,14 +13,24 @@ import {
 import { type GatewayContext } from "../context";
 import { type VersionDocuments } from "../services/content.service";
 import { ChartVersion } from "../schema/chart-version.type";
-import { Chart, ChartVersionConnection } from "../schema/chart.type";
-import { ChartReferenceStatus, RegistryErrorCode } from "../schema/enums";
+import { Chart, ChartConnection, ChartVersionConnection } from "../schema/chart.type";
+import {
+  ChartReferenceStatus,
+  ConstraintViolationKind,
+  PackLayer,
+  RegistryErrorCode,
+} from "../schema/enums";
+import { ProfileLayerCheck, ProfileLayerInput, ProfileValidation } from "../schema/profile.type";
 import { Registry } from "../schema/registry.interface";
 import { ChartReferenceCheck } from "../schema/results.type";
-import { notFound } from "../services/api-errors";
+import { badInput, notFound } from "../services/api-errors";
 import { encodeCursor, idOfType } from "../services/ids";
-import { PageArgs } from "./args";
+import { ChartsArgs, PageArgs } from "./args";
+import { toConnection } from "./connection";
 import { toChart, toChartVersion, toRegistry } from "./mappers";
+
+/** Most layers `validateProfileLayers` takes (a profile has a few dozen at most). */
+const MAX_PROFILE_LAYERS = 100;
 
 @ArgsType()
 class VersionsArgs extends PageArgs {
@@ -93,7 +103,9 @@ export class ChartResolver {
     nullable: true,
     description:
       "Resolves an exact version, a semver range (`^1.4`, `>=1.2 <2`) or a floating tag (`1.2.x`, `1.x`) to the " +
-      "highest matching version of a chart; null when nothing matches. NOT_FOUND when the registry or chart is unknown.",
+      "highest matching version of a chart; for packs also a parent tag with its group (`lts__1.2.x`) or a group " +
+      "label (`lts__1.2.3`), as `parentTags` lists them. Null when nothing matches; NOT_FOUND when the registry or " +
+      "chart is unknown.",
   })
   async resolveChartVersion(
     @Arg("registryId", () => ID) registryId: string,
@@ -116,8 +128,59 @@ export class ChartResolver {
       Number(chart.id),
       version,
       includePrerelease,
+      chart.kind,
     );
     return row ? toChartVersion(row) : null;
+  }
+
+  @Query(() => ChartConnection, {
+    description:
+      "Charts of every synchronized registry the viewer sees, by name (then registry), with the same search and " +
+      "filters as `Registry.charts`; protected registries have no catalog and are not searched.",
+  })
+  async searchCharts(
+    @Args(() => ChartsArgs) args: ChartsArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ChartConnection> {
+    const page = await ctx.services.catalog.searchCharts({ tenantId: ctx.viewer.tenantId }, args);
+    return toConnection(page, (row) => {
+      ctx.loaders.chartById.prime(Number(row.id), row);
+      return toChart(row);
+    });
+  }
+
+  @Query(() => ProfileValidation, {
+    description:
+      "Checks the layers of a cluster profile: resolves each layer's version (parent tags included; protected " +
+      "registries by a targeted check) and checks every pack constraint (required dependencies, min/max versions, " +
+      "unsupported combinations) against the other layers.",
+  })
+  async validateProfileLayers(
+    @Arg("layers", () => [ProfileLayerInput]) layers: ProfileLayerInput[],
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ProfileValidation> {
+    if (layers.length > MAX_PROFILE_LAYERS) {
+      throw badInput(`A profile has at most ${MAX_PROFILE_LAYERS} layers`, "layers");
+    }
+    const outcomes = await ctx.services.profiles.validate(ctx.viewer, layers);
+    const checks: ProfileLayerCheck[] = outcomes.map((o) => ({
+      ...o,
+      status: o.status as ChartReferenceStatus,
+      layer: o.layer as PackLayer | null,
+      violations: o.violations.map((v) => ({
+        kind: v.kind as ConstraintViolationKind,
+        packName: v.packName,
+        dependencyLayer: v.dependencyLayer as PackLayer | null,
+        minVersion: v.minVersion,
+        maxVersion: v.maxVersion,
+        foundVersion: v.foundVersion,
+        message: v.message,
+      })),
+    }));
+    return {
+      valid: checks.every((c) => c.status === "VERIFIED" && c.violations.length === 0),
+      layers: checks,
+    };
   }
 
   @Query(() => ChartReferenceCheck, {

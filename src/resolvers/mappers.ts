@@ -4,6 +4,7 @@ import {
   ChartDependency,
   ChartVersion,
   Maintainer,
+  type PackConstraints,
 } from "../schema/chart-version.type";
 import { Chart } from "../schema/chart.type";
 import {
@@ -16,9 +17,14 @@ import {
   type SyncPhase,
   type SyncRunStatus,
   type SyncTrigger,
+  type ChartKind,
+  type PackLayer,
+  type PackDependencyType,
 } from "../schema/enums";
+import type { PackVersionInfo } from "../providers/provider";
 import { HelmRegistry } from "../schema/helm-registry.type";
 import { OciRegistry } from "../schema/oci-registry.type";
+import { PackRegistry } from "../schema/pack-registry.type";
 import { type Registry } from "../schema/registry.interface";
 import { SyncRun, type SyncWarning } from "../schema/sync-run.type";
 import { type ChartRow, type VersionRow } from "../services/catalog.service";
@@ -28,8 +34,18 @@ import { bool, jsonList } from "../store/sql";
 
 /** A stored registry as its GraphQL type: the secret stays behind, only `hasSecret` shows. */
 export function toRegistry(entity: RegistryEntity): Registry {
-  const registry = entity.kind === "OCI" ? toOciRegistry(entity) : new HelmRegistry();
-  registry.__typename = entity.kind === "OCI" ? "OciRegistry" : "HelmRegistry";
+  const registry =
+    entity.kind === "OCI"
+      ? toOciRegistry(entity)
+      : entity.kind === "PACK"
+        ? new PackRegistry()
+        : new HelmRegistry();
+  registry.__typename =
+    entity.kind === "OCI"
+      ? "OciRegistry"
+      : entity.kind === "PACK"
+        ? "PackRegistry"
+        : "HelmRegistry";
   registry.dbId = entity.id;
   registry.tenantId = entity.tenantId;
   registry.id = toGlobalId("Registry", entity.id);
@@ -89,6 +105,15 @@ export function toChart(row: ChartRow): Chart {
   chart.keywords = jsonList<string>(row.keywords);
   chart.deprecated = bool(row.deprecated);
   chart.versionCount = Number(row.version_count);
+  chart.kind = row.kind as ChartKind;
+  chart.displayName = row.display_name;
+  chart.layer = row.layer as PackLayer | null;
+  chart.addonType = row.addon_type;
+  chart.addonSubType = row.addon_sub_type;
+  chart.cloudTypes = jsonList<string>(row.cloud_types);
+  chart.group = row.pack_group;
+  chart.eol = row.eol;
+  chart.logoUrl = row.logo_url;
   return chart;
 }
 
@@ -138,6 +163,10 @@ export function toChartVersion(row: VersionRow): ChartVersion {
     .map((key) => Object.assign(new Annotation(), { key, value: String(annotations[key]) }));
   v.tag = row.tag ?? null;
   v.ociReference = row.oci_reference ?? null;
+  v.parentTags = jsonList<string>(row.parent_tags);
+  const pack = row.pack ? (JSON.parse(row.pack) as PackVersionInfo) : null;
+  v.group = pack?.group ?? null;
+  v.constraints = pack ? toConstraints(pack) : null;
   return v;
 }
 
@@ -177,4 +206,22 @@ export function toSyncRun(entity: SyncRunEntity): SyncRun {
     ? { code: entity.errorCode as RegistryErrorCode, message: entity.errorMessage ?? "" }
     : null;
   return run;
+}
+
+/** A pack version's constraints as the API shows them. */
+function toConstraints(pack: PackVersionInfo): PackConstraints {
+  return {
+    dependencies: pack.dependencies.map((d) => ({
+      packName: d.packName,
+      layer: d.layer as PackLayer | null,
+      minVersion: d.minVersion,
+      maxVersion: d.maxVersion,
+      type: d.type as PackDependencyType,
+    })),
+    resources: pack.resources.map((r) => ({
+      type: r.type,
+      minLimit: r.minLimit,
+      components: r.components.map((c) => ({ ...c })),
+    })),
+  };
 }

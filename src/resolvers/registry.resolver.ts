@@ -16,7 +16,7 @@ import { RegistryKind, RegistryScope, RegistrySyncStatus } from "../schema/enums
 import { Registry, RegistryConnection } from "../schema/registry.interface";
 import { SyncRun, SyncRunConnection } from "../schema/sync-run.type";
 import { idOfType } from "../services/ids";
-import { PageArgs } from "./args";
+import { ChartsArgs, PageArgs } from "./args";
 import { toConnection } from "./connection";
 import { toChart, toRegistry, toSyncRun } from "./mappers";
 
@@ -33,21 +33,6 @@ class RegistriesArgs extends PageArgs {
     description: "Case-insensitive substring of the name or endpoint.",
   })
   search?: string | null;
-}
-
-@ArgsType()
-class ChartsArgs extends PageArgs {
-  @Field(() => String, {
-    nullable: true,
-    description: "Case-insensitive substring of name, description or keywords.",
-  })
-  search?: string | null;
-
-  @Field(() => Boolean, {
-    defaultValue: true,
-    description: "Include charts whose latest version is deprecated.",
-  })
-  includeDeprecated!: boolean;
 }
 
 /** Queries over registries and the fields every registry kind shares. */

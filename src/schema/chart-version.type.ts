@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, Float, ID, ObjectType } from "type-graphql";
+import { PackDependencyType, PackLayer } from "./enums";
 import { Node } from "./node.interface";
 
 @ObjectType({ description: "A person or organisation credited on a chart version." })
@@ -44,6 +45,69 @@ export class Annotation {
 
   @Field(() => String, { description: "Annotation value." })
   value!: string;
+}
+
+@ObjectType({
+  description: "A pack this pack version depends on (pack.json `constraints.dependencies`).",
+})
+export class PackDependency {
+  @Field(() => String, { description: "Name of the other pack." })
+  packName!: string;
+
+  @Field(() => PackLayer, { nullable: true, description: "Layer of the other pack." })
+  layer!: PackLayer | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Lowest acceptable version of the other pack, as written (`1.27` means 1.27.0 or later).",
+  })
+  minVersion!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Highest acceptable version, as written (`1.21` accepts every 1.21.x).",
+  })
+  maxVersion!: string | null;
+
+  @Field(() => PackDependencyType, { description: "How the dependency constrains a profile." })
+  type!: PackDependencyType;
+}
+
+@ObjectType({ description: "A component a resource limit applies to." })
+export class PackResourceComponent {
+  @Field(() => String, { description: "Values path of the component's resource request." })
+  resourceRequestParamRef!: string;
+
+  @Field(() => String, { nullable: true, description: "Values path of its replica count." })
+  replicaCountParamRef!: string | null;
+
+  @Field(() => String, { nullable: true, description: "How the component is scheduled." })
+  scheduleType!: string | null;
+}
+
+@ObjectType({ description: "A cluster resource a pack needs (pack.json `constraints.resources`)." })
+export class PackResource {
+  @Field(() => String, { description: "`cpu`, `memory` or `diskSize`." })
+  type!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Minimum the pack needs: millicores for cpu, MiB for memory and disk.",
+  })
+  minLimit!: number | null;
+
+  @Field(() => [PackResourceComponent], { description: "Components the limit applies to." })
+  components!: PackResourceComponent[];
+}
+
+@ObjectType({ description: "What a pack version requires of a profile." })
+export class PackConstraints {
+  @Field(() => [PackDependency], { description: "Packs it depends on or does not support." })
+  dependencies!: PackDependency[];
+
+  @Field(() => [PackResource], { description: "Cluster resources it needs." })
+  resources!: PackResource[];
 }
 
 @ObjectType({ implements: Node, description: "One version of a chart, as the registry lists it." })
@@ -144,4 +208,20 @@ export class ChartVersion implements Node {
       "OCI registries: the version's manifest pinned by digest, `host/repository:tag@sha256:…`; null elsewhere.",
   })
   ociReference!: string | null;
+
+  @Field(() => [String], {
+    description:
+      "Packs: the floating tags that resolve to this version (`1.x`, `1.2.x`, and `group__1.2.x` for a grouped " +
+      "version), derived from the pack's versions; empty for other kinds.",
+  })
+  parentTags!: string[];
+
+  @Field(() => String, { nullable: true, description: "Packs: the version's group (e.g. LTS)." })
+  group!: string | null;
+
+  @Field(() => PackConstraints, {
+    nullable: true,
+    description: "Packs: dependencies and resources from pack.json; null for other kinds.",
+  })
+  constraints!: PackConstraints | null;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { ChartKind, PackLayer } from "./enums";
 import { ConnectionType } from "./connection.type";
 import { ChartVersion } from "./chart-version.type";
 import { Node } from "./node.interface";
@@ -20,6 +21,57 @@ export class Chart implements Node {
 
   @Field(() => String, { description: "Chart name, unique within its registry." })
   name!: string;
+
+  @Field(() => ChartKind, {
+    description: "What the chart is: a Helm chart, a pack or a Zarf package.",
+  })
+  kind!: ChartKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Packs: the display name of the latest version (pack.json `displayName`).",
+  })
+  displayName!: string | null;
+
+  @Field(() => PackLayer, {
+    nullable: true,
+    description: "Packs: the profile layer the pack fills; null for other kinds.",
+  })
+  layer!: PackLayer | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Packs: the add-on type (logging, monitoring, ingress, …) as pack.json writes it.",
+  })
+  addonType!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Packs: the add-on sub-type." })
+  addonSubType!: string | null;
+
+  @Field(() => [String], {
+    description:
+      "Packs: the cloud types the pack supports (`all`, `aws`, `vsphere`, …); empty for other kinds.",
+  })
+  cloudTypes!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Packs: the group of the latest version (e.g. LTS), which prefixes its parent tags.",
+  })
+  group!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Packs: the end-of-life date of the latest version, as pack.json writes it.",
+  })
+  eol!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Packs: a logo URL when pack.json's annotations name one (`logoUrl`).",
+  })
+  logoUrl!: string | null;
 
   @Field(() => String, { nullable: true, description: "Description of the latest version." })
   description!: string | null;

@@ -14,7 +14,10 @@ registerEnumType(RegistryKind, {
     OCI: {
       description: "An OCI distribution registry holding Helm charts, packs or Zarf packages.",
     },
-    PACK: { description: "A legacy Palette pack registry (not yet supported)." },
+    PACK: {
+      description:
+        "A legacy Palette pack registry (spectro-registry); see the README for the protocol the gateway assumes.",
+    },
   },
 });
 
@@ -219,3 +222,76 @@ registerEnumType(RegistryErrorCode, {
 });
 
 export { RegistryErrorCode };
+
+export enum ChartKind {
+  HELM_CHART = "HELM_CHART",
+  PACK = "PACK",
+  ZARF_PACKAGE = "ZARF_PACKAGE",
+}
+registerEnumType(ChartKind, {
+  name: "ChartKind",
+  description: "What a chart of the catalog is.",
+  valuesConfig: {
+    HELM_CHART: { description: "A Helm chart (from a Helm repository or an OCI registry)." },
+    PACK: { description: "A Palette pack (from an OCI PACK registry or a legacy pack registry)." },
+    ZARF_PACKAGE: { description: "A Zarf package (from an OCI ZARF registry)." },
+  },
+});
+
+export enum PackLayer {
+  KERNEL = "kernel",
+  OS = "os",
+  K8S = "k8s",
+  CNI = "cni",
+  CSI = "csi",
+  ADDON = "addon",
+}
+registerEnumType(PackLayer, {
+  name: "PackLayer",
+  description: "The layer of a cluster profile a pack fills, bottom to top.",
+  valuesConfig: {
+    KERNEL: { description: "Operating-system kernel." },
+    OS: { description: "Operating system." },
+    K8S: { description: "Kubernetes distribution." },
+    CNI: { description: "Container network interface." },
+    CSI: { description: "Container storage interface." },
+    ADDON: { description: "An add-on (logging, monitoring, ingress, …)." },
+  },
+});
+
+export enum PackDependencyType {
+  REQUIRED = "required",
+  OPTIONAL = "optional",
+  NOT_SUPPORTED = "notSupported",
+  UPGRADE = "upgrade",
+}
+registerEnumType(PackDependencyType, {
+  name: "PackDependencyType",
+  description:
+    "How a pack's dependency constrains a profile (pack.json `constraints.dependencies[].type`).",
+  valuesConfig: {
+    REQUIRED: { description: "The other pack must be in the profile, within the version bounds." },
+    OPTIONAL: {
+      description: "When the other pack is in the profile, it must be within the bounds.",
+    },
+    NOT_SUPPORTED: { description: "The other pack within the bounds must not be in the profile." },
+    UPGRADE: { description: "Applies to upgrades only; not checked on a profile." },
+  },
+});
+
+export enum ConstraintViolationKind {
+  MISSING_REQUIRED = "MISSING_REQUIRED",
+  VERSION_TOO_LOW = "VERSION_TOO_LOW",
+  VERSION_TOO_HIGH = "VERSION_TOO_HIGH",
+  NOT_SUPPORTED = "NOT_SUPPORTED",
+}
+registerEnumType(ConstraintViolationKind, {
+  name: "ConstraintViolationKind",
+  description: "How a profile breaks a pack's constraint.",
+  valuesConfig: {
+    MISSING_REQUIRED: { description: "A required pack is not in the profile." },
+    VERSION_TOO_LOW: { description: "The other pack's version is below the minimum." },
+    VERSION_TOO_HIGH: { description: "The other pack's version is above the maximum." },
+    NOT_SUPPORTED: { description: "The profile holds a combination the pack does not support." },
+  },
+});

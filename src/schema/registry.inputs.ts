@@ -246,3 +246,52 @@ export class UpdateOciRegistryInput {
   @Field(() => RegistryTlsInput, { nullable: true, description: "New TLS settings." })
   tls?: RegistryTlsInput | null;
 }
+
+@InputType({
+  description:
+    "A legacy Palette pack registry to add (or to validate without saving). Pack registries are always " +
+    "synchronized; they take basic authentication or none.",
+})
+export class AddPackRegistryInput {
+  @Field(() => String, { description: "Unique name within the scope (and tenant)." })
+  name!: string;
+
+  @Field(() => String, {
+    description:
+      "The registry's https URL: host and optional port (e.g. https://registry.example.com); a trailing /v1 is dropped.",
+  })
+  endpoint!: string;
+
+  @Field(() => RegistryAuthInput, {
+    nullable: true,
+    description: "Credentials: NONE or BASIC. Default: none.",
+  })
+  auth?: RegistryAuthInput | null;
+
+  @Field(() => RegistryTlsInput, { nullable: true, description: "TLS settings." })
+  tls?: RegistryTlsInput | null;
+
+  @Field(() => RegistryScope, {
+    nullable: true,
+    description: "Owner scope. Default TENANT; SYSTEM needs a system admin.",
+  })
+  scope?: RegistryScope | null;
+}
+
+@InputType({ description: "Changes to a legacy pack registry; fields left out keep their value." })
+export class UpdatePackRegistryInput {
+  @Field(() => String, { nullable: true, description: "New name." })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: "New https URL." })
+  endpoint?: string | null;
+
+  @Field(() => RegistryAuthInput, {
+    nullable: true,
+    description: "New credentials, NONE or BASIC (a missing password keeps the stored one).",
+  })
+  auth?: RegistryAuthInput | null;
+
+  @Field(() => RegistryTlsInput, { nullable: true, description: "New TLS settings." })
+  tls?: RegistryTlsInput | null;
+}

@@ -1,4 +1,5 @@
 import semver from "semver";
+import { resolvePackTag } from "./parent-tags";
 import { type DataSource } from "typeorm";
 import { badInput } from "./api-errors";
 import { decodeCursor, encodeCursor } from "./ids";
@@ -18,6 +19,15 @@ export interface ChartRow {
   deprecated: number | boolean;
   latest_version_id: number | null;
   version_count: number;
+  kind: string;
+  display_name: string | null;
+  layer: string | null;
+  addon_type: string | null;
+  addon_sub_type: string | null;
+  cloud_types: string;
+  pack_group: string | null;
+  eol: string | null;
+  logo_url: string | null;
 }
 
 /** A chart version row as the catalog stores it (the columns the API serves). */
@@ -46,20 +56,36 @@ export interface VersionRow {
   annotations: string;
   tag: string | null;
   oci_reference: string | null;
+  pack: string | null;
+  parent_tags: string | null;
 }
 
 const CHART_COLUMNS =
-  "c.id, c.registry_id, c.name, c.description, c.icon, c.home, c.keywords, c.deprecated, c.latest_version_id, c.version_count";
+  "c.id, c.registry_id, c.name, c.description, c.icon, c.home, c.keywords, c.deprecated, c.latest_version_id, c.version_count, " +
+  "c.kind, c.display_name, c.layer, c.addon_type, c.addon_sub_type, c.cloud_types, c.pack_group, c.eol, c.logo_url";
 const VERSION_COLUMNS =
   "v.id, v.chart_id, v.version, v.sort_key, v.is_semver, v.prerelease, v.deprecated, v.app_version, v.description, " +
   "v.created, v.digest, v.urls, v.kube_version, v.api_version, v.type, v.keywords, v.home, v.icon, v.sources, " +
-  "v.maintainers, v.dependencies, v.annotations, v.tag, v.oci_reference";
+  "v.maintainers, v.dependencies, v.annotations, v.tag, v.oci_reference, v.pack, v.parent_tags";
 
 export interface ChartListArgs {
   search?: string | null;
   includeDeprecated: boolean;
   first: number;
   after?: string | null;
+  /** HELM_CHART, PACK or ZARF_PACKAGE. */
+  kind?: string | null;
+  /** Pack layer (kernel, os, k8s, cni, csi, addon). */
+  layer?: string | null;
+  /** Pack add-on type, case-insensitive. */
+  addonType?: string | null;
+  /** Pack cloud type; packs for `all` clouds match every cloud type. */
+  cloudType?: string | null;
+}
+
+/** Which registries a cross-registry search reads: those a viewer sees, synchronized ones only. */
+export interface SearchScope {
+  tenantId: string;
 }
 
 export interface VersionListArgs {
@@ -131,8 +157,53 @@ export class CatalogService {
 
   /** A page of one registry's charts, by name. */
   async chartsPage(registryId: string, args: ChartListArgs): Promise<Page<ChartRow>> {
-    const where: string[] = ["c.registry_id = ?"];
-    const params: unknown[] = [registryId];
+    return this.chartPage(["c.registry_id = ?"], [registryId], args);
+  }
+
+  /**
+   * Charts of every registry the scope's tenant sees (its own and the system's) that is
+   * synchronized (protected registries have no catalog), by name then registry.
+   */
+  async searchCharts(scope: SearchScope, args: ChartListArgs): Promise<Page<ChartRow>> {
+    return this.chartPage(
+      [
+        `c.registry_id IN (SELECT r.id FROM registry r
+           WHERE (r.scope = 'SYSTEM' OR r.tenant_id = ?) AND r.protected = ?)`,
+      ],
+      [scope.tenantId, 0],
+      args,
+    );
+  }
+
+  private async chartPage(
+    scopeWhere: string[],
+    scopeParams: unknown[],
+    args: ChartListArgs,
+  ): Promise<Page<ChartRow>> {
+    const where: string[] = [...scopeWhere];
+    const params: unknown[] = [...scopeParams];
+    if (args.kind) {
+      where.push("c.kind = ?");
+      params.push(args.kind);
+    }
+    if (args.layer) {
+      where.push("c.layer = ?");
+      params.push(args.layer);
+    }
+    if (args.addonType?.trim()) {
+      where.push("LOWER(c.addon_type) = ?");
+      params.push(args.addonType.trim().toLowerCase());
+    }
+    if (args.cloudType?.trim()) {
+      // cloud_types is a JSON list of strings: match the quoted item.
+      where.push(
+        "(LOWER(c.cloud_types) LIKE ? ESCAPE '\\' OR LOWER(c.cloud_types) LIKE ? ESCAPE '\\')",
+      );
+      params.push(
+        containsPattern(JSON.stringify(args.cloudType.trim().toLowerCase())),
+        containsPattern('"all"'),
+      );
+    }
     if (!args.includeDeprecated) {
       where.push("c.deprecated = ?");
       params.push(0);
@@ -347,7 +418,25 @@ export class CatalogService {
     chartId: number,
     spec: string,
     includePrerelease: boolean,
+    kind = "HELM_CHART",
   ): Promise<VersionRow | null> {
+    if (kind === "PACK") {
+      // Packs: exact versions, parent tags (`1.2.x`, `lts__1.2.x`) and group labels resolve as
+      // the stored parent tags say; anything else falls through to semver ranges.
+      const versions = await sql<{ version: string; pack: string | null }>(
+        this.dataSource,
+        "SELECT version, pack FROM chart_version WHERE chart_id = ?",
+        [chartId],
+      );
+      const resolved = resolvePackTag(
+        spec.trim(),
+        versions.map((v) => ({
+          version: v.version,
+          group: v.pack ? ((JSON.parse(v.pack) as { group?: string | null }).group ?? null) : null,
+        })),
+      );
+      if (resolved !== null) return this.findVersion(chartId, resolved);
+    }
     const parsed = toRange(spec);
     if (!parsed)
       throw badInput(`"${spec}" is not a version, a semver range or a floating tag`, "version");

@@ -328,7 +328,26 @@ export class RegistryService {
       entity.endpoint =
         entity.kind === "OCI"
           ? normalizeOciEndpoint(input.endpoint ?? "")
-          : normalizeEndpoint(input.endpoint ?? "");
+          : entity.kind === "PACK"
+            ? normalizePackEndpoint(input.endpoint ?? "")
+            : normalizeEndpoint(input.endpoint ?? "");
+    }
+    if (entity.kind === "PACK") {
+      // Pack registries are always synchronized (Palette has no switch for them).
+      if (input.protected === true || input.syncEnabled === false) {
+        throw badInput(
+          "Pack registries are always synchronized: they cannot be protected or taken off the schedule",
+          input.protected === true ? "protected" : "syncEnabled",
+        );
+      }
+      entity.protected = false;
+      entity.syncEnabled = true;
+      if (input.auth?.type === "TOKEN" || input.auth?.type === "ECR") {
+        throw badInput("Pack registries take BASIC authentication or none", "auth.type");
+      }
+      applyTls(entity, input, creating);
+      applyAuth(entity, input, creating);
+      return;
     }
     if (entity.kind === "OCI" && creating) {
       entity.ociProviderType = input.providerType ?? "HELM";
@@ -656,6 +675,26 @@ function normalizeEndpoint(raw: string): string {
   url.hash = "";
   url.search = "";
   return url.toString().replace(/\/+$/, "");
+}
+
+/**
+ * A pack registry endpoint: https only (the registry holds credentials and serves what clusters
+ * deploy), host and optional port; the `/v1` the documentation shows is the API root, dropped.
+ */
+function normalizePackEndpoint(raw: string): string {
+  const endpoint = normalizeEndpoint(raw);
+  const url = new URL(endpoint);
+  if (url.protocol !== "https:") {
+    throw badInput("A pack registry endpoint must be an https URL", "endpoint");
+  }
+  const path = url.pathname.replace(/\/+$/, "");
+  if (path !== "" && path !== "/v1") {
+    throw badInput(
+      "A pack registry endpoint is a host and optional port (e.g. https://registry.example.com), without a path",
+      "endpoint",
+    );
+  }
+  return url.origin;
 }
 
 function connectionFingerprint(e: RegistryEntity): string {

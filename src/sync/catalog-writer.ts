@@ -1,13 +1,17 @@
 import { createHash } from "node:crypto";
 import { type DataSource } from "typeorm";
 import {
+  type ChartKind,
   type ChartRecord,
   type ChartVersionRecord,
+  type ListedDocuments,
+  type PackVersionInfo,
   type KnownVersion,
   type ListingWarning,
 } from "../providers/provider";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { pickLatest, versionInfo, type VersionInfo } from "../services/version-order";
+import { parentTagsByVersion } from "../services/parent-tags";
 import { type CatalogTransaction, type SqlExecutor, yieldTurn } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
 import { parseOciReference } from "../providers/oci/oci-reference";
@@ -43,7 +47,7 @@ export interface ApplyOptions {
 interface PreparedVersion {
   info: VersionInfo;
   version: string;
-  /** The stored columns from `version` to `oci_reference`, serialized once. */
+  /** The stored columns from `version` to `parent_tags`, serialized once. */
   content: unknown[];
   hash: string;
 }
@@ -73,6 +77,8 @@ const VERSION_COLUMNS = [
   "annotations",
   "tag",
   "oci_reference",
+  "pack",
+  "parent_tags",
   "content_hash",
   "created_at",
   "updated_at",
@@ -93,10 +99,25 @@ const DELETE_BATCH = 500;
 export class PreparedListing {
   readonly rows = new Map<string, PreparedVersion[]>();
   readonly summaries = new Map<string, ChartSummary>();
+  /** Package documents read during the listing (packs), stored with the catalog. */
+  readonly documents: ListedDocuments[] = [];
   versionCount = 0;
 
   /** Serializes one chart; its `versions` is emptied (the rows are kept instead). */
   add(chart: ChartRecord): void {
+    const kind = chart.kind ?? "HELM_CHART";
+    if (kind === "PACK") {
+      const parents = parentTagsByVersion(
+        chart.versions.map((r) => ({ version: r.version, group: r.pack?.group ?? null })),
+      );
+      for (const record of chart.versions) record.parentTags = parents.get(record.version) ?? [];
+    }
+    for (const record of chart.versions) {
+      if (record.documents) {
+        this.documents.push(record.documents);
+        delete record.documents;
+      }
+    }
     const versions = chart.versions.map((record) => {
       const info = versionInfo(record.version);
       const content = contentValues(record, info);
@@ -111,7 +132,7 @@ export class PreparedListing {
       })),
     );
     this.versionCount += versions.length - (this.rows.get(chart.name)?.length ?? 0);
-    this.summaries.set(chart.name, chartSummary(latest?.record, versions.length));
+    this.summaries.set(chart.name, chartSummary(kind, latest?.record, versions.length));
     this.rows.set(chart.name, versions);
     chart.versions = [];
   }
@@ -161,8 +182,8 @@ export class CatalogWriter {
     }
     const total = prepared.versionCount;
     return this.lock.run(() =>
-      this.transaction((tx) =>
-        this.diffAndApply(
+      this.transaction(async (tx) => {
+        const result = await this.diffAndApply(
           tx,
           registryId,
           prepared.rows,
@@ -170,8 +191,10 @@ export class CatalogWriter {
           total,
           maxChanges,
           options,
-        ),
-      ),
+        );
+        await storeDocuments(tx, prepared.documents, dbDate(this.dataSource, new Date()));
+        return result;
+      }),
     );
   }
 
@@ -394,11 +417,22 @@ export class CatalogWriter {
       const summary = summaries.get(name)!;
       const chartId = chartIdByName.get(name)!;
       await tx.run(
-        `UPDATE chart SET description = ?, icon = ?, home = ?, keywords = ?, deprecated = ?, latest_version = ?,
+        `UPDATE chart SET kind = ?, display_name = ?, layer = ?, addon_type = ?, addon_sub_type = ?,
+           cloud_types = ?, pack_group = ?, eol = ?, logo_url = ?,
+           description = ?, icon = ?, home = ?, keywords = ?, deprecated = ?, latest_version = ?,
            latest_version_id = (SELECT id FROM chart_version WHERE chart_id = ? AND version = ?),
            version_count = ?, updated_at = ?
          WHERE id = ?`,
         [
+          summary.kind,
+          summary.displayName,
+          summary.layer,
+          summary.addonType,
+          summary.addonSubType,
+          summary.cloudTypes,
+          summary.group,
+          summary.eol,
+          summary.logoUrl,
           summary.description,
           summary.icon,
           summary.home,
@@ -416,8 +450,43 @@ export class CatalogWriter {
   }
 }
 
+/**
+ * Stores the documents read during the listing by package digest (`version_content`), as the
+ * content service would on first request; a digest already stored is left as it is.
+ */
+async function storeDocuments(
+  tx: SqlExecutor,
+  documents: ListedDocuments[],
+  now: string | Date,
+): Promise<void> {
+  for (const d of documents) {
+    await tx.run(
+      `INSERT INTO version_content (content_key, package_digest, values_yaml, readme, schema_text, bytes_fetched, fetched_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_key) DO NOTHING`,
+      [
+        `sha256:${d.packageDigest}`,
+        d.packageDigest,
+        d.values ?? null,
+        d.readme ?? null,
+        d.schema ?? null,
+        d.bytes,
+        now,
+      ],
+    );
+  }
+}
+
 /** What a chart row shows: its latest version's display fields. */
 interface ChartSummary {
+  kind: ChartKind;
+  displayName: string | null;
+  layer: string | null;
+  addonType: string | null;
+  addonSubType: string | null;
+  cloudTypes: string;
+  group: string | null;
+  eol: string | null;
+  logoUrl: string | null;
   description: string | null;
   icon: string | null;
   home: string | null;
@@ -427,8 +496,22 @@ interface ChartSummary {
   versionCount: number;
 }
 
-function chartSummary(latest: ChartVersionRecord | undefined, versionCount: number): ChartSummary {
+function chartSummary(
+  kind: ChartKind,
+  latest: ChartVersionRecord | undefined,
+  versionCount: number,
+): ChartSummary {
+  const pack = latest?.pack;
   return {
+    kind,
+    displayName: pack?.displayName ?? null,
+    layer: pack?.layer ?? null,
+    addonType: pack?.addonType ?? null,
+    addonSubType: pack?.addonSubType ?? null,
+    cloudTypes: JSON.stringify(pack?.cloudTypes ?? []),
+    group: pack?.group ?? null,
+    eol: pack?.eol ?? null,
+    logoUrl: pack?.annotations["logoUrl"] ?? pack?.annotations["logo"] ?? null,
     description: latest?.description ?? null,
     icon: latest?.icon ?? null,
     home: latest?.home ?? null,
@@ -439,7 +522,7 @@ function chartSummary(latest: ChartVersionRecord | undefined, versionCount: numb
   };
 }
 
-/** The content columns (`version` … `oci_reference`), each list serialized once. */
+/** The content columns (`version` … `parent_tags`), each list serialized once. */
 function contentValues(r: ChartVersionRecord, info: VersionInfo): unknown[] {
   return [
     r.version,
@@ -464,6 +547,8 @@ function contentValues(r: ChartVersionRecord, info: VersionInfo): unknown[] {
     JSON.stringify(r.annotations),
     r.tag ?? null,
     r.ociReference ?? null,
+    r.pack ? JSON.stringify(r.pack) : null,
+    r.parentTags ? JSON.stringify(r.parentTags) : null,
   ];
 }
 
@@ -497,7 +582,14 @@ function hashContent(content: unknown[]): string {
 /** The stored columns a known OCI version is rebuilt from. */
 type StoredOciVersion = Omit<
   VersionRow,
-  "id" | "chart_id" | "sort_key" | "is_semver" | "prerelease" | "tag" | "oci_reference"
+  | "id"
+  | "chart_id"
+  | "sort_key"
+  | "is_semver"
+  | "prerelease"
+  | "tag"
+  | "oci_reference"
+  | "parent_tags"
 > & { tag: string; oci_reference: string };
 
 /**
@@ -515,7 +607,7 @@ export async function knownOciVersions(
     dataSource,
     `SELECT version, deprecated, app_version, description, created, digest, urls, kube_version,
             api_version, type, keywords, home, icon, sources, maintainers, dependencies,
-            annotations, tag, oci_reference
+            annotations, tag, oci_reference, pack
        FROM chart_version WHERE registry_id = ? AND oci_reference IS NOT NULL`,
     [registryId],
   );
@@ -555,6 +647,7 @@ export async function knownOciVersions(
         annotations: JSON.parse(row.annotations) as Record<string, string>,
         tag: row.tag,
         ociReference: row.oci_reference,
+        ...(row.pack ? { pack: JSON.parse(row.pack) as PackVersionInfo } : {}),
       },
     });
   }

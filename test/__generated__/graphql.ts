@@ -148,7 +148,7 @@ export type RegistryKind =
   | 'HELM'
   /** An OCI distribution registry holding Helm charts, packs or Zarf packages. */
   | 'OCI'
-  /** A legacy Palette pack registry (not yet supported). */
+  /** A legacy Palette pack registry (spectro-registry); see the README for the protocol the gateway assumes. */
   | 'PACK';
 
 /** Who owns a registry and who sees it. */
@@ -278,6 +278,7 @@ export type ChartsQueryVariables = Exact<{
 export type ChartsQuery = { registry:
     | { id: string, lastSyncedAt: string | null, charts: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, deprecated: boolean, versionCount: number, keywords: Array<string> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
     | { id: string, lastSyncedAt: string | null, charts: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, deprecated: boolean, versionCount: number, keywords: Array<string> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
+    | { id: string, lastSyncedAt: string | null, charts: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, deprecated: boolean, versionCount: number, keywords: Array<string> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
    | null };
 
 export type ChartPageQueryVariables = Exact<{
@@ -288,6 +289,7 @@ export type ChartPageQueryVariables = Exact<{
 
 
 export type ChartPageQuery = { registry:
+    | { charts: { edges: Array<{ node: { name: string, latestVersion: { version: string, appVersion: string | null } | null, versions: { edges: Array<{ node: { version: string, appVersion: string | null, created: string | null, digest: string | null } }> } } }> } }
     | { charts: { edges: Array<{ node: { name: string, latestVersion: { version: string, appVersion: string | null } | null, versions: { edges: Array<{ node: { version: string, appVersion: string | null, created: string | null, digest: string | null } }> } } }> } }
     | { charts: { edges: Array<{ node: { name: string, latestVersion: { version: string, appVersion: string | null } | null, versions: { edges: Array<{ node: { version: string, appVersion: string | null, created: string | null, digest: string | null } }> } } }> } }
    | null };
@@ -304,6 +306,7 @@ export type ChartQueryVariables = Exact<{
 
 
 export type ChartQuery = { registry:
+    | { chart: { id: string, name: string, description: string | null, icon: string | null, home: string | null, keywords: Array<string>, deprecated: boolean, versionCount: number, latestVersion: { id: string, version: string, semver: boolean, prerelease: boolean, appVersion: string | null, description: string | null, created: string | null, digest: string | null, urls: Array<string>, kubeVersion: string | null, apiVersion: string | null, type: string | null, deprecated: boolean, keywords: Array<string>, home: string | null, sources: Array<string>, maintainers: Array<{ name: string, email: string | null, url: string | null }>, dependencies: Array<{ name: string, version: string | null, repository: string | null, condition: string | null, alias: string | null, tags: Array<string> }>, annotations: Array<{ key: string, value: string }> } | null, versions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, version: string, semver: boolean, prerelease: boolean, appVersion: string | null, description: string | null, created: string | null, digest: string | null, urls: Array<string>, kubeVersion: string | null, apiVersion: string | null, type: string | null, deprecated: boolean, keywords: Array<string>, home: string | null, sources: Array<string>, maintainers: Array<{ name: string, email: string | null, url: string | null }>, dependencies: Array<{ name: string, version: string | null, repository: string | null, condition: string | null, alias: string | null, tags: Array<string> }>, annotations: Array<{ key: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null }
     | { chart: { id: string, name: string, description: string | null, icon: string | null, home: string | null, keywords: Array<string>, deprecated: boolean, versionCount: number, latestVersion: { id: string, version: string, semver: boolean, prerelease: boolean, appVersion: string | null, description: string | null, created: string | null, digest: string | null, urls: Array<string>, kubeVersion: string | null, apiVersion: string | null, type: string | null, deprecated: boolean, keywords: Array<string>, home: string | null, sources: Array<string>, maintainers: Array<{ name: string, email: string | null, url: string | null }>, dependencies: Array<{ name: string, version: string | null, repository: string | null, condition: string | null, alias: string | null, tags: Array<string> }>, annotations: Array<{ key: string, value: string }> } | null, versions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, version: string, semver: boolean, prerelease: boolean, appVersion: string | null, description: string | null, created: string | null, digest: string | null, urls: Array<string>, kubeVersion: string | null, apiVersion: string | null, type: string | null, deprecated: boolean, keywords: Array<string>, home: string | null, sources: Array<string>, maintainers: Array<{ name: string, email: string | null, url: string | null }>, dependencies: Array<{ name: string, version: string | null, repository: string | null, condition: string | null, alias: string | null, tags: Array<string> }>, annotations: Array<{ key: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null }
     | { chart: { id: string, name: string, description: string | null, icon: string | null, home: string | null, keywords: Array<string>, deprecated: boolean, versionCount: number, latestVersion: { id: string, version: string, semver: boolean, prerelease: boolean, appVersion: string | null, description: string | null, created: string | null, digest: string | null, urls: Array<string>, kubeVersion: string | null, apiVersion: string | null, type: string | null, deprecated: boolean, keywords: Array<string>, home: string | null, sources: Array<string>, maintainers: Array<{ name: string, email: string | null, url: string | null }>, dependencies: Array<{ name: string, version: string | null, repository: string | null, condition: string | null, alias: string | null, tags: Array<string> }>, annotations: Array<{ key: string, value: string }> } | null, versions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, version: string, semver: boolean, prerelease: boolean, appVersion: string | null, description: string | null, created: string | null, digest: string | null, urls: Array<string>, kubeVersion: string | null, apiVersion: string | null, type: string | null, deprecated: boolean, keywords: Array<string>, home: string | null, sources: Array<string>, maintainers: Array<{ name: string, email: string | null, url: string | null }>, dependencies: Array<{ name: string, version: string | null, repository: string | null, condition: string | null, alias: string | null, tags: Array<string> }>, annotations: Array<{ key: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null }
    | null };
@@ -360,6 +363,7 @@ export type OciVersionsQueryVariables = Exact<{
 export type OciVersionsQuery = { registry:
     | { chart: { name: string, versionCount: number, latestVersion: { version: string } | null, versions: { edges: Array<{ node: { version: string, tag: string | null, ociReference: string | null, digest: string | null, urls: Array<string>, appVersion: string | null, description: string | null, created: string | null, annotations: Array<{ key: string, value: string }> } }> } } | null }
     | { chart: { name: string, versionCount: number, latestVersion: { version: string } | null, versions: { edges: Array<{ node: { version: string, tag: string | null, ociReference: string | null, digest: string | null, urls: Array<string>, appVersion: string | null, description: string | null, created: string | null, annotations: Array<{ key: string, value: string }> } }> } } | null }
+    | { chart: { name: string, versionCount: number, latestVersion: { version: string } | null, versions: { edges: Array<{ node: { version: string, tag: string | null, ociReference: string | null, digest: string | null, urls: Array<string>, appVersion: string | null, description: string | null, created: string | null, annotations: Array<{ key: string, value: string }> } }> } } | null }
    | null };
 
 export type VersionContentQueryVariables = Exact<{
@@ -372,15 +376,19 @@ export type VersionContentQueryVariables = Exact<{
 export type VersionContentQuery = { registry:
     | { chart: { versions: { edges: Array<{ node: { version: string, digest: string | null, values: string | null, readme: string | null, valuesSchema: string | null } }> } } | null }
     | { chart: { versions: { edges: Array<{ node: { version: string, digest: string | null, values: string | null, readme: string | null, valuesSchema: string | null } }> } } | null }
+    | { chart: { versions: { edges: Array<{ node: { version: string, digest: string | null, values: string | null, readme: string | null, valuesSchema: string | null } }> } } | null }
    | null };
 
 type RegistryFields_HelmRegistry_Fragment = { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } };
 
 type RegistryFields_OciRegistry_Fragment = { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } };
 
+type RegistryFields_PackRegistry_Fragment = { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } };
+
 export type RegistryFieldsFragment =
   | RegistryFields_HelmRegistry_Fragment
   | RegistryFields_OciRegistry_Fragment
+  | RegistryFields_PackRegistry_Fragment
 ;
 
 export type AddHelmRegistryMutationVariables = Exact<{
@@ -424,6 +432,7 @@ export type RegistriesQueryVariables = Exact<{
 export type RegistriesQuery = { registries: { totalCount: number, edges: Array<{ cursor: string, node:
         | { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } }
         | { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } }
+        | { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } }
        }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RegistryQueryVariables = Exact<{
@@ -432,6 +441,7 @@ export type RegistryQueryVariables = Exact<{
 
 
 export type RegistryQuery = { registry:
+    | { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } }
     | { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } }
     | { id: string, name: string, kind: RegistryKind, endpoint: string, scope: RegistryScope, isDefault: boolean, protected: boolean, syncEnabled: boolean, lastSyncedAt: string | null, syncStatus: RegistrySyncStatus, createdAt: string, updatedAt: string, auth: { type: AuthType, username: string | null, hasSecret: boolean }, tls: { insecureSkipVerify: boolean, hasCaCertificate: boolean } }
    | null };
@@ -446,6 +456,7 @@ export type NodeQuery = { node:
     | { __typename: 'ChartVersion', version: string, id: string }
     | { __typename: 'HelmRegistry', name: string, id: string }
     | { __typename: 'OciRegistry', name: string, id: string }
+    | { __typename: 'PackRegistry', name: string, id: string }
     | { __typename: 'SyncRun', status: SyncRunStatus, id: string }
    | null };
 
@@ -489,6 +500,7 @@ export type SyncRunQueryVariables = Exact<{
 export type SyncRunQuery = { syncRun: { id: string, status: SyncRunStatus, phase: SyncPhase, trigger: SyncTrigger, queuedAt: string, startedAt: string | null, finishedAt: string | null, unchanged: boolean, chartsSeen: number, versionsSeen: number, chartsAdded: number, chartsRemoved: number, versionsAdded: number, versionsUpdated: number, versionsRemoved: number, versionsUnchanged: number, versionsSkipped: number, bytesFetched: number, registry:
       | { id: string, name: string }
       | { id: string, name: string }
+      | { id: string, name: string }
     , warnings: Array<{ code: string, message: string, chart: string | null, version: string | null }>, error: { code: RegistryErrorCode, message: string } | null } | null };
 
 export type SyncRunsQueryVariables = Exact<{
@@ -498,6 +510,7 @@ export type SyncRunsQueryVariables = Exact<{
 
 
 export type SyncRunsQuery = { registry:
+    | { syncStatus: RegistrySyncStatus, lastSyncedAt: string | null, lastSyncRun: { id: string, status: SyncRunStatus } | null, syncRuns: { totalCount: number, edges: Array<{ node: { id: string, status: SyncRunStatus, phase: SyncPhase, trigger: SyncTrigger, queuedAt: string, startedAt: string | null, finishedAt: string | null, unchanged: boolean, chartsSeen: number, versionsSeen: number, chartsAdded: number, chartsRemoved: number, versionsAdded: number, versionsUpdated: number, versionsRemoved: number, versionsUnchanged: number, versionsSkipped: number, bytesFetched: number, warnings: Array<{ code: string, message: string, chart: string | null, version: string | null }>, error: { code: RegistryErrorCode, message: string } | null } }> } }
     | { syncStatus: RegistrySyncStatus, lastSyncedAt: string | null, lastSyncRun: { id: string, status: SyncRunStatus } | null, syncRuns: { totalCount: number, edges: Array<{ node: { id: string, status: SyncRunStatus, phase: SyncPhase, trigger: SyncTrigger, queuedAt: string, startedAt: string | null, finishedAt: string | null, unchanged: boolean, chartsSeen: number, versionsSeen: number, chartsAdded: number, chartsRemoved: number, versionsAdded: number, versionsUpdated: number, versionsRemoved: number, versionsUnchanged: number, versionsSkipped: number, bytesFetched: number, warnings: Array<{ code: string, message: string, chart: string | null, version: string | null }>, error: { code: RegistryErrorCode, message: string } | null } }> } }
     | { syncStatus: RegistrySyncStatus, lastSyncedAt: string | null, lastSyncRun: { id: string, status: SyncRunStatus } | null, syncRuns: { totalCount: number, edges: Array<{ node: { id: string, status: SyncRunStatus, phase: SyncPhase, trigger: SyncTrigger, queuedAt: string, startedAt: string | null, finishedAt: string | null, unchanged: boolean, chartsSeen: number, versionsSeen: number, chartsAdded: number, chartsRemoved: number, versionsAdded: number, versionsUpdated: number, versionsRemoved: number, versionsUnchanged: number, versionsSkipped: number, bytesFetched: number, warnings: Array<{ code: string, message: string, chart: string | null, version: string | null }>, error: { code: RegistryErrorCode, message: string } | null } }> } }
    | null };

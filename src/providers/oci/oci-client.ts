@@ -63,7 +63,30 @@ export interface OciClientOptions {
   concurrency: number;
   /** The operation's signal: every request, wait and token fetch stops when it fires. */
   signal?: AbortSignal;
+  /** Where the API lives; the OCI distribution API (`/v2/`) unless given. */
+  protocol?: RegistryProtocol;
 }
+
+/**
+ * Where a registry serves the distribution-style API: its root (`/v2` for OCI) and the request
+ * that checks the endpoint and the credentials. Legacy Palette pack registries use another root
+ * (see `providers/pack/legacy-pack-protocol.ts`).
+ */
+export interface RegistryProtocol {
+  /** Path prefix of `_catalog`, `<name>/tags/list`, `<name>/manifests/…`, `<name>/blobs/…`. */
+  apiRoot: string;
+  /** Path requested by `ping()`. */
+  pingPath: string;
+  /** What the API is called in messages. */
+  name: string;
+}
+
+/** The OCI distribution API. */
+export const DISTRIBUTION_PROTOCOL: RegistryProtocol = {
+  apiRoot: "/v2",
+  pingPath: "/v2/",
+  name: "the OCI distribution API",
+};
 
 /** A tag's manifest digest; `body` when it was read to compute the digest. */
 export interface ResolvedTag {
@@ -107,12 +130,14 @@ export class OciRegistryClient {
   private readonly rateLimit: RateLimitBudget;
   private readonly signal: AbortSignal | undefined;
   private bytes = 0;
+  private readonly protocol: RegistryProtocol;
 
   constructor(
     private readonly target: RegistryTarget,
     private readonly options: OciClientOptions,
   ) {
     this.origin = registryOrigin(target.endpoint);
+    this.protocol = options.protocol ?? DISTRIBUTION_PROTOCOL;
     this.signal = options.signal;
     this.limiter = new RequestLimiter(options.concurrency, options.signal);
     this.rateLimit = new RateLimitBudget();
@@ -136,14 +161,14 @@ export class OciRegistryClient {
    * NOT_FOUND when there is no API there, AUTH_FAILED when the credentials are refused.
    */
   async ping(): Promise<void> {
-    const url = this.url("/v2/");
+    const url = this.url(this.protocol.pingPath);
     try {
       await this.send({ url, scope: "" });
     } catch (error) {
       if (error instanceof RegistryError && error.code === RegistryErrorCode.NOT_FOUND) {
         throw new RegistryError(
           RegistryErrorCode.NOT_FOUND,
-          `${redactUrl(url)} answered 404: this endpoint does not serve the OCI distribution API.`,
+          `${redactUrl(url)} answered 404: this endpoint does not serve ${this.protocol.name}.`,
           404,
         );
       }
@@ -160,8 +185,8 @@ export class OciRegistryClient {
     const names: string[] = [];
     try {
       await this.paged(
-        this.url("/v2/_catalog", { n: String(CATALOG_PAGE_SIZE) }),
-        "/v2/_catalog",
+        this.url(`${this.protocol.apiRoot}/_catalog`, { n: String(CATALOG_PAGE_SIZE) }),
+        `${this.protocol.apiRoot}/_catalog`,
         CATALOG_SCOPE,
         (body, where) => {
           const json = parseJsonObject(body, `The catalog page ${where}`);
@@ -181,7 +206,7 @@ export class OciRegistryClient {
    */
   async tags(repository: string): Promise<string[] | undefined> {
     const tags: string[] = [];
-    const path = `/v2/${repository}/tags/list`;
+    const path = `${this.protocol.apiRoot}/${repository}/tags/list`;
     const found = await this.paged(this.url(path), path, pullScope(repository), (body, where) => {
       const json = parseJsonObject(body, `The tag list ${where}`);
       // Distribution answers `"tags": null` for a repository without tags.
@@ -197,7 +222,7 @@ export class OciRegistryClient {
    */
   async resolveTag(repository: string, tag: string): Promise<ResolvedTag | undefined> {
     const request = {
-      url: this.url(`/v2/${repository}/manifests/${tag}`),
+      url: this.url(`${this.protocol.apiRoot}/${repository}/manifests/${tag}`),
       accept: MANIFEST_ACCEPT,
       scope: pullScope(repository),
       pass: [404],
@@ -225,7 +250,7 @@ export class OciRegistryClient {
       body ??
       (
         await this.send({
-          url: this.url(`/v2/${repository}/manifests/${digest}`),
+          url: this.url(`${this.protocol.apiRoot}/${repository}/manifests/${digest}`),
           accept: MANIFEST_ACCEPT,
           scope: pullScope(repository),
           maxBytes: MAX_MANIFEST_BYTES,
@@ -249,7 +274,7 @@ export class OciRegistryClient {
       );
     }
     const response = await this.send({
-      url: this.url(`/v2/${repository}/blobs/${descriptor.digest}`),
+      url: this.url(`${this.protocol.apiRoot}/${repository}/blobs/${descriptor.digest}`),
       scope: pullScope(repository),
       maxBytes: descriptor.size,
     });

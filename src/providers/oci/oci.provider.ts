@@ -26,6 +26,7 @@ import { DEFAULT_PACKAGE_LIMITS, readPackage, sha256Hex } from "../chart-package
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
 import { createHttpClient, type HttpClientFactory } from "../http/http-client";
 import type {
+  ChartKind,
   ChartRecord,
   ChartVersionRecord,
   FetchLimits,
@@ -44,6 +45,7 @@ import type {
 } from "../provider";
 import {
   OciListingWarning,
+  lastSegment,
   readOrSkip,
   type ArtifactIdentity,
   type ArtifactOutcome,
@@ -58,6 +60,7 @@ import {
   legacyHelmMessage,
 } from "./helm-chart.reader";
 import { TokenCache, configuredCredentials } from "./oci-auth";
+import type { Manifest } from "./oci-manifest";
 import { OciRegistryClient, registryOrigin } from "./oci-client";
 import {
   chartNameOf,
@@ -74,6 +77,7 @@ import {
 } from "./oci-reference";
 import { checkConcurrency, mapLimited, throwIfAborted } from "./request-limiter";
 import { zarfPackageReader } from "./zarf-package.reader";
+import { PACK_ARCHIVE_PATH, packLayer, packReader, readPackLayer } from "./pack.reader";
 
 /** Requests in flight per registry operation unless configured otherwise. */
 export const DEFAULT_OCI_CONCURRENCY = 8;
@@ -92,8 +96,23 @@ export interface OciProviderOptions {
 /** The artifact reader of each provider type this build supports. */
 const READERS: Readonly<Partial<Record<OciProviderType, ArtifactReader>>> = {
   HELM: helmChartReader,
+  PACK: packReader,
   ZARF: zarfPackageReader,
 };
+
+/** What the charts of each provider type are. */
+const CHART_KINDS: Readonly<Record<OciProviderType, ChartKind>> = {
+  HELM: "HELM_CHART",
+  PACK: "PACK",
+  ZARF: "ZARF_PACKAGE",
+};
+
+/**
+ * Tags of a pack repository that are not versions: floating parent tags (`1.x`, `1.2.x`,
+ * `lts__1.2.x`), which pack registries keep and the catalog derives itself, and group labels
+ * (`lts__1.2.3`), added beside the version's own tag by `spectro pack tag add`.
+ */
+const PACK_ALIAS_TAG = /__|^\d+(?:\.\d+)?\.x$/;
 
 const SUPPORTED_PROVIDER_TYPES: readonly OciProviderType[] = Object.keys(
   READERS,
@@ -184,7 +203,14 @@ export class OciProvider implements RegistryProvider {
       let done = 0;
       report({ phase: "FETCHING", done, total, bytes: client.bytesFetched });
       const charts: ChartRecord[] = [];
-      const run: ListingRun = { client, reader: settings.reader, known: options.known, warnings };
+      const run: ListingRun = {
+        client,
+        reader: settings.reader,
+        kind: CHART_KINDS[settings.oci.providerType],
+        known: options.known,
+        warnings,
+        ...(settings.oci.providerType === "PACK" ? { aliasTag: PACK_ALIAS_TAG } : {}),
+      };
       await mapLimited(
         plan,
         this.concurrency,
@@ -288,10 +314,10 @@ export class OciProvider implements RegistryProvider {
     signal?: AbortSignal,
   ): Promise<VersionContent> {
     const settings = this.settings(target);
-    if (settings.oci.providerType !== "HELM") {
+    if (settings.oci.providerType === "ZARF") {
       throw new RegistryError(
         RegistryErrorCode.INVALID_CONFIGURATION,
-        `Values and README are read from Helm charts; this registry holds ${settings.oci.providerType} artifacts.`,
+        "Values and README are read from Helm charts and packs; this registry holds Zarf packages.",
       );
     }
     if (!ref.ociReference) {
@@ -316,6 +342,9 @@ export class OciProvider implements RegistryProvider {
       }
       const name = `${client.host}/${reference.repository}@${reference.digest}`;
       const manifest = await client.manifest(reference.repository, reference.digest);
+      if (settings.oci.providerType === "PACK") {
+        return packContent(client, reference, manifest, ref, name);
+      }
       if (manifest.kind !== "manifest" || manifest.config.mediaType !== HELM_CONFIG_MEDIA_TYPE) {
         throw new RegistryError(RegistryErrorCode.PARSE, `${name} is not a Helm chart.`);
       }
@@ -366,7 +395,15 @@ export class OciProvider implements RegistryProvider {
     const repositories = [
       ...new Set(oci.repositories.map((r) => r.trim().replace(/^\/+|\/+$/g, ""))),
     ];
-    return { oci, reader, basePaths: normalizeBasePaths(oci.baseContentPaths), repositories };
+    let basePaths = normalizeBasePaths(oci.baseContentPaths);
+    // Palette keeps the packs of a base path under `<base>/spectro-packs/archive/<name>`; a legacy
+    // pack registry (another protocol) lists them at its root.
+    if (oci.providerType === "PACK" && oci.protocol === undefined) {
+      basePaths = (basePaths.length === 0 ? [""] : basePaths).map((base) =>
+        base === "" ? PACK_ARCHIVE_PATH : `${base}/${PACK_ARCHIVE_PATH}`,
+      );
+    }
+    return { oci, reader, basePaths, repositories };
   }
 
   /**
@@ -399,6 +436,7 @@ export class OciProvider implements RegistryProvider {
       clientFactory: this.clientFactory,
       concurrency: this.concurrency,
       signal: controller.signal,
+      ...(settings.oci.protocol === undefined ? {} : { protocol: settings.oci.protocol }),
     });
     let failure: { error: unknown } | undefined;
     const fail = (error: unknown) => {
@@ -415,6 +453,40 @@ export class OciProvider implements RegistryProvider {
       await client.close();
     }
   }
+}
+
+/** values.yaml, README and schema.yaml of a pack version, from its pack layer. */
+async function packContent(
+  client: OciRegistryClient,
+  reference: { repository: string; tag?: string },
+  manifest: Manifest,
+  ref: VersionContentRef,
+  name: string,
+): Promise<VersionContent> {
+  const layer =
+    manifest.kind === "manifest"
+      ? packLayer(manifest, lastSegment(reference.repository), reference.tag ?? ref.version)
+      : undefined;
+  if (layer === undefined)
+    throw new RegistryError(RegistryErrorCode.PARSE, `${name} is not a pack.`);
+  if (ref.digest && parseDigest(layer.digest)?.hex !== ref.digest) {
+    throw new RegistryError(
+      RegistryErrorCode.PROTOCOL,
+      `The pack layer of ${name} is ${layer.digest}, not the sha256:${ref.digest.slice(0, 128)} the catalog holds.`,
+    );
+  }
+  const { data, documents } = await readPackLayer(
+    { client, repository: reference.repository },
+    layer,
+    name,
+  );
+  return {
+    ...(documents.values === undefined ? {} : { values: documents.values }),
+    ...(documents.readme === undefined ? {} : { readme: documents.readme }),
+    ...(documents.schemaYaml === undefined ? {} : { schema: documents.schemaYaml }),
+    packageDigest: sha256Hex(data),
+    bytesFetched: client.bytesFetched,
+  };
 }
 
 /** What a configured repository is wrong about, as a warning; undefined when it is fine. */
@@ -491,6 +563,9 @@ async function planRepositories(
 interface ListingRun {
   client: OciRegistryClient;
   reader: ArtifactReader;
+  kind: ChartKind;
+  /** Tags that are aliases, not versions (pack parent tags); not read. */
+  aliasTag?: RegExp;
   known: ListOptions["known"];
   warnings: WarningLog;
 }
@@ -506,7 +581,9 @@ async function readRepository(
   fail: (error: unknown) => void,
 ): Promise<ChartRecord | undefined> {
   const { client, reader, known, warnings } = run;
-  const tags = (await client.tags(entry.repository)) ?? [];
+  const tags = ((await client.tags(entry.repository)) ?? []).filter(
+    (tag) => run.aliasTag === undefined || !run.aliasTag.test(tag),
+  );
   const results = await Promise.allSettled(
     tags.map((tag) => {
       const identity = { ...entry, tag, version: versionForTag(tag) };
@@ -530,7 +607,7 @@ async function readRepository(
   }
   if (versions.length === 0) return undefined;
   versions.sort((a, b) => compareVersionsDescending(a.version, b.version));
-  return { name: entry.chart, versions };
+  return { name: entry.chart, kind: run.kind, versions };
 }
 
 /**

@@ -1,5 +1,10 @@
 import { InitialCatalog1732060800000 } from "./1732060800000-initial-catalog";
 import { OciRegistries1732147200000 } from "./1732147200000-oci-registries";
+import { Packs1732233600000 } from "./1732233600000-packs";
 
 /** Every migration, oldest first. A new schema change is a new file added here. */
-export const migrations = [InitialCatalog1732060800000, OciRegistries1732147200000];
+export const migrations = [
+  InitialCatalog1732060800000,
+  OciRegistries1732147200000,
+  Packs1732233600000,
+];
