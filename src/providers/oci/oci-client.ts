@@ -77,6 +77,11 @@ export interface RegistryProtocol {
   apiRoot: string;
   /** Path requested by `ping()`. */
   pingPath: string;
+  /**
+   * True when `ping()` checks the credentials (`/v2/` answers 401 to wrong ones). Otherwise the
+   * catalog is the credential check, and its 401 means wrong credentials, not a closed catalog.
+   */
+  pingAuthenticates: boolean;
   /** What the API is called in messages. */
   name: string;
 }
@@ -85,6 +90,7 @@ export interface RegistryProtocol {
 export const DISTRIBUTION_PROTOCOL: RegistryProtocol = {
   apiRoot: "/v2",
   pingPath: "/v2/",
+  pingAuthenticates: true,
   name: "the OCI distribution API",
 };
 
@@ -195,6 +201,12 @@ export class OciRegistryClient {
         },
       );
     } catch (error) {
+      if (
+        !this.protocol.pingAuthenticates &&
+        error instanceof RegistryError &&
+        error.status === 401
+      )
+        throw error;
       throw catalogRefusal(error);
     }
     return [...new Set(names.filter(isRepositoryName))];

@@ -16,5 +16,7 @@ import type { RegistryProtocol } from "../oci/oci-client";
 export const LEGACY_PACK_PROTOCOL: RegistryProtocol = {
   apiRoot: "/v1",
   pingPath: "/health",
+  // /health takes no credentials; the catalog (basic auth) is where they are checked.
+  pingAuthenticates: false,
   name: "a Palette pack registry API (/health)",
 };
