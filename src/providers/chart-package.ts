@@ -80,6 +80,22 @@ const HEAD_BYTES = 4;
 /** Longest piece of an entry path quoted in an error message. */
 const QUOTED_PATH_CHARS = 200;
 
+/**
+ * The documents a version serves (values, README, schema), present only when the package has
+ * them: the schema is values.schema.json for a chart and schema.yaml for a pack.
+ */
+export function servedDocuments(
+  documents: PackageDocuments,
+  kind: "chart" | "pack",
+): { values?: string; readme?: string; schema?: string } {
+  const schema = kind === "pack" ? documents.schemaYaml : documents.valuesSchema;
+  return {
+    ...(documents.values === undefined ? {} : { values: documents.values }),
+    ...(documents.readme === undefined ? {} : { readme: documents.readme }),
+    ...(schema === undefined ? {} : { schema }),
+  };
+}
+
 /** sha256 of the data, lower-case hex. */
 export function sha256Hex(data: Buffer): string {
   return createHash("sha256").update(data).digest("hex");

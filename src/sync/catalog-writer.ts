@@ -112,13 +112,11 @@ export class PreparedListing {
       );
       for (const record of chart.versions) record.parentTags = parents.get(record.version) ?? [];
     }
-    for (const record of chart.versions) {
+    const versions = chart.versions.map((record) => {
       if (record.documents) {
         this.documents.push(record.documents);
         delete record.documents;
       }
-    }
-    const versions = chart.versions.map((record) => {
       const info = versionInfo(record.version);
       const content = contentValues(record, info);
       return { info, version: record.version, content, hash: hashContent(content) };

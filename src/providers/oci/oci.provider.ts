@@ -22,7 +22,7 @@
  *   the listing.
  */
 import { setMaxListeners } from "node:events";
-import { DEFAULT_PACKAGE_LIMITS, readPackage, sha256Hex } from "../chart-package";
+import { DEFAULT_PACKAGE_LIMITS, readPackage, servedDocuments, sha256Hex } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
 import { createHttpClient, type HttpClientFactory } from "../http/http-client";
 import type {
@@ -367,9 +367,7 @@ export class OciProvider implements RegistryProvider {
       const data = await client.blob(reference.repository, layer, maxBytes);
       const documents = await readPackage(data, DEFAULT_PACKAGE_LIMITS, name);
       return {
-        ...(documents.values === undefined ? {} : { values: documents.values }),
-        ...(documents.readme === undefined ? {} : { readme: documents.readme }),
-        ...(documents.valuesSchema === undefined ? {} : { schema: documents.valuesSchema }),
+        ...servedDocuments(documents, "chart"),
         packageDigest: sha256Hex(data),
         bytesFetched: client.bytesFetched,
       };
@@ -481,9 +479,7 @@ async function packContent(
     name,
   );
   return {
-    ...(documents.values === undefined ? {} : { values: documents.values }),
-    ...(documents.readme === undefined ? {} : { readme: documents.readme }),
-    ...(documents.schemaYaml === undefined ? {} : { schema: documents.schemaYaml }),
+    ...servedDocuments(documents, "pack"),
     packageDigest: sha256Hex(data),
     bytesFetched: client.bytesFetched,
   };

@@ -11,7 +11,7 @@
  * without another fetch. pack.json's own name and version may differ from the repository and the
  * tag; the version is listed under the tag (what a profile references) with a warning.
  */
-import { DEFAULT_PACKAGE_LIMITS, readPackage, sha256Hex } from "../chart-package";
+import { DEFAULT_PACKAGE_LIMITS, readPackage, servedDocuments, sha256Hex } from "../chart-package";
 import { RegistryError, RegistryErrorCode } from "../errors";
 import { parsePackJson } from "../pack/pack-json";
 import type { ChartVersionRecord, ListingWarning, PackVersionInfo } from "../provider";
@@ -112,9 +112,7 @@ export const packReader: ArtifactReader = {
       annotations: info.annotations,
       pack: info satisfies PackVersionInfo,
       documents: {
-        ...(documents.values === undefined ? {} : { values: documents.values }),
-        ...(documents.readme === undefined ? {} : { readme: documents.readme }),
-        ...(documents.schemaYaml === undefined ? {} : { schema: documents.schemaYaml }),
+        ...servedDocuments(documents, "pack"),
         packageDigest: digest,
         bytes: data.length,
       },
