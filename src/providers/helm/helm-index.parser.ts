@@ -1,4 +1,5 @@
 import { blockText, splitHelmIndex, type IndexLayout } from "./helm-index.splitter";
+import { parseChartBlock } from "./helm-block.parser";
 import { FAILSAFE_SCHEMA, Type, YAMLException, load } from "js-yaml";
 import { RegistryError, RegistryErrorCode } from "../errors";
 import type {
@@ -104,7 +105,7 @@ function textTag(name: string): Type {
  * from their text. No merge keys (`<<`): expanding them costs time quadratic in the input.
  * Fewer implicit types also make loading faster.
  */
-const INDEX_SCHEMA = FAILSAFE_SCHEMA.extend({
+export const INDEX_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [NULL_TYPE],
   explicit: [textTag("int"), textTag("float"), textTag("bool")],
 });
@@ -199,6 +200,7 @@ function loadDocument(text: string, wholeDocument = false): unknown {
 /**
  * The document of a regular index with its charts loaded on first read: normalization reads one
  * chart, turns it into records and deletes it, so only one chart's parsed tree is alive at a time.
+ * A chart block is read by the fast reader when it keeps to Helm's regular layout, else by js-yaml.
  */
 function lazyDocument(text: string, layout: IndexLayout): Record<string, unknown> {
   const document: Record<string, unknown> = {};
@@ -211,7 +213,10 @@ function lazyDocument(text: string, layout: IndexLayout): Record<string, unknown
     Object.defineProperty(entries, block.name, {
       enumerable: true,
       configurable: true,
-      get: () => loadYaml(blockText(text, block), block.firstLine),
+      get: () => {
+        const source = blockText(text, block);
+        return parseChartBlock(source) ?? loadYaml(source, block.firstLine);
+      },
     });
   }
   document["entries"] = entries;
