@@ -19,8 +19,8 @@ export interface PublishedEvent {
 
 /**
  * A gateway on a fresh SQLite file under `workDir`, as the benchmark runs it: no default
- * registries, silent logs, no scheduled syncs (the benchmark starts every run itself), the
- * gateway's other defaults.
+ * registries, silent logs, no scheduled syncs (the benchmark starts every run itself), loopback
+ * registries allowed, the gateway's other defaults.
  */
 export async function startBenchGateway(workDir: string): Promise<Gateway> {
   mkdirSync(workDir, { recursive: true });
@@ -32,6 +32,8 @@ export async function startBenchGateway(workDir: string): Promise<Gateway> {
       SYNC_SCHEDULE: "false",
       PORT: "0",
       HOST: "127.0.0.1",
+      // The benchmark's registries run on loopback.
+      REGISTRY_NETWORK_ALLOWLIST: "127.0.0.0/8,::1,localhost",
     },
     repoRoot,
   );

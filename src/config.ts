@@ -42,7 +42,44 @@ export interface Config {
     ecrEndpoint: string | null;
     stsEndpoint: string | null;
   };
+  auth: AuthConfig;
+  /** Where the key that encrypts stored registry secrets comes from. */
+  encryption: {
+    /** ENCRYPTION_KEY, decoded; null when the key is read from (or created in) `keyFile`. */
+    key: Buffer | null;
+    keyFile: string;
+    /** Earlier keys, still accepted for reading while secrets are re-encrypted (rotation). */
+    previousKeys: Buffer[];
+  };
+  /** Private addresses and host names registries may resolve to (CIDRs and names). */
+  networkAllowlist: string[];
+  limits: {
+    maxQueryDepth: number;
+    maxQueryComplexity: number;
+    maxRequestBytes: number;
+    introspection: boolean;
+    /** syncRegistry calls a tenant may make per minute. */
+    syncRequestsPerMinute: number;
+  };
 }
+
+/** Roles a token may carry. */
+export const ROLES = ["SYSTEM_ADMIN", "TENANT_ADMIN", "TENANT_VIEWER"] as const;
+
+/** How callers are authenticated. */
+export type AuthConfig =
+  | { mode: "none"; allowUnauthenticated: boolean }
+  | {
+      mode: "hs256" | "jwks";
+      /** HS256 shared key (AUTH_JWT_SECRET). */
+      secret: Uint8Array | null;
+      jwksUrl: string | null;
+      issuer: string;
+      audience: string;
+      tenantClaim: string;
+      roleClaim: string;
+      allowUnauthenticated: boolean;
+    };
 
 /** A configuration value that cannot be used; start-up stops with this message. */
 export class ConfigError extends Error {
@@ -158,6 +195,84 @@ export const SETTINGS: readonly Setting[] = [
     default: "",
     meaning:
       "URL of the STS API for assuming ECR roles (e.g. a VPC endpoint); empty: the region's public endpoint.",
+  },
+  {
+    name: "AUTH_JWT_SECRET",
+    default: "",
+    meaning:
+      "Shared key (at least 32 bytes) verifying HS256 bearer tokens. Set this or `AUTH_JWKS_URL`; neither: no authentication.",
+  },
+  {
+    name: "AUTH_JWKS_URL",
+    default: "",
+    meaning: "JWKS URL of the identity provider whose signed bearer tokens are accepted.",
+  },
+  {
+    name: "AUTH_ISSUER",
+    default: "",
+    meaning: "Required `iss` of tokens (needed when authentication is configured).",
+  },
+  {
+    name: "AUTH_AUDIENCE",
+    default: "",
+    meaning: "Required `aud` of tokens (needed when authentication is configured).",
+  },
+  {
+    name: "AUTH_TENANT_CLAIM",
+    default: "tenant",
+    meaning: "Claim naming the caller's tenant (a dotted path reads a nested claim).",
+  },
+  {
+    name: "AUTH_ROLE_CLAIM",
+    default: "role",
+    meaning:
+      "Claim with the caller's role: `SYSTEM_ADMIN`, `TENANT_ADMIN` or `TENANT_VIEWER` (a string or a list).",
+  },
+  {
+    name: "ALLOW_UNAUTHENTICATED",
+    default: "false",
+    meaning:
+      "`true` runs without authentication on a non-loopback address (everyone is the default tenant admin).",
+  },
+  {
+    name: "ENCRYPTION_KEY",
+    default: "",
+    meaning: "Key encrypting stored registry secrets: 32 bytes, base64.",
+  },
+  {
+    name: "ENCRYPTION_KEY_FILE",
+    default: "(beside the SQLite file)",
+    meaning:
+      "File holding the key when `ENCRYPTION_KEY` is unset; created (mode 0600) on first start. Default: `encryption.key` beside the SQLite file, or `./data/encryption.key`.",
+  },
+  {
+    name: "ENCRYPTION_PREVIOUS_KEYS",
+    default: "",
+    meaning:
+      "Comma-separated earlier keys (base64): secrets under them are re-encrypted with the current key at start-up.",
+  },
+  {
+    name: "REGISTRY_NETWORK_ALLOWLIST",
+    default: "",
+    meaning:
+      "Comma-separated CIDRs and host names registries may use although they are loopback, link-local or private.",
+  },
+  { name: "MAX_QUERY_DEPTH", default: "12", meaning: "Deepest selection an operation may nest." },
+  {
+    name: "MAX_QUERY_COMPLEXITY",
+    default: "20000",
+    meaning: "Largest estimated cost of an operation (lists count `first` times their items).",
+  },
+  { name: "MAX_REQUEST_BYTES", default: "1MB", meaning: "Largest HTTP request body accepted." },
+  {
+    name: "INTROSPECTION",
+    default: "true",
+    meaning: "Answer introspection queries (`false` hides the schema from clients).",
+  },
+  {
+    name: "SYNC_REQUESTS_PER_MINUTE",
+    default: "30",
+    meaning: "`syncRegistry` calls one tenant may make per minute; more are `RATE_LIMITED`.",
   },
 ];
 
@@ -290,10 +405,20 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       `LOG_LEVEL: "${get("LOG_LEVEL")}" must be one of ${LOG_LEVELS.join(", ")}`,
     );
   }
+  const database = parseDatabase(get("DATABASE_URL"), cwd);
+  const host = get("HOST").trim();
+  const auth = parseAuth(get);
+  if (auth.mode === "none" && !auth.allowUnauthenticated && !isLoopback(host)) {
+    throw new ConfigError(
+      `HOST: ${host} is not a loopback address and authentication is not configured. ` +
+        "Set AUTH_JWT_SECRET or AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE), " +
+        "or ALLOW_UNAUTHENTICATED=true to serve everyone as the default tenant admin",
+    );
+  }
   return {
     port: parseInteger("PORT", get("PORT"), 0, 65535),
-    host: get("HOST").trim(),
-    database: parseDatabase(get("DATABASE_URL"), cwd),
+    host,
+    database,
     seedDefaultRegistries: parseBoolean("SEED_DEFAULT_REGISTRIES", get("SEED_DEFAULT_REGISTRIES")),
     defaultRegistriesFile: path.resolve(cwd, get("DEFAULT_REGISTRIES_FILE")),
     logLevel,
@@ -316,5 +441,95 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       ecrEndpoint: parseOptionalUrl("AWS_ECR_ENDPOINT", get("AWS_ECR_ENDPOINT")),
       stsEndpoint: parseOptionalUrl("AWS_STS_ENDPOINT", get("AWS_STS_ENDPOINT")),
     },
+    auth,
+    encryption: {
+      key: get("ENCRYPTION_KEY") ? parseKey("ENCRYPTION_KEY", get("ENCRYPTION_KEY")) : null,
+      keyFile: defaultKeyFile(get("ENCRYPTION_KEY_FILE"), database, cwd),
+      previousKeys: list(get("ENCRYPTION_PREVIOUS_KEYS")).map((key, index) =>
+        parseKey(`ENCRYPTION_PREVIOUS_KEYS[${index}]`, key),
+      ),
+    },
+    networkAllowlist: list(get("REGISTRY_NETWORK_ALLOWLIST")),
+    limits: {
+      maxQueryDepth: parseInteger("MAX_QUERY_DEPTH", get("MAX_QUERY_DEPTH"), 2, 100),
+      maxQueryComplexity: parseInteger(
+        "MAX_QUERY_COMPLEXITY",
+        get("MAX_QUERY_COMPLEXITY"),
+        10,
+        10_000_000,
+      ),
+      maxRequestBytes: parseSize("MAX_REQUEST_BYTES", get("MAX_REQUEST_BYTES")),
+      introspection: parseBoolean("INTROSPECTION", get("INTROSPECTION")),
+      syncRequestsPerMinute: parseInteger(
+        "SYNC_REQUESTS_PER_MINUTE",
+        get("SYNC_REQUESTS_PER_MINUTE"),
+        1,
+        100_000,
+      ),
+    },
+  };
+}
+
+/** True for addresses only this machine can reach: 127.0.0.0/8, ::1 and `localhost`. */
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return name === "localhost" || name === "::1" || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+function list(raw: string): string[] {
+  return raw
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** A 32-byte key in base64; the message never repeats the value. */
+function parseKey(name: string, raw: string): Buffer {
+  const text = raw.trim();
+  const key = Buffer.from(text, "base64");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || key.length !== 32) {
+    throw new ConfigError(
+      `${name}: must be 32 bytes in base64 (e.g. the output of \`openssl rand -base64 32\`)`,
+    );
+  }
+  return key;
+}
+
+function defaultKeyFile(raw: string, database: DatabaseConfig, cwd: string): string {
+  if (raw && !raw.startsWith("(")) return path.resolve(cwd, raw);
+  if (database.type === "sqlite" && database.path !== ":memory:") {
+    return path.join(path.dirname(database.path), "encryption.key");
+  }
+  return path.resolve(cwd, "data/encryption.key");
+}
+
+function parseAuth(get: (name: string) => string): AuthConfig {
+  const allowUnauthenticated = parseBoolean("ALLOW_UNAUTHENTICATED", get("ALLOW_UNAUTHENTICATED"));
+  const secretText = get("AUTH_JWT_SECRET");
+  const jwksUrl = parseOptionalUrl("AUTH_JWKS_URL", get("AUTH_JWKS_URL"));
+  if (!secretText && !jwksUrl) return { mode: "none", allowUnauthenticated };
+  if (secretText && jwksUrl) {
+    throw new ConfigError("AUTH_JWT_SECRET and AUTH_JWKS_URL: set one of them, not both");
+  }
+  const secret = secretText ? new TextEncoder().encode(secretText) : null;
+  if (secret && secret.length < 32) {
+    throw new ConfigError("AUTH_JWT_SECRET: must be at least 32 bytes (HS256 needs 256 bits)");
+  }
+  const issuer = get("AUTH_ISSUER").trim();
+  const audience = get("AUTH_AUDIENCE").trim();
+  if (!issuer || !audience) {
+    throw new ConfigError(
+      "AUTH_ISSUER and AUTH_AUDIENCE: both are required when authentication is configured",
+    );
+  }
+  return {
+    mode: secret ? "hs256" : "jwks",
+    secret,
+    jwksUrl,
+    issuer,
+    audience,
+    tenantClaim: get("AUTH_TENANT_CLAIM").trim(),
+    roleClaim: get("AUTH_ROLE_CLAIM").trim(),
+    allowUnauthenticated,
   };
 }

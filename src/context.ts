@@ -10,7 +10,10 @@ import { createLoaders, type Loaders } from "./services/loaders";
 import { ReferenceService } from "./services/reference.service";
 import { RegistryService } from "./services/registry.service";
 import { SyncRunService } from "./services/sync-run.service";
+import { Authenticator } from "./services/authenticator";
+import { TenantRateLimiter } from "./services/rate-limit";
 import { type Viewer } from "./services/viewer";
+import { type SecretBox } from "./store/secret-box";
 import { type WriteLock } from "./store/write-lock";
 import { type SyncEngine } from "./sync/sync-engine";
 import { type SyncEventBus } from "./sync/sync-events";
@@ -29,6 +32,10 @@ export interface Services {
   content: ContentService;
   sync: SyncEngine;
   events: SyncEventBus;
+  /** Verifies bearer tokens and turns them into viewers. */
+  auth: Authenticator;
+  /** Per-tenant budget of `syncRegistry` calls. */
+  syncRequests: TenantRateLimiter;
 }
 
 /** What every resolver receives: who asks, fresh loaders, the services. */
@@ -48,6 +55,7 @@ export function createServices(parts: {
   sync: SyncEngine;
   events: SyncEventBus;
   writeLock: WriteLock;
+  secrets: SecretBox;
 }): Services {
   const catalog = new CatalogService(parts.dataSource);
   const registries = new RegistryService(
@@ -55,16 +63,30 @@ export function createServices(parts: {
     parts.providers,
     parts.logger,
     parts.writeLock,
+    parts.secrets,
   );
-  const references = new ReferenceService(parts.providers, catalog);
+  const references = new ReferenceService(parts.providers, catalog, parts.secrets);
   return {
-    ...parts,
+    config: parts.config,
+    dataSource: parts.dataSource,
+    logger: parts.logger,
+    providers: parts.providers,
+    sync: parts.sync,
+    events: parts.events,
+    auth: new Authenticator(parts.config.auth),
+    syncRequests: new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
     registries,
     catalog,
     runs: new SyncRunService(parts.dataSource),
     references,
     profiles: new ProfileService(registries, catalog, references),
-    content: new ContentService(parts.dataSource, parts.providers, parts.logger, parts.writeLock),
+    content: new ContentService(
+      parts.dataSource,
+      parts.providers,
+      parts.logger,
+      parts.writeLock,
+      parts.secrets,
+    ),
   };
 }
 

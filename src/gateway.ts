@@ -1,13 +1,15 @@
 import { type DestinationStream } from "pino";
 import { type GraphQLSchema } from "graphql";
-import { type Config } from "./config";
+import { ConfigError, type Config } from "./config";
 import { createContext, createServices, type GatewayContext, type Services } from "./context";
 import { createLogger, type Logger } from "./logger";
 import { createProviders } from "./providers";
+import { AllowlistEntryError, NetworkPolicy } from "./providers/http/network-policy";
 import { buildGatewaySchema } from "./schema/build-schema";
 import { startHttp, type HttpGateway } from "./server";
 import { type Viewer } from "./services/viewer";
 import { openStore, type Store } from "./store/data-source";
+import { SecretBox } from "./store/secret-box";
 import { SyncScheduler } from "./sync/scheduler";
 import { SyncEngine } from "./sync/sync-engine";
 import { PubSubSyncEventBus } from "./sync/sync-events";
@@ -38,7 +40,9 @@ export async function createGateway(
   config: Config,
   options: { logStream?: DestinationStream } = {},
 ): Promise<Gateway> {
+  const networkPolicy = createNetworkPolicy(config.networkAllowlist);
   const logger = createLogger(config.logLevel, options.logStream);
+  const secrets = SecretBox.fromConfig(config.encryption, logger);
   const store = await openStore(config.database, logger);
   const providers = createProviders(
     {
@@ -53,6 +57,7 @@ export async function createGateway(
         ecr: config.oci.ecrEndpoint ?? undefined,
         sts: config.oci.stsEndpoint ?? undefined,
       },
+      networkPolicy,
     },
   );
   const events = new PubSubSyncEventBus();
@@ -62,6 +67,7 @@ export async function createGateway(
     progressIntervalMs: config.sync.progressIntervalMs,
     writeLock: store.writeLock,
     catalogTransaction: store.catalogTransaction,
+    secrets,
   });
   const services = createServices({
     config,
@@ -71,7 +77,9 @@ export async function createGateway(
     sync,
     events,
     writeLock: store.writeLock,
+    secrets,
   });
+  await services.registries.resealSecrets();
   if (config.seedDefaultRegistries)
     await services.registries.seedDefaults(config.defaultRegistriesFile);
   await sync.recover();
@@ -102,4 +110,19 @@ export async function createGateway(
     },
   };
   return gateway;
+}
+
+/**
+ * The network policy of registry connections: always on, only public addresses and what
+ * REGISTRY_NETWORK_ALLOWLIST allows. An invalid entry is a ConfigError naming the setting.
+ */
+function createNetworkPolicy(allowlist: readonly string[]): NetworkPolicy {
+  try {
+    return new NetworkPolicy(allowlist);
+  } catch (error) {
+    if (error instanceof AllowlistEntryError) {
+      throw new ConfigError(`REGISTRY_NETWORK_ALLOWLIST: ${error.message}`);
+    }
+    throw error;
+  }
 }

@@ -14,13 +14,30 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const gateway = await createGateway(config);
+  let gateway;
+  try {
+    gateway = await createGateway(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
   const http = await gateway.listen();
   const store = config.database.type === "sqlite" ? `SQLite ${config.database.path}` : "PostgreSQL";
   gateway.logger.info({ url: `${http.url}/graphql`, store }, "gateway listening");
-  gateway.logger.warn(
-    'Authentication is not configured: every request is served as the tenant admin of tenant "default"',
-  );
+  if (config.auth.mode === "none") {
+    gateway.logger.warn(
+      { host: config.host, allowUnauthenticated: config.auth.allowUnauthenticated },
+      'authentication is not configured: every request is served as the tenant admin of tenant "default"',
+    );
+  } else {
+    gateway.logger.info(
+      { mode: config.auth.mode, issuer: config.auth.issuer, audience: config.auth.audience },
+      "bearer tokens required",
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -10,6 +10,8 @@ import {
   type GraphQLError,
   type GraphQLSchema,
   type Source,
+  type ValidationRule,
+  specifiedRules,
 } from "graphql";
 import { type GatewayContext } from "./context";
 
@@ -90,7 +92,7 @@ const DOCUMENT_CACHE_SIZE = 500;
  * Parsing returns the same document object for the same text, so validation results can be
  * kept by document (and schema). The cache is bounded: the oldest text goes first.
  */
-export function createDocumentCache(): {
+export function createDocumentCache(extraRules: readonly ValidationRule[] = []): {
   parse: (source: string | Source) => DocumentNode;
   validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
 } {
@@ -113,7 +115,7 @@ export function createDocumentCache(): {
     validate(schema, document) {
       const known = validated.get(document);
       if (known && known.schema === schema) return known.errors;
-      const errors = validate(schema, document);
+      const errors = validate(schema, document, [...specifiedRules, ...extraRules]);
       validated.set(document, { schema, errors });
       return errors;
     },

@@ -28,6 +28,12 @@ export enum RegistryErrorCode {
   PROTOCOL = "PROTOCOL",
   /** The operation was cancelled by a user or by shutdown. */
   CANCELLED = "CANCELLED",
+  /**
+   * The endpoint, a redirect target or what its host name resolves to is a loopback, link-local
+   * (cloud metadata included), private or otherwise non-public address that
+   * REGISTRY_NETWORK_ALLOWLIST does not allow. Refused before anything is sent there.
+   */
+  ADDRESS_NOT_ALLOWED = "ADDRESS_NOT_ALLOWED",
   /** The endpoint or settings are not usable (e.g. an unsupported URL scheme). */
   INVALID_CONFIGURATION = "INVALID_CONFIGURATION",
   /** Anything else; the message says what. */

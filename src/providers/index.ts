@@ -1,5 +1,7 @@
 import { RegistryError, RegistryErrorCode } from "./errors";
 import { HelmProvider } from "./helm/helm.provider";
+import { createHttpClient, type HttpClientFactory } from "./http/http-client";
+import { type NetworkPolicy } from "./http/network-policy";
 import { OciProvider, type OciProviderOptions } from "./oci/oci.provider";
 import { PackRegistryProvider } from "./pack/pack-registry.provider";
 import {
@@ -40,11 +42,25 @@ export class ProviderSet {
   }
 }
 
+/** How the providers are built: the OCI settings and the network policy of every connection. */
+export interface ProvidersOptions extends Omit<OciProviderOptions, "clientFactory"> {
+  /** Checks every registry connection (SSRF): endpoints, redirects, resolved addresses. */
+  networkPolicy: NetworkPolicy;
+}
+
 /**
- * Builds every provider with the configured limits; `options` configure the OCI provider
- * (request concurrency per registry, AWS endpoint overrides for ECR).
+ * Builds every provider with the configured limits. Every HTTP client they open goes through
+ * `options.networkPolicy`; the other options configure the OCI provider (request concurrency per
+ * registry, AWS endpoint overrides for ECR).
  */
-export function createProviders(limits: FetchLimits, options?: OciProviderOptions): ProviderSet {
-  const oci = new OciProvider(limits, options);
-  return new ProviderSet([new HelmProvider(limits), oci, new PackRegistryProvider(oci)]);
+export function createProviders(limits: FetchLimits, options: ProvidersOptions): ProviderSet {
+  const { networkPolicy, ...ociOptions } = options;
+  const hooks = networkPolicy.clientOptions;
+  const clientFactory: HttpClientFactory = (target, l) => createHttpClient(target, l, hooks);
+  const oci = new OciProvider(limits, { ...ociOptions, clientFactory });
+  return new ProviderSet([
+    new HelmProvider(limits, { clientFactory }),
+    oci,
+    new PackRegistryProvider(oci),
+  ]);
 }

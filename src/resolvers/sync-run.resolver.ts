@@ -29,7 +29,8 @@ export class SyncRunResolver {
     description:
       "Starts a sync of a registry and returns at once with the run (QUEUED or RUNNING); a registry with a run in " +
       "flight returns that run. `force` interrupts a run older than the force threshold and starts a new one " +
-      "(SYNC_FORCE_TOO_EARLY before then). Protected registries cannot be synchronized (SYNC_NOT_ALLOWED).",
+      "(SYNC_FORCE_TOO_EARLY before then). Protected registries cannot be synchronized (SYNC_NOT_ALLOWED). Each tenant " +
+      "may make SYNC_REQUESTS_PER_MINUTE calls a minute (RATE_LIMITED beyond).",
   })
   async syncRegistry(
     @Arg("id", () => ID) id: string,
@@ -46,6 +47,14 @@ export class SyncRunResolver {
     );
     if (!canSync(ctx.viewer, registry)) {
       throw apiError(ApiErrorCode.FORBIDDEN, "Only an admin may synchronize registries");
+    }
+    const budget = ctx.services.syncRequests.take(ctx.viewer.tenantId ?? "(system)");
+    if (!budget.allowed) {
+      throw apiError(
+        ApiErrorCode.RATE_LIMITED,
+        `Too many sync requests from this tenant (SYNC_REQUESTS_PER_MINUTE); try again in ${budget.retryAfterSeconds} s`,
+        { retryAfterSeconds: budget.retryAfterSeconds },
+      );
     }
     return toSyncRun(await ctx.services.sync.request(registry, "MANUAL", force));
   }

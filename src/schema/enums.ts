@@ -216,6 +216,10 @@ registerEnumType(RegistryErrorCode, {
       description: "The registry broke the protocol (redirect loop, unsupported redirect, …).",
     },
     CANCELLED: { description: "The operation was cancelled." },
+    ADDRESS_NOT_ALLOWED: {
+      description:
+        "The endpoint, a redirect or what its host name resolves to is a loopback, link-local (cloud metadata), private or otherwise non-public address not allowed by REGISTRY_NETWORK_ALLOWLIST; nothing was sent there.",
+    },
     INVALID_CONFIGURATION: { description: "The registry's settings cannot be used as given." },
     INTERNAL: { description: "An unexpected failure inside the gateway." },
   },

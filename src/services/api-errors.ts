@@ -6,6 +6,12 @@ import { GraphQLError } from "graphql";
  */
 export enum ApiErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
+  /** No token, or a token that is expired, forged or for another issuer or audience. */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** Too many requests of a kind from one tenant; `extensions.retryAfterSeconds` says when. */
+  RATE_LIMITED = "RATE_LIMITED",
+  /** The operation is too deep or too costly (MAX_QUERY_DEPTH, MAX_QUERY_COMPLEXITY). */
+  QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   NOT_FOUND = "NOT_FOUND",
   FORBIDDEN = "FORBIDDEN",
   NAME_TAKEN = "NAME_TAKEN",
@@ -15,6 +21,11 @@ export enum ApiErrorCode {
   SYNC_FORCE_TOO_EARLY = "SYNC_FORCE_TOO_EARLY",
   UNSUPPORTED = "UNSUPPORTED",
   CONTENT_UNAVAILABLE = "CONTENT_UNAVAILABLE",
+  /**
+   * The database is locked by another process for longer than the busy timeout (SQLite); the
+   * change was not made. Retrying later can succeed.
+   */
+  STORE_BUSY = "STORE_BUSY",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 

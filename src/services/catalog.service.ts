@@ -85,7 +85,8 @@ export interface ChartListArgs {
 
 /** Which registries a cross-registry search reads: those a viewer sees, synchronized ones only. */
 export interface SearchScope {
-  tenantId: string;
+  /** The viewer's tenant; null sees system registries only. */
+  tenantId: string | null;
 }
 
 export interface VersionListArgs {

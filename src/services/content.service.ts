@@ -6,6 +6,7 @@ import { type ProviderSet } from "../providers";
 import { type VersionContentRef } from "../providers/provider";
 import { type WriteLock } from "../store/write-lock";
 import { ApiErrorCode, apiError } from "./api-errors";
+import { type SecretBox } from "../store/secret-box";
 import { asRegistryError, toTarget } from "./registry.service";
 
 /** The documents of one version, as served. */
@@ -28,6 +29,7 @@ export class ContentService {
     private readonly providers: ProviderSet,
     private readonly logger: Logger,
     private readonly lock: WriteLock,
+    private readonly secrets: SecretBox,
   ) {}
 
   /** The documents of a version of a chart of `registry`; CONTENT_UNAVAILABLE when unreachable. */
@@ -59,7 +61,7 @@ export class ContentService {
     }
     let content;
     try {
-      content = await provider.content(toTarget(registry), ref);
+      content = await provider.content(toTarget(registry, this.secrets), ref);
     } catch (error) {
       const failure = asRegistryError(error);
       this.logger.warn(

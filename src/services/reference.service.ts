@@ -2,6 +2,7 @@ import { type RegistryEntity } from "../entities";
 import { type ProviderSet } from "../providers";
 import { type LookupResult } from "../providers/provider";
 import { type CatalogService } from "./catalog.service";
+import { type SecretBox } from "../store/secret-box";
 import { asRegistryError, toTarget } from "./registry.service";
 
 /**
@@ -13,6 +14,7 @@ export class ReferenceService {
   constructor(
     private readonly providers: ProviderSet,
     private readonly catalog: CatalogService,
+    private readonly secrets: SecretBox,
   ) {}
 
   async check(registry: RegistryEntity, chart: string, version: string): Promise<LookupResult> {
@@ -37,7 +39,9 @@ export class ReferenceService {
           };
     }
     try {
-      return await this.providers.get(registry.kind).lookup(toTarget(registry), chart, version);
+      return await this.providers
+        .get(registry.kind)
+        .lookup(toTarget(registry, this.secrets), chart, version);
     } catch (error) {
       const failure = asRegistryError(error);
       return {

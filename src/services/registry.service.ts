@@ -8,6 +8,7 @@ import { isRegistryError, RegistryError, RegistryErrorCode } from "../providers/
 import { type ProviderSet } from "../providers";
 import { ecrRegion } from "../providers/oci/ecr-credentials";
 import { isRepositoryName } from "../providers/oci/oci-reference";
+import { SecretBox, SecretUnavailableError } from "../store/secret-box";
 import { containsPattern, jsonList } from "../store/sql";
 import { type WriteLock } from "../store/write-lock";
 import {
@@ -91,6 +92,7 @@ export class RegistryService {
     private readonly providers: ProviderSet,
     private readonly logger: Logger,
     private readonly lock: WriteLock,
+    private readonly secrets: SecretBox,
   ) {}
 
   private get repo() {
@@ -227,7 +229,7 @@ export class RegistryService {
     const entity = this.repo.create({ id: randomUUID(), kind, scope, tenantId: viewer.tenantId });
     this.applyInput(entity, input, true);
     try {
-      await this.providers.get(kind).validate(toTarget(entity));
+      await this.providers.get(kind).validate(toTarget(entity, this.secrets));
       return {
         valid: true,
         errorCode: null,
@@ -313,7 +315,61 @@ export class RegistryService {
     return added;
   }
 
+  /**
+   * Applies an input to an entity, then seals every secret the input set: the entity (and so
+   * anything saved from it) holds secrets only encrypted.
+   */
   private applyInput(entity: RegistryEntity, input: RegistryUpdate, creating: boolean): void {
+    const before = SECRET_FIELDS.map((field) => (creating ? null : entity[field.property]));
+    this.applyFields(entity, input, creating);
+    SECRET_FIELDS.forEach((field, index) => {
+      const value = entity[field.property];
+      if (value != null && value !== before[index]) {
+        entity[field.property] = this.secrets.seal(value, {
+          registryId: entity.id,
+          column: field.column,
+        });
+      }
+    });
+  }
+
+  /**
+   * Encrypts, with the current key, every stored secret that is plaintext (stored before
+   * encryption existed) or sealed with an earlier key (ENCRYPTION_PREVIOUS_KEYS). Runs at
+   * start-up; returns how many values were re-sealed.
+   */
+  async resealSecrets(): Promise<number> {
+    const rows = await this.repo
+      .createQueryBuilder("r")
+      .select(["r.id", ...SECRET_FIELDS.map((field) => `r.${field.property}`)])
+      .where(SECRET_FIELDS.map((field) => `r.${field.property} IS NOT NULL`).join(" OR "))
+      .getMany();
+    let resealed = 0;
+    for (const row of rows) {
+      const changes: Partial<Record<SecretProperty, string>> = {};
+      for (const field of SECRET_FIELDS) {
+        const value = row[field.property];
+        if (value === null || this.secrets.isCurrent(value)) continue;
+        const slot = { registryId: row.id, column: field.column };
+        try {
+          changes[field.property] = this.secrets.seal(this.secrets.open(value, slot), slot);
+          resealed++;
+        } catch (error) {
+          if (!(error instanceof SecretUnavailableError)) throw error;
+          // Left as it is: the registry fails INVALID_CONFIGURATION until the key or credentials return.
+          this.logger.warn({ registryId: row.id, column: field.column }, error.message);
+        }
+      }
+      if (Object.keys(changes).length > 0) {
+        await this.lock.run(() => this.repo.update({ id: row.id }, changes));
+      }
+    }
+    if (resealed > 0)
+      this.logger.info({ resealed }, "registry secrets encrypted with the current key");
+    return resealed;
+  }
+
+  private applyFields(entity: RegistryEntity, input: RegistryUpdate, creating: boolean): void {
     if (creating || input.name != null) {
       const name = (input.name ?? "").trim();
       if (!NAME.test(name)) {
@@ -401,7 +457,7 @@ export class RegistryService {
 
   private async assertReachable(entity: RegistryEntity): Promise<void> {
     try {
-      await this.providers.get(entity.kind).validate(toTarget(entity));
+      await this.providers.get(entity.kind).validate(toTarget(entity, this.secrets));
     } catch (error) {
       const failure = asRegistryError(error);
       throw apiError(
@@ -415,8 +471,38 @@ export class RegistryService {
   }
 }
 
-/** What a provider needs from a stored registry. */
-export function toTarget(entity: RegistryEntity): RegistryTarget {
+type SecretProperty = "authSecret" | "ecrExternalId";
+
+/** Entity fields stored encrypted, with their column names (bound into the ciphertext). */
+const SECRET_FIELDS: readonly { property: SecretProperty; column: string }[] = [
+  { property: "authSecret", column: "auth_secret" },
+  { property: "ecrExternalId", column: "ecr_external_id" },
+];
+
+/** A stored secret, decrypted; a secret that cannot be opened is INVALID_CONFIGURATION. */
+function openSecret(
+  entity: RegistryEntity,
+  property: SecretProperty,
+  secrets: SecretBox,
+): string | null {
+  const value = entity[property];
+  if (value == null) return null;
+  const column = SECRET_FIELDS.find((field) => field.property === property)!.column;
+  try {
+    return secrets.open(value, { registryId: entity.id, column });
+  } catch (error) {
+    if (!(error instanceof SecretUnavailableError)) throw error;
+    throw new RegistryError(RegistryErrorCode.INVALID_CONFIGURATION, error.message);
+  }
+}
+
+/** What a provider needs from a stored registry, with its secrets decrypted. */
+export function toTarget(stored: RegistryEntity, secrets: SecretBox): RegistryTarget {
+  const entity = {
+    ...stored,
+    authSecret: openSecret(stored, "authSecret", secrets),
+    ecrExternalId: openSecret(stored, "ecrExternalId", secrets),
+  };
   const tls = {
     caCertificate: entity.tlsCaCertificate,
     insecureSkipVerify: entity.tlsInsecureSkipVerify,

@@ -3,7 +3,8 @@ export type Role = "SYSTEM_ADMIN" | "TENANT_ADMIN" | "TENANT_VIEWER";
 
 /** Who makes a request: every query and mutation is filtered by the viewer's tenant and role. */
 export interface Viewer {
-  tenantId: string;
+  /** The caller's tenant; null only for a system admin whose token names none. */
+  tenantId: string | null;
   role: Role;
 }
 
@@ -15,7 +16,10 @@ export function canSee(
   viewer: Viewer,
   registry: { scope: string; tenantId: string | null },
 ): boolean {
-  return registry.scope === "SYSTEM" || registry.tenantId === viewer.tenantId;
+  return (
+    registry.scope === "SYSTEM" ||
+    (viewer.tenantId !== null && registry.tenantId === viewer.tenantId)
+  );
 }
 
 /** True when the viewer may add, change, delete or sync registries of this scope and owner. */
@@ -24,7 +28,11 @@ export function canManage(
   registry: { scope: string; tenantId: string | null },
 ): boolean {
   if (registry.scope === "SYSTEM") return viewer.role === "SYSTEM_ADMIN";
-  return viewer.role === "TENANT_ADMIN" && registry.tenantId === viewer.tenantId;
+  return (
+    viewer.role === "TENANT_ADMIN" &&
+    viewer.tenantId !== null &&
+    registry.tenantId === viewer.tenantId
+  );
 }
 
 /**

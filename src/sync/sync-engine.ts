@@ -8,6 +8,8 @@ import { type ProviderSet } from "../providers";
 import { type ListingProgress, type ListingWarning } from "../providers/provider";
 import { ApiErrorCode, apiError } from "../services/api-errors";
 import { asRegistryError, toTarget } from "../services/registry.service";
+import { type SecretBox } from "../store/secret-box";
+import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
 import { type CatalogTransaction } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
 import { CatalogWriter, knownOciVersions, PreparedListing } from "./catalog-writer";
@@ -31,6 +33,8 @@ export interface SyncEngineOptions {
   writeLock: WriteLock;
   /** The catalog writer's transaction. */
   catalogTransaction: CatalogTransaction;
+  /** Opens the registries' stored secrets. */
+  secrets: SecretBox;
 }
 
 /** Progress-interval stretch per open progress subscription, and its cap (see `emit`). */
@@ -259,7 +263,13 @@ export class SyncEngine {
     };
     // Registered before the first await, so a concurrent request finds this run.
     this.active.set(registry.id, active);
-    await this.lock.run(() => this.runs.insert(run));
+    try {
+      await this.lock.run(() => this.runs.insert(run));
+    } catch (error) {
+      // Never recorded (e.g. the store is locked): no run, and the registry is free again.
+      this.active.delete(registry.id);
+      throw error;
+    }
     this.queue.push(registry.id);
     this.emit(active, true);
     this.pump();
@@ -304,7 +314,7 @@ export class SyncEngine {
       // OCI: tags whose manifest digest is unchanged are not fetched again.
       const known =
         registry.kind === "OCI" ? await knownOciVersions(this.dataSource, registry.id) : null;
-      const listing = await provider.list(toTarget(registry), {
+      const listing = await provider.list(toTarget(registry, this.options.secrets), {
         onChart: (chart) => prepared.add(chart),
         known: known ? (repository, tag) => known.get(`${repository}:${tag}`) : undefined,
         signal: controller.signal,
@@ -414,7 +424,12 @@ export class SyncEngine {
         );
         return;
       }
-      const failure = asRegistryError(error);
+      // A store locked by another process fails the run with a message of our own, not SQL.
+      const failure = isStoreBusy(error)
+        ? new RegistryError(RegistryErrorCode.INTERNAL, STORE_BUSY_MESSAGE, undefined, {
+            cause: error,
+          })
+        : asRegistryError(error);
       if (failure.code === RegistryErrorCode.INTERNAL) {
         this.logger.error(
           { err: error, runId: run.id, registryId: run.registryId },

@@ -183,6 +183,8 @@ export type RegistryAuthInput = {
 
 /** Why talking to a registry failed. */
 export type RegistryErrorCode =
+  /** The endpoint, a redirect or what its host name resolves to is a loopback, link-local (cloud metadata), private or otherwise non-public address not allowed by REGISTRY_NETWORK_ALLOWLIST; nothing was sent there. */
+  | 'ADDRESS_NOT_ALLOWED'
   /** The registry refused the credentials (401). */
   | 'AUTH_FAILED'
   /** The operation was cancelled. */

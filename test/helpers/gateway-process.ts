@@ -4,6 +4,9 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
 
+/** The test registries run on loopback: test gateways let them through by default. */
+export const LOOPBACK_ALLOWLIST = "127.0.0.0/8,::1,localhost";
+
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,7 +27,10 @@ export interface GatewayProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the real entry point (src/main.ts) in a child process and waits until it listens. */
+/**
+ * Starts the real entry point (src/main.ts) in a child process and waits until it listens.
+ * Loopback registries are allowed unless `env` sets REGISTRY_NETWORK_ALLOWLIST.
+ */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const port = await freePort();
   const child = spawn(
@@ -38,6 +44,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
         HOST: "127.0.0.1",
         SEED_DEFAULT_REGISTRIES: "false",
         LOG_LEVEL: "info",
+        REGISTRY_NETWORK_ALLOWLIST: LOOPBACK_ALLOWLIST,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -11,6 +11,7 @@ import { type GatewayContext } from "../../src/context";
 import { createGateway, type Gateway } from "../../src/gateway";
 import { createApollo } from "../../src/server";
 import { DEFAULT_VIEWER, type Viewer } from "../../src/services/viewer";
+import { LOOPBACK_ALLOWLIST } from "./gateway-process";
 
 export interface TestGateway {
   gateway: Gateway;
@@ -35,7 +36,7 @@ export interface TestGateway {
 
 /**
  * Starts a gateway on a fresh SQLite file in a temp directory, with the given environment on top
- * of test defaults (no seeding, silent logs captured in memory).
+ * of test defaults (no seeding, logs captured in memory, loopback registries allowed).
  */
 export async function startTestGateway(
   env: Record<string, string> = {},
@@ -50,6 +51,9 @@ export async function startTestGateway(
       LOG_LEVEL: "info",
       REGISTRY_CONNECT_TIMEOUT: "2s",
       REGISTRY_REQUEST_TIMEOUT: "5s",
+      // Tests sync far more often than a person would; the limit has its own test.
+      SYNC_REQUESTS_PER_MINUTE: "100000",
+      REGISTRY_NETWORK_ALLOWLIST: LOOPBACK_ALLOWLIST,
       ...env,
     },
     path.resolve(__dirname, "../.."),

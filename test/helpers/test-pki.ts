@@ -12,6 +12,10 @@ export interface TestPki {
   /** Server key and certificate for 127.0.0.1 and localhost. */
   serverKey: string;
   serverCert: string;
+  /** A certificate for `serverKey`, 127.0.0.1 and localhost, signed by the other CA. */
+  otherCaServerCert: string;
+  /** A certificate for `serverKey` signed by the CA, valid only on 1 January 2020: expired. */
+  expiredServerCert: string;
   /** A self-signed server certificate (no CA). */
   selfSignedKey: string;
   selfSignedCert: string;
@@ -57,7 +61,53 @@ function makeCa(dir: string, name: string): void {
   });
 }
 
-/** Generates a CA, a server certificate it signs, another CA and a self-signed certificate. */
+/** Signs `server.csr` with `ca`, for `server.ext`, valid from `start` to `end` (`YYYYMMDDHHMMSSZ`). */
+function signWithDates(dir: string, ca: string, out: string, start: string, end: string): void {
+  writeFileSync(
+    path.join(dir, "ca.cnf"),
+    [
+      "[ca]",
+      "default_ca = test",
+      "[test]",
+      "database = index.txt",
+      "new_certs_dir = .",
+      "serial = ca.serial",
+      "default_md = sha256",
+      "policy = any",
+      "[any]",
+      "commonName = supplied",
+    ].join("\n"),
+  );
+  writeFileSync(path.join(dir, "index.txt"), "");
+  writeFileSync(path.join(dir, "ca.serial"), "01\n");
+  // `openssl x509 -req` of OpenSSL 3.0 cannot set a start date; `openssl ca` can.
+  openssl(dir, [
+    "ca",
+    "-batch",
+    "-notext",
+    "-config",
+    "ca.cnf",
+    "-cert",
+    `${ca}.crt`,
+    "-keyfile",
+    `${ca}.key`,
+    "-in",
+    "server.csr",
+    "-out",
+    out,
+    "-startdate",
+    start,
+    "-enddate",
+    end,
+    "-extfile",
+    "server.ext",
+  ]);
+}
+
+/**
+ * Generates a CA, a server certificate it signs (and an expired one), another CA (and a server
+ * certificate it signs) and a self-signed certificate.
+ */
 export function createTestPki(): TestPki {
   const dir = mkdtempSync(path.join(tmpdir(), "gateway-pki-"));
   try {
@@ -104,6 +154,24 @@ export function createTestPki(): TestPki {
       "server.ext",
     ]);
     openssl(dir, [
+      "x509",
+      "-req",
+      "-in",
+      "server.csr",
+      "-CA",
+      "other-ca.crt",
+      "-CAkey",
+      "other-ca.key",
+      "-CAcreateserial",
+      "-out",
+      "other-ca-server.crt",
+      "-days",
+      "2",
+      "-extfile",
+      "server.ext",
+    ]);
+    signWithDates(dir, "test-ca", "expired-server.crt", "20200101000000Z", "20200102000000Z");
+    openssl(dir, [
       "req",
       "-x509",
       "-newkey",
@@ -128,6 +196,8 @@ export function createTestPki(): TestPki {
       otherCaCert: read("other-ca.crt"),
       serverKey: read("server.key"),
       serverCert: read("server.crt"),
+      otherCaServerCert: read("other-ca-server.crt"),
+      expiredServerCert: read("expired-server.crt"),
       selfSignedKey: read("self.key"),
       selfSignedCert: read("self.crt"),
     };

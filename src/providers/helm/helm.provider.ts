@@ -15,6 +15,7 @@ import type {
   ListOptions,
   Listing,
   ListingProgress,
+  ListingWarning,
   LookupResult,
   RegistryProvider,
   RegistryTarget,
@@ -22,6 +23,7 @@ import type {
   VersionContentRef,
 } from "../provider";
 import {
+  HelmIndexWarning,
   parseHelmIndex,
   parseHelmIndexAsync,
   type HelmIndexParseResult,
@@ -35,6 +37,23 @@ const INDEX_ACCEPT =
 const NEAREST_VERSIONS = 5;
 const PACKAGE_ACCEPT =
   "application/gzip, application/x-gzip, application/octet-stream;q=0.9, */*;q=0.8";
+
+/** Codes of the warnings the provider adds to those of the index parser. */
+export const HelmListingWarning = {
+  /** A version that is not a semantic version; kept, sorted below every semantic version. */
+  VERSION_NOT_SEMVER: "VERSION_NOT_SEMVER",
+  /** The index came with a content type no index has (a web page, an image); read anyway. */
+  UNEXPECTED_CONTENT_TYPE: "UNEXPECTED_CONTENT_TYPE",
+} as const;
+/** Most VERSION_NOT_SEMVER warnings kept per listing. */
+const MAX_VERSION_WARNINGS = 100;
+/**
+ * Longest chart name kept. Helm sets no limit, but OCI repository paths, where charts are pushed
+ * too, stop at 255 characters and no real chart comes near: a longer name is hostile.
+ */
+const MAX_CHART_NAME_LENGTH = 255;
+/** Longest message, chart or version text of a warning recorded on the sync run. */
+const MAX_WARNING_TEXT = 1000;
 
 export interface HelmProviderOptions {
   /** Builds the HTTP client of a target; the seam for connection policy (SSRF checks). */
@@ -75,9 +94,14 @@ export class HelmProvider implements RegistryProvider {
       });
       // A small index is read in full; a large one (tens of MB) is only checked for the shape of
       // an index, so that adding a registry does not cost a full parse (and its memory) twice.
-      if (response.body.length <= FULL_VALIDATION_BYTES)
-        await parseIndexBody(response.body, target, url);
-      else assertLooksLikeIndex(response.body, url);
+      await explainContentType<unknown>(
+        () =>
+          response.body.length <= FULL_VALIDATION_BYTES
+            ? parseIndexBody(response.body, target, url)
+            : assertLooksLikeIndex(response.body, url),
+        unexpectedContentType(response.headers["content-type"]),
+        url,
+      );
     });
   }
 
@@ -127,18 +151,38 @@ export class HelmProvider implements RegistryProvider {
       }
 
       throwIfAborted(signal, url);
-      const parsed = await parseIndexBody(
-        response.body,
-        target,
+      const contentType = unexpectedContentType(response.headers["content-type"]);
+      const checks = new ChartChecks();
+      const onChart = options.onChart;
+      const parsed = await explainContentType(
+        () =>
+          parseIndexBody(
+            response.body,
+            target,
+            url,
+            (done, total) => report({ phase: "PARSING", done, total }),
+            onChart === undefined
+              ? undefined
+              : (chart) => {
+                  if (checks.accept(chart)) onChart(chart);
+                },
+          ),
+        contentType,
         url,
-        (done, total) => report({ phase: "PARSING", done, total }),
-        options.onChart,
       );
+      const charts = parsed.charts.filter((chart) => checks.accept(chart));
       throwIfAborted(signal, url);
+      const warnings = checks.warnings(parsed.warnings);
+      if (contentType !== undefined) {
+        warnings.push({
+          code: HelmListingWarning.UNEXPECTED_CONTENT_TYPE,
+          message: `${redactUrl(url)} was served as "${contentType}", which is not a YAML or JSON type; it was read as an index all the same.`,
+        });
+      }
       return {
         unchanged: false,
-        charts: parsed.charts,
-        warnings: parsed.warnings,
+        charts,
+        warnings,
         bytesFetched: response.bytesOnWire,
         validators,
       };
@@ -475,6 +519,118 @@ export function nearestVersions(
     if (picked.length < count && lower < valid.length) picked.push(lower++);
   }
   return picked.sort((a, b) => a - b).map((i) => valid[i]!);
+}
+
+/**
+ * What the provider checks of each chart the parser hands over. A name longer than
+ * MAX_CHART_NAME_LENGTH is no name a client could type, so that chart is skipped (with whatever the
+ * parser said about it). A version that is not a semantic version (the catalog's test:
+ * `semver.valid`, not loose) is kept, sorted below the semantic versions and outside every range,
+ * with a warning; at most MAX_VERSION_WARNINGS of those, the rest counted in one more. Every
+ * warning's texts are cut to MAX_WARNING_TEXT, so a hostile index cannot bloat the sync run.
+ */
+class ChartChecks {
+  private readonly skippedNames = new Set<string>();
+  private readonly found: ListingWarning[] = [];
+  private notSemver = 0;
+
+  /** True when the chart is kept. */
+  accept(chart: ChartRecord): boolean {
+    if (chart.name.length > MAX_CHART_NAME_LENGTH) {
+      this.skippedNames.add(chart.name);
+      this.found.push({
+        code: HelmIndexWarning.INVALID_ENTRY,
+        message: `The chart "${chart.name.slice(0, 40)}…" was skipped with its ${chart.versions.length} version(s): its name is ${chart.name.length} characters long, more than the ${MAX_CHART_NAME_LENGTH} allowed.`,
+        skipped: true,
+      });
+      return false;
+    }
+    for (const { version } of chart.versions) {
+      if (semver.valid(version) !== null) continue;
+      if (++this.notSemver > MAX_VERSION_WARNINGS) continue;
+      this.found.push(
+        bounded({
+          code: HelmListingWarning.VERSION_NOT_SEMVER,
+          message: `Version "${version}" of chart "${chart.name}" is not a semantic version; it is kept, sorted below the semantic versions.`,
+          chart: chart.name,
+          version,
+        }),
+      );
+    }
+    return true;
+  }
+
+  /** The parser's warnings (but those about skipped charts), then the provider's own. */
+  warnings(parsed: readonly ListingWarning[]): ListingWarning[] {
+    const kept = parsed
+      .filter((w) => w.chart === undefined || !this.skippedNames.has(w.chart))
+      .map(bounded);
+    const omitted = this.notSemver - MAX_VERSION_WARNINGS;
+    if (omitted <= 0) return [...kept, ...this.found];
+    return [
+      ...kept,
+      ...this.found,
+      {
+        code: HelmIndexWarning.WARNINGS_TRUNCATED,
+        message: `${omitted} more version(s) that are not semantic versions were not recorded.`,
+      },
+    ];
+  }
+}
+
+/** A warning whose message, chart and version are at most MAX_WARNING_TEXT characters. */
+function bounded(warning: ListingWarning): ListingWarning {
+  const cut = (text: string) =>
+    text.length <= MAX_WARNING_TEXT ? text : `${text.slice(0, MAX_WARNING_TEXT - 1)}…`;
+  const { message, chart, version } = warning;
+  if (
+    message.length <= MAX_WARNING_TEXT &&
+    (chart?.length ?? 0) <= MAX_WARNING_TEXT &&
+    (version?.length ?? 0) <= MAX_WARNING_TEXT
+  )
+    return warning;
+  return {
+    ...warning,
+    message: cut(message),
+    ...(chart === undefined ? {} : { chart: cut(chart) }),
+    ...(version === undefined ? {} : { version: cut(version) }),
+  };
+}
+
+/**
+ * The media type of a response when it is one no index is served as: a web page (a login or
+ * error page), an image, audio, video or a font. Undefined for everything else, YAML, JSON,
+ * text and `application/octet-stream` included (static hosts serve indexes as all of these).
+ */
+function unexpectedContentType(header: string | undefined): string | undefined {
+  const type = header?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type === "text/html" || type === "application/xhtml+xml") return type;
+  return /^(image|audio|video|font)\//.test(type) ? type.slice(0, 100) : undefined;
+}
+
+/**
+ * Reads an index body with `read`; when that fails with PARSE and the body came with an
+ * unexpected content type, the message says what the registry served instead of an index.
+ */
+async function explainContentType<T>(
+  read: () => T | Promise<T>,
+  contentType: string | undefined,
+  url: URL,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (contentType === undefined || !isRegistryError(error)) throw error;
+    if (error.code !== RegistryErrorCode.PARSE) throw error;
+    throw new RegistryError(
+      RegistryErrorCode.PARSE,
+      `${redactUrl(url)} answered with "${contentType}" content, not a Helm repository index (${
+        contentType.includes("html") ? "a login or error page?" : "a misconfigured server?"
+      }): ${error.message}`,
+      error.status,
+      { cause: error },
+    );
+  }
 }
 
 function safeReporter(

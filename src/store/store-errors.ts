@@ -1,0 +1,25 @@
+/**
+ * Failures of the store that a person can act on. SQLite answers SQLITE_BUSY (or SQLITE_LOCKED)
+ * when another process holds the database's write lock for longer than the busy timeout; the
+ * statement (or transaction) was rolled back and nothing was written.
+ */
+
+/** Shown instead of the driver's text, which may carry SQL. */
+export const STORE_BUSY_MESSAGE =
+  "The catalog database is locked by another process; nothing was changed. Try again shortly.";
+
+/**
+ * True when `error` (or what it wraps: TypeORM's QueryFailedError keeps the driver's error in
+ * `driverError`, GraphQL errors in `originalError`) is SQLite refusing a write because the
+ * database is locked. better-sqlite3 puts the extended result code in `code`
+ * (`SQLITE_BUSY`, `SQLITE_BUSY_SNAPSHOT`, `SQLITE_LOCKED_SHAREDCACHE`…).
+ */
+export function isStoreBusy(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, driverError, originalError, cause } = current as Record<string, unknown>;
+    if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code)) return true;
+    current = driverError ?? originalError ?? cause;
+  }
+  return false;
+}
