@@ -5,7 +5,12 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import {
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "./context";
@@ -140,6 +145,7 @@ export async function startHttp(
   port: number,
 ): Promise<HttpGateway> {
   const documents = createDocumentCache(introspectionRules(services.config.limits));
+  const limitChecks = new LimitCheckCache(schema, services.config.limits);
   const app = express();
   app.disable("x-powered-by");
   // ETag hashing of large JSON bodies costs CPU on every read and serves no client here.
@@ -187,13 +193,7 @@ export async function startHttp(
         } catch (error) {
           return error instanceof GraphQLError ? [error] : undefined;
         }
-        const error = operationLimitError(
-          schema,
-          document,
-          payload.variables ?? undefined,
-          payload.operationName,
-          limits,
-        );
+        const error = limitChecks.check(document, payload.variables, payload.operationName);
         return error ? [error] : undefined;
       },
       // One context per subscribe message: loaders are fresh for each operation.
@@ -251,6 +251,46 @@ export async function startHttp(
       wsServer.close();
     },
   };
+}
+
+/** Distinct variable sets whose limit check is kept per document. */
+const LIMIT_CHECKS_PER_DOCUMENT = 100;
+
+/**
+ * The operation-limit check of graphql-ws subscriptions, done once per document (the document
+ * cache returns one object per text) and variables: a thousand dashboards subscribing with the
+ * same operation during a run cost one check, not a thousand.
+ */
+class LimitCheckCache {
+  private readonly checks = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly limits: Services["config"]["limits"],
+  ) {}
+
+  check(
+    document: DocumentNode,
+    variables: Record<string, unknown> | null | undefined,
+    operationName: string | null | undefined,
+  ): GraphQLError | null {
+    let known = this.checks.get(document);
+    if (!known) this.checks.set(document, (known = new Map()));
+    const key = JSON.stringify([operationName ?? null, variables ?? null]);
+    let error = known.get(key);
+    if (error === undefined) {
+      error = operationLimitError(
+        this.schema,
+        document,
+        variables ?? undefined,
+        operationName,
+        this.limits,
+      );
+      if (known.size >= LIMIT_CHECKS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+      known.set(key, error);
+    }
+    return error;
+  }
 }
 
 /** What a graphql-ws connection keeps: its caller, and the timer that ends it with the token. */
