@@ -323,7 +323,7 @@ const executors: Record<string, Executor> = {
     // A fresh victim each time: an allowed delete must not take a shared fixture with it.
     const owner =
       target === "system" ? viewers.sa! : target === "own" ? viewers.adminA! : viewers.adminB!;
-    const victim = await addHelmInProcess(owner, scopeOf(target));
+    const victim = await addHelmOverHttp(owner, scopeOf(target));
     return classify(
       await post(`mutation($id: ID!) { deleteRegistry(id: $id) }`, { id: victim }, token),
       () => true,
@@ -412,7 +412,7 @@ async function subscribeOutcome(
   }
 }
 
-async function addHelmInProcess(owner: Viewer, scope: "SYSTEM" | "TENANT"): Promise<string> {
+async function addHelmOverHttp(owner: Viewer, scope: "SYSTEM" | "TENANT"): Promise<string> {
   const result = await post(
     `mutation($i: AddHelmRegistryInput!) { addHelmRegistry(input: $i) { id } }`,
     { i: { name: name(), endpoint: server.url("/repo"), scope } },
@@ -428,7 +428,7 @@ function actorKey(viewer: Viewer): string {
 }
 
 async function fixtureFor(owner: Viewer, scope: "SYSTEM" | "TENANT"): Promise<Fixture> {
-  const registryId = await addHelmInProcess(owner, scope);
+  const registryId = await addHelmOverHttp(owner, scope);
   const run = await syncAndWait(t, registryId, owner);
   expect(run.status).toBe("SUCCEEDED");
   const charts = await post(
