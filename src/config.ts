@@ -61,6 +61,8 @@ export interface Config {
     /** syncRegistry calls a tenant may make per minute. */
     syncRequestsPerMinute: number;
   };
+  /** Cached responses of read queries: their total size at most; 0 = no cache. */
+  responseCache: { maxBytes: number };
 }
 
 /** Roles a token may carry. */
@@ -274,6 +276,12 @@ export const SETTINGS: readonly Setting[] = [
     default: "30",
     meaning: "`syncRegistry` calls one tenant may make per minute; more are `RATE_LIMITED`.",
   },
+  {
+    name: "RESPONSE_CACHE_BYTES",
+    default: "64MB",
+    meaning:
+      "Memory for cached responses of read queries (see [Serving reads](#serving-reads)); `0` turns the cache off.",
+  },
 ];
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i;
@@ -303,7 +311,7 @@ function parseDuration(name: string, raw: string): number {
   return value;
 }
 
-function parseSize(name: string, raw: string): number {
+function parseSize(name: string, raw: string, allowZero = false): number {
   const match = SIZE.exec(raw.trim());
   if (!match) throw new ConfigError(`${name}: "${raw}" is not a size (e.g. 64MB)`);
   const unit = (match[2] ?? "b").toLowerCase();
@@ -315,6 +323,7 @@ function parseSize(name: string, raw: string): number {
         ? 1024
         : 1;
   const value = Math.round(Number(match[1]) * factor);
+  if (value === 0 && allowZero) return 0;
   if (value <= 0) throw new ConfigError(`${name}: must be greater than zero`);
   return value;
 }
@@ -466,6 +475,9 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
         1,
         100_000,
       ),
+    },
+    responseCache: {
+      maxBytes: parseSize("RESPONSE_CACHE_BYTES", get("RESPONSE_CACHE_BYTES"), true),
     },
   };
 }

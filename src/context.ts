@@ -13,6 +13,8 @@ import { SyncRunService } from "./services/sync-run.service";
 import { Authenticator } from "./services/authenticator";
 import { TenantRateLimiter } from "./services/rate-limit";
 import { type Viewer } from "./services/viewer";
+import { type ResponseCache } from "./response-cache";
+import { type CatalogVersion } from "./store/catalog-version";
 import { type SecretBox } from "./store/secret-box";
 import { type WriteLock } from "./store/write-lock";
 import { type SyncEngine } from "./sync/sync-engine";
@@ -36,6 +38,10 @@ export interface Services {
   auth: Authenticator;
   /** Per-tenant budget of `syncRegistry` calls. */
   syncRequests: TenantRateLimiter;
+  /** The version that cached read responses are keyed by. */
+  catalogVersion: CatalogVersion;
+  /** The HTTP response cache, once the server runs with one (its counts are reported). */
+  responseCache?: ResponseCache;
 }
 
 /** What every resolver receives: who asks, fresh loaders, the services. */
@@ -44,6 +50,11 @@ export interface GatewayContext {
   viewer: Viewer;
   loaders: Loaders;
   services: Services;
+  /**
+   * What became of the response: the response cache keeps none with errors. An object, because
+   * Apollo runs each operation on a shallow copy of the context; the copy shares it.
+   */
+  outcome: { errors: boolean };
 }
 
 /** Builds the read/write services over a data source. */
@@ -56,6 +67,7 @@ export function createServices(parts: {
   events: SyncEventBus;
   writeLock: WriteLock;
   secrets: SecretBox;
+  catalogVersion: CatalogVersion;
 }): Services {
   const catalog = new CatalogService(parts.dataSource);
   const registries = new RegistryService(
@@ -64,6 +76,7 @@ export function createServices(parts: {
     parts.logger,
     parts.writeLock,
     parts.secrets,
+    parts.catalogVersion,
   );
   const references = new ReferenceService(parts.providers, catalog, parts.secrets);
   return {
@@ -75,6 +88,7 @@ export function createServices(parts: {
     events: parts.events,
     auth: new Authenticator(parts.config.auth),
     syncRequests: new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
+    catalogVersion: parts.catalogVersion,
     registries,
     catalog,
     runs: new SyncRunService(parts.dataSource),
@@ -98,7 +112,8 @@ export function createContext(services: Services, viewer: Viewer): GatewayContex
   return {
     requestId: randomUUID(),
     viewer,
-    loaders: createLoaders(services.dataSource, services.catalog, services.runs),
+    loaders: createLoaders(services.registries.reader, services.catalog, services.runs),
     services,
+    outcome: { errors: false },
   };
 }

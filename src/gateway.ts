@@ -1,6 +1,7 @@
 import { type DestinationStream } from "pino";
 import { type GraphQLSchema } from "graphql";
 import { ConfigError, type Config } from "./config";
+import { createCatalogVersion } from "./store/catalog-version";
 import { createContext, createServices, type GatewayContext, type Services } from "./context";
 import { createLogger, type Logger } from "./logger";
 import { createProviders } from "./providers";
@@ -61,6 +62,7 @@ export async function createGateway(
     },
   );
   const events = new PubSubSyncEventBus();
+  const catalogVersion = createCatalogVersion(store.dataSource, store.writeLock, store.statements);
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
     concurrency: config.sync.concurrency,
     forceAfterMs: config.sync.forceAfterMs,
@@ -68,6 +70,7 @@ export async function createGateway(
     writeLock: store.writeLock,
     catalogTransaction: store.catalogTransaction,
     secrets,
+    catalogVersion,
   });
   const services = createServices({
     config,
@@ -78,6 +81,7 @@ export async function createGateway(
     events,
     writeLock: store.writeLock,
     secrets,
+    catalogVersion,
   });
   await services.registries.resealSecrets();
   if (config.seedDefaultRegistries)

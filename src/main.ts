@@ -1,3 +1,4 @@
+import "./production-mode";
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { createGateway } from "./gateway";

@@ -24,7 +24,12 @@ export class PageArgs {
 export class ChartsArgs extends PageArgs {
   @Field(() => String, {
     nullable: true,
-    description: "Case-insensitive substring of name, description or keywords.",
+    description:
+      "Full-text search over name, display name, keywords and description. Every word must match; each " +
+      "token is a prefix (`postg` finds `postgresql`) and the tokens of a hyphenated word must follow each " +
+      "other (`cert-manager`); case and accents are ignored. Results are ordered by relevance, name matches " +
+      "first, then by name. Text with no letter or digit matches nothing. (On a PostgreSQL store, for now: a " +
+      "case-insensitive substring of name, description or keywords, ordered by name.)",
   })
   search?: string | null;
 

@@ -6,10 +6,12 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
+import { type GraphQLResolveInfo } from "graphql";
 import { type GatewayContext } from "../context";
 import { type VersionDocuments } from "../services/content.service";
 import { ChartVersion } from "../schema/chart-version.type";
@@ -24,10 +26,17 @@ import { ProfileLayerCheck, ProfileLayerInput, ProfileValidation } from "../sche
 import { Registry } from "../schema/registry.interface";
 import { ChartReferenceCheck } from "../schema/results.type";
 import { badInput, notFound } from "../services/api-errors";
-import { encodeCursor, idOfType } from "../services/ids";
+import { CHART_COLUMNS, versionColumns } from "../services/catalog.service";
+import { idOfType } from "../services/ids";
 import { ChartsArgs, PageArgs } from "./args";
-import { toConnection } from "./connection";
+import { LazyEdge, LazyPageInfo, toConnection } from "./connection";
 import { toChart, toChartVersion, toRegistry } from "./mappers";
+import { chartColumnsFor, selectedFields, selectionColumns } from "./selection";
+
+/** The version columns a ChartVersion selection needs (at `path` below the field). */
+function columnsFor(info: GraphQLResolveInfo, path: readonly string[]): string {
+  return selectionColumns(info, (i) => versionColumns(selectedFields(i, path)));
+}
 
 /** Most layers `validateProfileLayers` takes (a profile has a few dozen at most). */
 const MAX_PROFILE_LAYERS = 100;
@@ -59,9 +68,10 @@ export class ChartResolver {
   async latestVersion(
     @Root() chart: Chart,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChartVersion | null> {
     if (chart.latestVersionDbId == null) return null;
-    const row = await ctx.loaders.versionById.load(chart.latestVersionDbId);
+    const row = await ctx.loaders.versionById(columnsFor(info, [])).load(chart.latestVersionDbId);
     return row ? toChartVersion(row) : null;
   }
 
@@ -72,23 +82,18 @@ export class ChartResolver {
     @Root() chart: Chart,
     @Args(() => VersionsArgs) args: VersionsArgs,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChartVersionConnection> {
     const page = await ctx.loaders
-      .versionPages(args)
+      .versionPages(args, columnsFor(info, ["edges", "node"]))
       .load({ id: chart.dbId, versionCount: chart.versionCount });
-    const edges = page.rows.map((row) => ({
-      cursor: encodeCursor([row.sort_key, Number(row.id)]),
-      node: toChartVersion(row),
-    }));
+    const edges = page.rows.map(
+      (row) => new LazyEdge(toChartVersion(row), [row.sort_key, Number(row.id)]),
+    );
     return {
       totalCount: page.totalCount,
       edges,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: new LazyPageInfo(page.hasNextPage, Boolean(args.after), edges),
     };
   }
 
@@ -135,16 +140,24 @@ export class ChartResolver {
 
   @Query(() => ChartConnection, {
     description:
-      "Charts of every synchronized registry the viewer sees, by name (then registry), with the same search and " +
-      "filters as `Registry.charts`; protected registries have no catalog and are not searched.",
+      "Charts of every synchronized registry the viewer sees, with the same search and filters as " +
+      "`Registry.charts`: by name (then registry), or by relevance when `search` is given. Protected registries " +
+      "have no catalog and are not searched.",
   })
   async searchCharts(
     @Args(() => ChartsArgs) args: ChartsArgs,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChartConnection> {
-    const page = await ctx.services.catalog.searchCharts({ tenantId: ctx.viewer.tenantId }, args);
+    const columns = chartColumnsFor(info);
+    const page = await ctx.services.catalog.searchCharts(
+      { tenantId: ctx.viewer.tenantId },
+      args,
+      columns,
+    );
     return toConnection(page, (row) => {
-      ctx.loaders.chartById.prime(Number(row.id), row);
+      // Only whole rows serve later lookups by id (a version's `chart`, its documents).
+      if (columns === CHART_COLUMNS) ctx.loaders.chartById.prime(Number(row.id), row);
       return toChart(row);
     });
   }

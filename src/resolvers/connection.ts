@@ -1,6 +1,39 @@
 import { type Edge } from "../schema/connection.type";
 import { type PageInfo } from "../schema/page-info.type";
+import { encodeCursor } from "../services/ids";
 import { type Page } from "../services/registry.service";
+
+/**
+ * An edge whose cursor is encoded only when a client selects it: a page of 50 charts with 5
+ * versions each has 300 cursors, which most clients never read.
+ */
+export class LazyEdge<TNode> implements Edge<TNode> {
+  constructor(
+    readonly node: TNode,
+    private readonly sortValues: readonly (string | number)[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.sortValues);
+  }
+}
+
+/** Page info whose cursors are encoded only when selected (see LazyEdge). */
+export class LazyPageInfo implements PageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: readonly Edge<unknown>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
 
 /** Turns a service page into a Relay connection, mapping each node to its GraphQL type. */
 export function toConnection<TRow, TNode>(

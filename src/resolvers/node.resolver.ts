@@ -30,7 +30,7 @@ export class NodeResolver {
         return row && (await visible(row.registry_id)) ? toChart(row) : null;
       }
       case "ChartVersion": {
-        const row = await loaders.versionById.load(Number(decoded.id));
+        const row = await loaders.versionById().load(Number(decoded.id));
         const chart = row ? await loaders.chartById.load(Number(row.chart_id)) : null;
         return row && chart && (await visible(chart.registry_id)) ? toChartVersion(row) : null;
       }

@@ -6,19 +6,23 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
+import { type GraphQLResolveInfo } from "graphql";
 import { type GatewayContext } from "../context";
 import { ChartConnection, Chart } from "../schema/chart.type";
 import { RegistryKind, RegistryScope, RegistrySyncStatus } from "../schema/enums";
 import { Registry, RegistryConnection } from "../schema/registry.interface";
 import { SyncRun, SyncRunConnection } from "../schema/sync-run.type";
+import { CHART_COLUMNS } from "../services/catalog.service";
 import { idOfType } from "../services/ids";
 import { ChartsArgs, PageArgs } from "./args";
 import { toConnection } from "./connection";
 import { toChart, toRegistry, toSyncRun } from "./mappers";
+import { chartColumnsFor } from "./selection";
 
 @ArgsType()
 class RegistriesArgs extends PageArgs {
@@ -63,16 +67,20 @@ export class RegistryResolver {
   }
 
   @FieldResolver(() => ChartConnection, {
-    description: "The registry's charts, by name. Empty for protected registries.",
+    description:
+      "The registry's charts, by name, or by relevance when `search` is given. Empty for protected registries.",
   })
   async charts(
     @Root() registry: Registry,
     @Args(() => ChartsArgs) args: ChartsArgs,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChartConnection> {
-    const page = await ctx.services.catalog.chartsPage(registry.dbId, args);
+    const columns = chartColumnsFor(info);
+    const page = await ctx.services.catalog.chartsPage(registry.dbId, args, columns);
     return toConnection(page, (row) => {
-      ctx.loaders.chartById.prime(Number(row.id), row);
+      // Only whole rows serve later lookups by id (a version's `chart`, its documents).
+      if (columns === CHART_COLUMNS) ctx.loaders.chartById.prime(Number(row.id), row);
       return toChart(row);
     });
   }

@@ -2,7 +2,10 @@ import { Field, Float, ID, ObjectType } from "type-graphql";
 import { PackDependencyType, PackLayer } from "./enums";
 import { Node } from "./node.interface";
 
-@ObjectType({ description: "A person or organisation credited on a chart version." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A person or organisation credited on a chart version.",
+})
 export class Maintainer {
   @Field(() => String, { description: "Name." })
   name!: string;
@@ -14,7 +17,10 @@ export class Maintainer {
   url!: string | null;
 }
 
-@ObjectType({ description: "A chart this chart version depends on (Chart.yaml `dependencies`)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A chart this chart version depends on (Chart.yaml `dependencies`).",
+})
 export class ChartDependency {
   @Field(() => String, { description: "Name of the dependency chart." })
   name!: string;
@@ -38,7 +44,10 @@ export class ChartDependency {
   tags!: string[];
 }
 
-@ObjectType({ description: "One annotation (key and value) of a chart version." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One annotation (key and value) of a chart version.",
+})
 export class Annotation {
   @Field(() => String, { description: "Annotation key." })
   key!: string;
@@ -48,6 +57,7 @@ export class Annotation {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A pack this pack version depends on (pack.json `constraints.dependencies`).",
 })
 export class PackDependency {
@@ -74,7 +84,7 @@ export class PackDependency {
   type!: PackDependencyType;
 }
 
-@ObjectType({ description: "A component a resource limit applies to." })
+@ObjectType({ simpleResolvers: true, description: "A component a resource limit applies to." })
 export class PackResourceComponent {
   @Field(() => String, { description: "Values path of the component's resource request." })
   resourceRequestParamRef!: string;
@@ -86,7 +96,10 @@ export class PackResourceComponent {
   scheduleType!: string | null;
 }
 
-@ObjectType({ description: "A cluster resource a pack needs (pack.json `constraints.resources`)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A cluster resource a pack needs (pack.json `constraints.resources`).",
+})
 export class PackResource {
   @Field(() => String, { description: "`cpu`, `memory` or `diskSize`." })
   type!: string;
@@ -101,7 +114,7 @@ export class PackResource {
   components!: PackResourceComponent[];
 }
 
-@ObjectType({ description: "What a pack version requires of a profile." })
+@ObjectType({ simpleResolvers: true, description: "What a pack version requires of a profile." })
 export class PackConstraints {
   @Field(() => [PackDependency], { description: "Packs it depends on or does not support." })
   dependencies!: PackDependency[];
@@ -110,7 +123,11 @@ export class PackConstraints {
   resources!: PackResource[];
 }
 
-@ObjectType({ implements: Node, description: "One version of a chart, as the registry lists it." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: "One version of a chart, as the registry lists it.",
+})
 export class ChartVersion implements Node {
   @Field(() => ID, { description: "Opaque global id." })
   id!: string;

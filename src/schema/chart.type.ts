@@ -5,6 +5,7 @@ import { ChartVersion } from "./chart-version.type";
 import { Node } from "./node.interface";
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "A chart of one registry. Display fields come from its latest version: the highest stable " +
@@ -92,10 +93,11 @@ export class Chart implements Node {
   versionCount!: number;
 }
 
-@ObjectType("ChartConnection", { description: "A page of charts." })
+@ObjectType("ChartConnection", { simpleResolvers: true, description: "A page of charts." })
 export class ChartConnection extends ConnectionType(Chart, "Chart") {}
 
 @ObjectType("ChartVersionConnection", {
+  simpleResolvers: true,
   description: "A page of chart versions, highest semantic version first.",
 })
 export class ChartVersionConnection extends ConnectionType(ChartVersion, "ChartVersion") {}

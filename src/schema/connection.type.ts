@@ -15,7 +15,10 @@ export function ConnectionType<TNode extends object>(
   nodeClass: abstract new (...args: never[]) => TNode,
   nodeName: string,
 ) {
-  @ObjectType(`${nodeName}Edge`, { description: `An edge to a ${nodeName}.` })
+  @ObjectType(`${nodeName}Edge`, {
+    simpleResolvers: true,
+    description: `An edge to a ${nodeName}.`,
+  })
   class EdgeType implements Edge<TNode> {
     @Field(() => String, { description: "Opaque cursor of this edge; pass it as `after`." })
     cursor!: string;
@@ -25,7 +28,7 @@ export function ConnectionType<TNode extends object>(
   }
 
   // Only the concrete subclass (e.g. ChartConnection) is referenced, so only it is emitted.
-  @ObjectType(`${nodeName}ConnectionBase`)
+  @ObjectType(`${nodeName}ConnectionBase`, { simpleResolvers: true })
   abstract class ConnectionBase {
     @Field(() => Int, { description: "Number of items across all pages for these arguments." })
     totalCount!: number;

@@ -3,6 +3,7 @@ import { Node } from "./node.interface";
 import { Registry } from "./registry.interface";
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [Node, Registry],
   description: "An HTTP Helm chart repository: the gateway reads its index.yaml (or JSON index).",
 })

@@ -4,6 +4,7 @@ import { Node } from "./node.interface";
 import { Registry } from "./registry.interface";
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "AWS settings of an ECR registry. The secret access key is write-only and never shown.",
 })
@@ -25,6 +26,7 @@ export class EcrAuthInfo {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [Node, Registry],
   description:
     "An OCI distribution registry. Synchronization reads metadata only: tags, manifests and config blobs, never chart packages.",

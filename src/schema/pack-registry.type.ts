@@ -3,6 +3,7 @@ import { Node } from "./node.interface";
 import { Registry } from "./registry.interface";
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [Node, Registry],
   description:
     "A legacy Palette pack registry (spectro-registry, https only). It is always synchronized; its packs are " +

@@ -15,7 +15,10 @@ export class ProfileLayerInput {
   version!: string;
 }
 
-@ObjectType({ description: "A constraint of one layer's pack that the profile breaks." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A constraint of one layer's pack that the profile breaks.",
+})
 export class ConstraintViolation {
   @Field(() => ConstraintViolationKind, { description: "How the constraint is broken." })
   kind!: ConstraintViolationKind;
@@ -42,7 +45,7 @@ export class ConstraintViolation {
   message!: string;
 }
 
-@ObjectType({ description: "One layer of a profile, resolved and checked." })
+@ObjectType({ simpleResolvers: true, description: "One layer of a profile, resolved and checked." })
 export class ProfileLayerCheck {
   @Field(() => Int, { description: "Position of the layer in the input list." })
   index!: number;
@@ -81,7 +84,10 @@ export class ProfileLayerCheck {
   violations!: ConstraintViolation[];
 }
 
-@ObjectType({ description: "The outcome of checking the layers of a cluster profile." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The outcome of checking the layers of a cluster profile.",
+})
 export class ProfileValidation {
   @Field(() => Boolean, {
     description: "True when every layer was VERIFIED and no constraint is broken.",

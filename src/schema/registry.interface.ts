@@ -5,6 +5,7 @@ import { ConnectionType } from "./connection.type";
 import { Node } from "./node.interface";
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "How the gateway authenticates to a registry. Secrets are write-only and never shown.",
 })
@@ -21,7 +22,7 @@ export class RegistryAuthInfo {
   hasSecret!: boolean;
 }
 
-@ObjectType({ description: "TLS settings used to reach a registry." })
+@ObjectType({ simpleResolvers: true, description: "TLS settings used to reach a registry." })
 export class RegistryTlsInfo {
   @Field(() => Boolean, {
     description: "True when certificate verification is skipped (this wins over a CA certificate).",
@@ -103,5 +104,8 @@ export abstract class Registry implements Node {
   updatedAt!: Date;
 }
 
-@ObjectType("RegistryConnection", { description: "A page of registries, ordered by name." })
+@ObjectType("RegistryConnection", {
+  simpleResolvers: true,
+  description: "A page of registries, ordered by name.",
+})
 export class RegistryConnection extends ConnectionType(Registry, "Registry") {}

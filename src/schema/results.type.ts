@@ -3,6 +3,7 @@ import { GraphQLDateTimeISO } from "graphql-scalars";
 import { ChartReferenceStatus, RegistryErrorCode } from "./enums";
 
 @ObjectType({
+  simpleResolvers: true,
   description: "The outcome of checking a registry's endpoint and credentials (nothing is saved).",
 })
 export class RegistryValidation {
@@ -19,6 +20,7 @@ export class RegistryValidation {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "The answer of a targeted check of one chart name and version (nothing is stored).",
 })
 export class ChartReferenceCheck {

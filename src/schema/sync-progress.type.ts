@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { GraphQLDateTimeISO } from "graphql-scalars";
 import { SyncPhase, SyncRunStatus } from "./enums";
 
-@ObjectType({ description: "Counts of a sync run so far." })
+@ObjectType({ simpleResolvers: true, description: "Counts of a sync run so far." })
 export class SyncCounts {
   @Field(() => Int, { description: "Charts in the listing." })
   chartsSeen!: number;
@@ -27,6 +27,7 @@ export class SyncCounts {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A progress event of a sync run. Coalesced to at most one per SYNC_PROGRESS_INTERVAL (250 ms by default) per run within a phase; every phase change and the terminal " +
     "event are always delivered, and a subscriber that joins mid-run first receives the current state.",
@@ -85,7 +86,10 @@ export class SyncProgress {
   at!: string;
 }
 
-@ObjectType({ description: "A chart version added to or removed from the catalog." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A chart version added to or removed from the catalog.",
+})
 export class VersionRef {
   @Field(() => String, { description: "Chart name." })
   chart!: string;
@@ -95,6 +99,7 @@ export class VersionRef {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "What a completed sync run changed in a registry's catalog (the change feed).",
 })
 export class CatalogChange {

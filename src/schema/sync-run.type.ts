@@ -4,7 +4,7 @@ import { ConnectionType } from "./connection.type";
 import { RegistryErrorCode, SyncPhase, SyncRunStatus, SyncTrigger } from "./enums";
 import { Node } from "./node.interface";
 
-@ObjectType({ description: "Something a sync run skipped or found odd." })
+@ObjectType({ simpleResolvers: true, description: "Something a sync run skipped or found odd." })
 export class SyncWarning {
   @Field(() => String, { description: "Stable code, e.g. MISSING_VERSION, DUPLICATE_VERSION." })
   code!: string;
@@ -19,7 +19,7 @@ export class SyncWarning {
   version!: string | null;
 }
 
-@ObjectType({ description: "Why a sync run failed." })
+@ObjectType({ simpleResolvers: true, description: "Why a sync run failed." })
 export class SyncError {
   @Field(() => RegistryErrorCode, { description: "Stable error code." })
   code!: RegistryErrorCode;
@@ -31,6 +31,7 @@ export class SyncError {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "One synchronization of one registry, and its record.",
 })
@@ -114,5 +115,8 @@ export class SyncRun implements Node {
   error!: SyncError | null;
 }
 
-@ObjectType("SyncRunConnection", { description: "A page of sync runs, newest first." })
+@ObjectType("SyncRunConnection", {
+  simpleResolvers: true,
+  description: "A page of sync runs, newest first.",
+})
 export class SyncRunConnection extends ConnectionType(SyncRun, "SyncRun") {}

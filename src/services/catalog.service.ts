@@ -2,6 +2,7 @@ import semver from "semver";
 import { resolvePackTag } from "./parent-tags";
 import { type DataSource } from "typeorm";
 import { badInput } from "./api-errors";
+import { type ChartSearch, chartSearchFor } from "./chart-search";
 import { decodeCursor, encodeCursor } from "./ids";
 import { type Page } from "./registry.service";
 import { toRange } from "./version-order";
@@ -60,13 +61,127 @@ export interface VersionRow {
   parent_tags: string | null;
 }
 
-const CHART_COLUMNS =
+/** Every column of a chart row the API serves (the select list of whole rows). */
+export const CHART_COLUMNS =
   "c.id, c.registry_id, c.name, c.description, c.icon, c.home, c.keywords, c.deprecated, c.latest_version_id, c.version_count, " +
   "c.kind, c.display_name, c.layer, c.addon_type, c.addon_sub_type, c.cloud_types, c.pack_group, c.eol, c.logo_url";
 const VERSION_COLUMNS =
   "v.id, v.chart_id, v.version, v.sort_key, v.is_semver, v.prerelease, v.deprecated, v.app_version, v.description, " +
   "v.created, v.digest, v.urls, v.kube_version, v.api_version, v.type, v.keywords, v.home, v.icon, v.sources, " +
   "v.maintainers, v.dependencies, v.annotations, v.tag, v.oci_reference, v.pack, v.parent_tags";
+
+/** Columns every projected chart row has: identity and what cursors and search order need. */
+const CHART_KEY_COLUMNS = ["id", "registry_id", "name"] as const;
+
+/**
+ * The columns each Chart field reads (besides the key columns); as for versions, a field missing
+ * here makes a selection read every column.
+ */
+export const CHART_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: [],
+  name: [],
+  registry: [],
+  description: ["description"],
+  icon: ["icon"],
+  home: ["home"],
+  keywords: ["keywords"],
+  deprecated: ["deprecated"],
+  versionCount: ["version_count"],
+  kind: ["kind"],
+  displayName: ["display_name"],
+  layer: ["layer"],
+  addonType: ["addon_type"],
+  addonSubType: ["addon_sub_type"],
+  cloudTypes: ["cloud_types"],
+  group: ["pack_group"],
+  eol: ["eol"],
+  logoUrl: ["logo_url"],
+  latestVersion: ["latest_version_id"],
+  // Its total count without filters is the stored count.
+  versions: ["version_count"],
+};
+
+const ALL_CHART_COLUMNS = CHART_COLUMNS.split(", ").map((c) => c.slice(2));
+
+/** The select list for chart rows serving these Chart fields (see `versionColumns`). */
+export function chartColumns(fields: Iterable<string> | null): string {
+  return projection(fields, CHART_FIELD_COLUMNS, CHART_KEY_COLUMNS, ALL_CHART_COLUMNS, "c");
+}
+
+function projection(
+  fields: Iterable<string> | null,
+  byField: Readonly<Record<string, readonly string[]>>,
+  keys: readonly string[],
+  all: readonly string[],
+  alias: string,
+): string {
+  const every = all.map((c) => `${alias}.${c}`).join(", ");
+  if (fields === null) return every;
+  const wanted = new Set<string>(keys);
+  for (const field of fields) {
+    const columns = byField[field];
+    if (!columns) return every;
+    for (const column of columns) wanted.add(column);
+  }
+  return all
+    .filter((c) => wanted.has(c))
+    .map((c) => `${alias}.${c}`)
+    .join(", ");
+}
+
+/** Columns every projected version row has: identity and the sort key (cursors, ordering). */
+const VERSION_KEY_COLUMNS = ["id", "chart_id", "sort_key"] as const;
+/** What `values`, `readme` and `valuesSchema` need to find a version's package. */
+const PACKAGE_COLUMNS = ["version", "urls", "digest", "oci_reference"] as const;
+
+/**
+ * The columns each ChartVersion field reads (besides the key columns). A field missing here
+ * makes a selection read every column: a new field is correct before it is lean.
+ */
+export const VERSION_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: [],
+  chart: [],
+  version: ["version"],
+  semver: ["is_semver"],
+  prerelease: ["prerelease"],
+  deprecated: ["deprecated"],
+  appVersion: ["app_version"],
+  description: ["description"],
+  created: ["created"],
+  digest: ["digest"],
+  urls: ["urls"],
+  kubeVersion: ["kube_version"],
+  apiVersion: ["api_version"],
+  type: ["type"],
+  keywords: ["keywords"],
+  home: ["home"],
+  icon: ["icon"],
+  sources: ["sources"],
+  maintainers: ["maintainers"],
+  dependencies: ["dependencies"],
+  annotations: ["annotations"],
+  tag: ["tag"],
+  ociReference: ["oci_reference"],
+  parentTags: ["parent_tags"],
+  group: ["pack"],
+  constraints: ["pack"],
+  values: PACKAGE_COLUMNS,
+  readme: PACKAGE_COLUMNS,
+  valuesSchema: PACKAGE_COLUMNS,
+};
+
+const ALL_VERSION_COLUMNS = VERSION_COLUMNS.split(", ").map((c) => c.slice(2));
+
+/**
+ * The select list for version rows serving these ChartVersion fields: the key columns plus what
+ * the fields read, in a fixed order (so equal selections give equal statements); every column
+ * for an unknown field or no field list. Columns outside the list are undefined in the rows.
+ */
+export function versionColumns(fields: Iterable<string> | null): string {
+  return projection(fields, VERSION_FIELD_COLUMNS, VERSION_KEY_COLUMNS, ALL_VERSION_COLUMNS, "v");
+}
 
 export interface ChartListArgs {
   search?: string | null;
@@ -154,18 +269,33 @@ function matches(
  * charts or versions it serves; DataLoaders (see loaders.ts) batch the per-parent ones.
  */
 export class CatalogService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly search: ChartSearch = chartSearchFor(dataSource),
+  ) {}
 
-  /** A page of one registry's charts, by name. */
-  async chartsPage(registryId: string, args: ChartListArgs): Promise<Page<ChartRow>> {
-    return this.chartPage(["c.registry_id = ?"], [registryId], args);
+  /**
+   * A page of one registry's charts, by name (by relevance when searching, see chartPage).
+   * `columns` (from `chartColumns`) limits what the rows hold.
+   */
+  async chartsPage(
+    registryId: string,
+    args: ChartListArgs,
+    columns: string = CHART_COLUMNS,
+  ): Promise<Page<ChartRow>> {
+    return this.chartPage(["c.registry_id = ?"], [registryId], args, columns);
   }
 
   /**
    * Charts of every registry the scope's tenant sees (its own and the system's) that is
-   * synchronized (protected registries have no catalog), by name then registry.
+   * synchronized (protected registries have no catalog), by name then registry (by relevance when
+   * searching, see chartPage).
    */
-  async searchCharts(scope: SearchScope, args: ChartListArgs): Promise<Page<ChartRow>> {
+  async searchCharts(
+    scope: SearchScope,
+    args: ChartListArgs,
+    columns: string = CHART_COLUMNS,
+  ): Promise<Page<ChartRow>> {
     return this.chartPage(
       [
         `c.registry_id IN (SELECT r.id FROM registry r
@@ -173,13 +303,21 @@ export class CatalogService {
       ],
       [scope.tenantId, 0],
       args,
+      columns,
     );
   }
 
+  /**
+   * A page of charts in a scope under the filters. Without search text: by name then id (cursor
+   * [name, id]). With it, the store's ChartSearch restricts the rows and, when it ranks them,
+   * orders them by relevance, then name and id (cursor [rank, name, id]; the rank is the exact
+   * double the store computed, which JSON carries losslessly). Two statements either way.
+   */
   private async chartPage(
     scopeWhere: string[],
     scopeParams: unknown[],
     args: ChartListArgs,
+    columns: string,
   ): Promise<Page<ChartRow>> {
     const where: string[] = [...scopeWhere];
     const params: unknown[] = [...scopeParams];
@@ -209,36 +347,59 @@ export class CatalogService {
       where.push("c.deprecated = ?");
       params.push(0);
     }
+    let from = "chart c";
+    let fromParams: readonly unknown[] = [];
+    let countFrom = "chart c";
+    let countFromParams: readonly unknown[] = [];
+    let rank: string | null = null;
     if (args.search?.trim()) {
-      const q = containsPattern(args.search.trim().toLowerCase());
-      where.push(
-        "(LOWER(c.name) LIKE ? ESCAPE '\\' OR LOWER(c.description) LIKE ? ESCAPE '\\' OR LOWER(c.keywords) LIKE ? ESCAPE '\\')",
-      );
-      params.push(q, q, q);
+      const plan = this.search.plan(args.search);
+      // No searchable token (only punctuation, symbols or emoji): nothing can match.
+      if (!plan)
+        return {
+          items: [],
+          totalCount: 0,
+          hasNextPage: false,
+          hasPreviousPage: Boolean(args.after),
+        };
+      ({ from, fromParams, countFrom, countFromParams, rank } = plan);
+      where.push(...plan.where);
+      params.push(...plan.whereParams);
     }
     const [{ n }] = await sql<{ n: number | string }>(
       this.dataSource,
-      `SELECT COUNT(*) AS n FROM chart c WHERE ${where.join(" AND ")}`,
-      params,
+      `SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where.join(" AND ")}`,
+      [...countFromParams, ...params],
     );
     const pageWhere = [...where];
     const pageParams = [...params];
     if (args.after) {
       const cursor = decodeCursor(args.after);
-      if (!cursor || cursor.length !== 2)
-        throw badInput("`after` is not a cursor of this list", "after");
-      pageWhere.push("(c.name > ? OR (c.name = ? AND c.id > ?))");
-      pageParams.push(cursor[0], cursor[0], cursor[1]);
+      const valid = rank
+        ? cursor?.length === 3 && typeof cursor[0] === "number"
+        : cursor?.length === 2;
+      if (!cursor || !valid) throw badInput("`after` is not a cursor of this list", "after");
+      const nameAfter = "(c.name > ? OR (c.name = ? AND c.id > ?))";
+      if (rank) {
+        pageWhere.push(`(${rank} > ? OR (${rank} = ? AND ${nameAfter}))`);
+        pageParams.push(cursor[0], cursor[0], cursor[1], cursor[1], cursor[2]);
+      } else {
+        pageWhere.push(nameAfter);
+        pageParams.push(cursor[0], cursor[0], cursor[1]);
+      }
     }
-    const rows = await sql<ChartRow>(
+    const rows = await sql<ChartRow & { search_rank?: number }>(
       this.dataSource,
-      `SELECT ${CHART_COLUMNS} FROM chart c WHERE ${pageWhere.join(" AND ")} ORDER BY c.name, c.id LIMIT ?`,
-      [...pageParams, args.first + 1],
+      `SELECT ${columns}${rank ? `, ${rank} AS search_rank` : ""}
+         FROM ${from} WHERE ${pageWhere.join(" AND ")}
+        ORDER BY ${rank ? `${rank}, ` : ""}c.name, c.id LIMIT ?`,
+      [...fromParams, ...pageParams, args.first + 1],
     );
     return {
-      items: rows
-        .slice(0, args.first)
-        .map((row) => ({ cursor: encodeCursor([row.name, row.id]), node: row })),
+      items: rows.slice(0, args.first).map(({ search_rank, ...row }) => ({
+        cursor: encodeCursor(rank ? [Number(search_rank), row.name, row.id] : [row.name, row.id]),
+        node: row,
+      })),
       totalCount: Number(n),
       hasNextPage: rows.length > args.first,
       hasPreviousPage: Boolean(args.after),
@@ -269,11 +430,17 @@ export class CatalogService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** Versions by id, in key order; null for a miss. */
-  async versionsById(ids: readonly number[]): Promise<(VersionRow | null)[]> {
+  /**
+   * Versions by id, in key order; null for a miss. `columns` (from `versionColumns`) limits what
+   * is read; the rows then hold only those columns.
+   */
+  async versionsById(
+    ids: readonly number[],
+    columns: string = VERSION_COLUMNS,
+  ): Promise<(VersionRow | null)[]> {
     const rows = await sql<VersionRow>(
       this.dataSource,
-      `SELECT ${VERSION_COLUMNS} FROM chart_version v WHERE v.id IN (${placeholders(ids.length)})`,
+      `SELECT ${columns} FROM chart_version v WHERE v.id IN (${placeholders(ids.length)})`,
       [...ids],
     );
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
@@ -284,11 +451,13 @@ export class CatalogService {
    * One page of versions for each of several charts, highest version first. Without a range this
    * is one statement (a correlated LIMIT per chart) plus one count when filters apply; with a
    * range, one statement reads the version strings of these charts, the range is applied in
-   * JavaScript (semver semantics), and one statement reads the page rows.
+   * JavaScript (semver semantics), and one statement reads the page rows. `columns` (from
+   * `versionColumns`) limits what the page rows hold.
    */
   async versionPages(
     charts: readonly { id: number; versionCount: number }[],
     args: VersionListArgs,
+    columns: string = VERSION_COLUMNS,
   ): Promise<VersionPage[]> {
     const filter = parseVersionFilter(args);
     let after: { sortKey: string; id: number } | null = null;
@@ -299,7 +468,7 @@ export class CatalogService {
       after = { sortKey: String(cursor[0]), id: Number(cursor[1]) };
     }
     const ids = charts.map((c) => c.id);
-    if (filter.range) return this.rangePages(ids, filter, args.first, after);
+    if (filter.range) return this.rangePages(ids, filter, args.first, after, columns);
 
     const cond: string[] = [];
     const condParams: unknown[] = [];
@@ -320,7 +489,7 @@ export class CatalogService {
     const extra = afterCond.length ? ` AND ${afterCond.join(" AND ")}` : "";
     const rows = await sql<VersionRow>(
       this.dataSource,
-      `SELECT ${VERSION_COLUMNS} FROM chart c JOIN chart_version v ON v.id IN (
+      `SELECT ${columns} FROM chart c JOIN chart_version v ON v.id IN (
          SELECT v2.id FROM chart_version v2 WHERE v2.chart_id = c.id${extra}
          ORDER BY v2.sort_key DESC, v2.id DESC LIMIT ?)
        WHERE c.id IN (${placeholders(ids.length)})`,
@@ -354,6 +523,7 @@ export class CatalogService {
     filter: VersionFilter,
     first: number,
     after: { sortKey: string; id: number } | null,
+    columns: string,
   ): Promise<VersionPage[]> {
     const all = await sql<
       Pick<
@@ -390,7 +560,7 @@ export class CatalogService {
       };
     });
     const wanted = pages.flatMap((p) => p.ids);
-    const rows = wanted.length ? await this.versionsById(wanted) : [];
+    const rows = wanted.length ? await this.versionsById(wanted, columns) : [];
     const byId = new Map(
       rows.filter((r): r is VersionRow => r !== null).map((r) => [Number(r.id), r]),
     );

@@ -1,24 +1,29 @@
 import DataLoader from "dataloader";
-import { RegistryEntity, type SyncRunEntity } from "../entities";
+import { type RegistryEntity, type SyncRunEntity } from "../entities";
 import {
   type CatalogService,
   type ChartRow,
   type VersionListArgs,
   type VersionPage,
   type VersionRow,
+  versionColumns,
 } from "./catalog.service";
 import { type SyncRunService } from "./sync-run.service";
-import { type DataSource, In } from "typeorm";
+
+const ALL_COLUMNS = versionColumns(null);
+import { type EntityReader } from "../store/entity-reader";
 
 /** Per-request loaders: every per-parent read of a request batches into one statement. */
 export interface Loaders {
   registryById: DataLoader<string, RegistryEntity | null>;
   chartById: DataLoader<number, ChartRow | null>;
   chartByName: DataLoader<{ registryId: string; name: string }, ChartRow | null, string>;
-  versionById: DataLoader<number, VersionRow | null>;
-  /** One loader per distinct argument set of `Chart.versions`. */
+  /** One loader per select list (`versionColumns`): a request's equal selections batch. */
+  versionById(columns?: string): DataLoader<number, VersionRow | null>;
+  /** One loader per distinct argument set and select list of `Chart.versions`. */
   versionPages(
     args: VersionListArgs,
+    columns?: string,
   ): DataLoader<{ id: number; versionCount: number }, VersionPage, number>;
   latestRunByRegistry: DataLoader<string, SyncRunEntity | null>;
   runById: DataLoader<string, SyncRunEntity | null>;
@@ -26,7 +31,7 @@ export interface Loaders {
 
 /** Creates a fresh set of loaders; call once per request (or per subscription event). */
 export function createLoaders(
-  dataSource: DataSource,
+  registries: EntityReader<RegistryEntity>,
   catalog: CatalogService,
   runs: SyncRunService,
 ): Loaders {
@@ -34,9 +39,10 @@ export function createLoaders(
     string,
     DataLoader<{ id: number; versionCount: number }, VersionPage, number>
   >();
+  const versionLoaders = new Map<string, DataLoader<number, VersionRow | null>>();
   return {
     registryById: new DataLoader(async (ids) => {
-      const rows = await dataSource.getRepository(RegistryEntity).findBy({ id: In([...ids]) });
+      const rows = await registries.byIds(ids);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -44,18 +50,26 @@ export function createLoaders(
     chartByName: new DataLoader((keys) => catalog.chartsByName(keys), {
       cacheKeyFn: (k) => `${k.registryId}\u0000${k.name}`,
     }),
-    versionById: new DataLoader((ids) => catalog.versionsById(ids)),
-    versionPages(args) {
+    versionById(columns = ALL_COLUMNS) {
+      let loader = versionLoaders.get(columns);
+      if (!loader) {
+        loader = new DataLoader((ids) => catalog.versionsById(ids, columns));
+        versionLoaders.set(columns, loader);
+      }
+      return loader;
+    },
+    versionPages(args, columns = ALL_COLUMNS) {
       const key = JSON.stringify([
         args.range ?? null,
         args.includePrerelease,
         args.includeDeprecated,
         args.first,
         args.after ?? null,
+        columns,
       ]);
       let loader = pageLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((charts) => catalog.versionPages(charts, args), {
+        loader = new DataLoader((charts) => catalog.versionPages(charts, args, columns), {
           cacheKeyFn: (c) => c.id,
         });
         pageLoaders.set(key, loader);

@@ -10,6 +10,8 @@ import { ecrRegion } from "../providers/oci/ecr-credentials";
 import { isRepositoryName } from "../providers/oci/oci-reference";
 import { SecretBox, SecretUnavailableError } from "../store/secret-box";
 import { containsPattern, jsonList } from "../store/sql";
+import { type CatalogVersion } from "../store/catalog-version";
+import { EntityReader } from "../store/entity-reader";
 import { type WriteLock } from "../store/write-lock";
 import {
   type OciAuthKind,
@@ -93,16 +95,24 @@ export class RegistryService {
     private readonly logger: Logger,
     private readonly lock: WriteLock,
     private readonly secrets: SecretBox,
+    /** Advanced after every change, so that cached read responses are not served again. */
+    private readonly catalogVersion: CatalogVersion,
   ) {}
 
   private get repo() {
     return this.dataSource.getRepository(RegistryEntity);
   }
 
+  /** Registries by id with one prepared statement (the read path's lookups). */
+  get reader(): EntityReader<RegistryEntity> {
+    return (this.readerInstance ??= new EntityReader(this.dataSource, RegistryEntity));
+  }
+  private readerInstance?: EntityReader<RegistryEntity>;
+
   /** The registry if the viewer may see it, else null (existence is not revealed). */
   async findVisible(viewer: Viewer, id: string): Promise<RegistryEntity | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const registry = await this.repo.findOneBy({ id });
+    const [registry] = await this.reader.byIds([id]);
     return registry && canSee(viewer, registry) ? registry : null;
   }
 
@@ -177,6 +187,7 @@ export class RegistryService {
     await this.assertNameFree(entity);
     await this.assertReachable(entity);
     await this.lock.run(() => this.repo.insert(entity));
+    await this.catalogVersion.advance();
     this.logger.info({ registryId: entity.id, kind, scope }, "registry added");
     return this.repo.findOneByOrFail({ id: entity.id });
   }
@@ -204,6 +215,7 @@ export class RegistryService {
     }
     entity.updatedAt = new Date();
     await this.lock.run(() => this.repo.save(entity));
+    await this.catalogVersion.advance();
     this.logger.info({ registryId: entity.id }, "registry updated");
     return this.repo.findOneByOrFail({ id });
   }
@@ -212,6 +224,7 @@ export class RegistryService {
   async delete(viewer: Viewer, id: string): Promise<RegistryEntity> {
     const entity = await this.getManageable(viewer, id);
     await this.lock.run(() => this.repo.delete({ id }));
+    await this.catalogVersion.advance();
     this.logger.info({ registryId: id }, "registry deleted");
     return entity;
   }
@@ -309,6 +322,7 @@ export class RegistryService {
         true,
       );
       await this.lock.run(() => this.repo.insert(entity));
+      await this.catalogVersion.advance();
       added++;
     }
     if (added > 0) this.logger.info({ added }, "default registries seeded");

@@ -11,6 +11,7 @@ import { asRegistryError, toTarget } from "../services/registry.service";
 import { type SecretBox } from "../store/secret-box";
 import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
 import { type CatalogTransaction } from "../store/catalog-transaction";
+import { type CatalogVersion } from "../store/catalog-version";
 import { type WriteLock } from "../store/write-lock";
 import { CatalogWriter, knownOciVersions, PreparedListing } from "./catalog-writer";
 import {
@@ -35,6 +36,8 @@ export interface SyncEngineOptions {
   catalogTransaction: CatalogTransaction;
   /** Opens the registries' stored secrets. */
   secrets: SecretBox;
+  /** Advanced when a run ends, so that cached read responses are not served again. */
+  catalogVersion: CatalogVersion;
 }
 
 /** Progress-interval stretch per open progress subscription, and its cap (see `emit`). */
@@ -533,6 +536,12 @@ export class SyncEngine {
       await this.lock.run(() => this.runs.save(run));
     } catch (error) {
       this.logger.error({ err: error, runId: run.id }, "could not record the end of a sync run");
+    }
+    try {
+      // After the catalog and the registry's lastSyncedAt are committed (see CatalogVersion).
+      await this.options.catalogVersion.advance();
+    } catch (error) {
+      this.logger.error({ err: error, runId: run.id }, "could not advance the catalog version");
     }
     if (this.active.get(run.registryId) === active) this.active.delete(run.registryId);
     this.emit(active, true);

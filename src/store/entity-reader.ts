@@ -1,0 +1,43 @@
+import { type DataSource, type EntityTarget, type ObjectLiteral } from "typeorm";
+import { placeholders, sql } from "./sql";
+
+/**
+ * Reads entities by id with one plain statement, hydrated from the entity's own metadata
+ * (column names, types and transformers, as TypeORM's `find` does). `find` builds its SQL anew on
+ * every call, which on the read path costs more than the query itself; this builds it once.
+ */
+export class EntityReader<T extends ObjectLiteral> {
+  private readonly select: string;
+  private readonly table: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entity: EntityTarget<T>,
+  ) {
+    const metadata = dataSource.getMetadata(entity);
+    this.select = metadata.columns.map((c) => `"${c.databaseName}"`).join(", ");
+    this.table = `"${metadata.tableName}"`;
+  }
+
+  /** The entities with these ids, in no particular order (missing ids are left out). */
+  async byIds(ids: readonly string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const rows = await sql<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT ${this.select} FROM ${this.table} WHERE "id" IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    const metadata = this.dataSource.getMetadata(this.entity);
+    const driver = this.dataSource.driver;
+    return rows.map((row) => {
+      const entity = metadata.create() as T;
+      for (const column of metadata.columns) {
+        column.setEntityValue(
+          entity,
+          driver.prepareHydratedValue(row[column.databaseName], column),
+        );
+      }
+      return entity;
+    });
+  }
+}
