@@ -3,6 +3,8 @@
  * registries and syncs them when the orchestrator says so (IPC). `node child-gateway.js
  * '<{"workDir": …}>'`; on "stop" it prints `{"peakRssMb": …}` and exits.
  */
+// Production mode, as `npm start` runs the gateway (see src/production-mode.ts).
+import "../src/production-mode";
 import { rmSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { type RegistryEntity } from "../src/entities";

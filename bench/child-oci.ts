@@ -4,6 +4,8 @@
  * registry requests of each run at its counting proxy. `node child-oci.js '<{"workDir": …}>'`;
  * on "stop" it prints `{"peakRssMb": …}` and exits.
  */
+// Production mode, as `npm start` runs the gateway (see src/production-mode.ts).
+import "../src/production-mode";
 import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { type RegistryEntity } from "../src/entities";

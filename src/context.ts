@@ -13,6 +13,7 @@ import { SyncRunService } from "./services/sync-run.service";
 import { Authenticator } from "./services/authenticator";
 import { TenantRateLimiter } from "./services/rate-limit";
 import { type Viewer } from "./services/viewer";
+import { type ExecutionStats, newExecutionStats } from "./jit-executor";
 import { type ResponseCache } from "./response-cache";
 import { type CatalogVersion } from "./store/catalog-version";
 import { type SecretBox } from "./store/secret-box";
@@ -42,6 +43,8 @@ export interface Services {
   catalogVersion: CatalogVersion;
   /** The HTTP response cache, once the server runs with one (its counts are reported). */
   responseCache?: ResponseCache;
+  /** How GraphQL operations were executed (compiled or not). */
+  execution: ExecutionStats;
 }
 
 /** What every resolver receives: who asks, fresh loaders, the services. */
@@ -89,6 +92,7 @@ export function createServices(parts: {
     auth: new Authenticator(parts.config.auth),
     syncRequests: new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
     catalogVersion: parts.catalogVersion,
+    execution: newExecutionStats(),
     registries,
     catalog,
     runs: new SyncRunService(parts.dataSource),

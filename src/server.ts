@@ -14,6 +14,7 @@ import {
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "./context";
+import { jitGateway } from "./jit-executor";
 import { introspectionRules, operationLimitError } from "./operation-limits";
 import { cachePolicyOf, type CachePolicy, ResponseCache, responseKey } from "./response-cache";
 import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
@@ -63,19 +64,30 @@ export function formatError(
   };
 }
 
-/** Refuses operations beyond MAX_QUERY_DEPTH or MAX_QUERY_COMPLEXITY before they run. */
-function operationLimitsPlugin(services: Services): ApolloServerPlugin<GatewayContext> {
+/**
+ * Refuses operations beyond MAX_QUERY_DEPTH or MAX_QUERY_COMPLEXITY before they run. Apollo keeps
+ * one parsed document per operation text, so the check is done once per document and variables
+ * (it cost a tenth of a page of charts when done on every request).
+ */
+function operationLimitsPlugin(
+  schema: GraphQLSchema,
+  services: Services,
+): ApolloServerPlugin<GatewayContext> {
+  const checks = new LimitCheckCache(schema, services.config.limits);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
-          const error = operationLimitError(
-            schema,
-            document,
-            request.variables,
-            request.operationName,
-            services.config.limits,
-          );
+        async didResolveOperation({ schema: operationSchema, document, request }) {
+          const error =
+            operationSchema === schema
+              ? checks.check(document, request.variables, request.operationName)
+              : operationLimitError(
+                  operationSchema,
+                  document,
+                  request.variables,
+                  request.operationName,
+                  services.config.limits,
+                );
           if (error) throw error;
         },
       };
@@ -139,12 +151,13 @@ export function createApollo(
     // The cache-control plugin hooks every field and serves nobody here.
     ApolloServerPluginCacheControlDisabled(),
     errorLogPlugin(services),
-    operationLimitsPlugin(services),
+    operationLimitsPlugin(schema, services),
     responseErrorsPlugin(),
   ];
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<GatewayContext>({
-    schema,
+    // The schema, executed by graphql-jit (see jit-executor.ts).
+    gateway: jitGateway(schema, services.execution),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: services.config.limits.introspection,
@@ -367,9 +380,10 @@ function responseCacheMiddleware(
 const LIMIT_CHECKS_PER_DOCUMENT = 100;
 
 /**
- * The operation-limit check of graphql-ws subscriptions, done once per document (the document
- * cache returns one object per text) and variables: a thousand dashboards subscribing with the
- * same operation during a run cost one check, not a thousand.
+ * The operation-limit check, done once per document (Apollo's document store and the graphql-ws
+ * document cache return one object per text) and variables: a thousand dashboards subscribing
+ * with the same operation during a run cost one check, not a thousand, and so does a page read a
+ * thousand times.
  */
 class LimitCheckCache {
   private readonly checks = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();

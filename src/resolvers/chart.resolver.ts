@@ -31,11 +31,17 @@ import { idOfType } from "../services/ids";
 import { ChartsArgs, PageArgs } from "./args";
 import { LazyEdge, LazyPageInfo, toConnection } from "./connection";
 import { toChart, toChartVersion, toRegistry } from "./mappers";
-import { chartColumnsFor, selectedFields, selectionColumns } from "./selection";
+import {
+  chartColumnsFor,
+  latestColumnsFor,
+  primeLatest,
+  selectedFields,
+  selectionColumns,
+} from "./selection";
 
 /** The version columns a ChartVersion selection needs (at `path` below the field). */
 function columnsFor(info: GraphQLResolveInfo, path: readonly string[]): string {
-  return selectionColumns(info, (i) => versionColumns(selectedFields(i, path)));
+  return selectionColumns(info, "versions", (i) => versionColumns(selectedFields(i, path)));
 }
 
 /** Most layers `validateProfileLayers` takes (a profile has a few dozen at most). */
@@ -150,11 +156,14 @@ export class ChartResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChartConnection> {
     const columns = chartColumnsFor(info);
+    const latestColumns = latestColumnsFor(info);
     const page = await ctx.services.catalog.searchCharts(
       { tenantId: ctx.viewer.tenantId },
       args,
       columns,
+      latestColumns,
     );
+    primeLatest(ctx, latestColumns, page.latest);
     return toConnection(page, (row) => {
       // Only whole rows serve later lookups by id (a version's `chart`, its documents).
       if (columns === CHART_COLUMNS) ctx.loaders.chartById.prime(Number(row.id), row);

@@ -94,7 +94,6 @@ function toOciRegistry(entity: RegistryEntity): OciRegistry {
 
 export function toChart(row: ChartRow): Chart {
   const chart = new Chart();
-  chart.id = toGlobalId("Chart", row.id);
   chart.dbId = Number(row.id);
   chart.registryDbId = row.registry_id;
   chart.latestVersionDbId = row.latest_version_id == null ? null : Number(row.latest_version_id);
@@ -117,56 +116,67 @@ export function toChart(row: ChartRow): Chart {
   return chart;
 }
 
+/**
+ * A version row as its GraphQL type. Rows may hold only the columns a query selected (see
+ * `versionColumns`): fields whose columns are absent stay unset, and no query reads them.
+ */
 export function toChartVersion(row: VersionRow): ChartVersion {
   const v = new ChartVersion();
-  v.id = toGlobalId("ChartVersion", row.id);
   v.dbId = Number(row.id);
   v.chartDbId = Number(row.chart_id);
   v.version = row.version;
-  v.semver = bool(row.is_semver);
-  v.prerelease = bool(row.prerelease);
-  v.deprecated = bool(row.deprecated);
   v.appVersion = row.app_version;
   v.description = row.description;
   v.created = row.created;
   v.digest = row.digest;
-  v.urls = jsonList<string>(row.urls);
   v.kubeVersion = row.kube_version;
   v.apiVersion = row.api_version;
   v.type = row.type;
-  v.keywords = jsonList<string>(row.keywords);
   v.home = row.home;
   v.icon = row.icon;
-  v.sources = jsonList<string>(row.sources);
-  v.maintainers = jsonList<Partial<Maintainer>>(row.maintainers).map((m) =>
-    Object.assign(new Maintainer(), {
-      name: m.name ?? "",
-      email: m.email ?? null,
-      url: m.url ?? null,
-    }),
-  );
-  v.dependencies = jsonList<Partial<ChartDependency>>(row.dependencies).map((d) =>
-    Object.assign(new ChartDependency(), {
-      name: d.name ?? "",
-      version: d.version ?? null,
-      repository: d.repository ?? null,
-      condition: d.condition ?? null,
-      alias: d.alias ?? null,
-      tags: d.tags ?? [],
-    }),
-  );
-  const annotations = row.annotations
-    ? (JSON.parse(row.annotations) as Record<string, string>)
-    : {};
-  v.annotations = Object.keys(annotations)
-    .sort()
-    .map((key) => Object.assign(new Annotation(), { key, value: String(annotations[key]) }));
-  v.tag = row.tag ?? null;
-  v.ociReference = row.oci_reference ?? null;
-  v.parentTags = jsonList<string>(row.parent_tags);
-  const pack = row.pack ? (JSON.parse(row.pack) as PackVersionInfo) : null;
-  v.group = pack?.group ?? null;
-  v.constraints = pack ? toConstraints(pack) : null;
+  if (row.is_semver !== undefined) v.semver = bool(row.is_semver);
+  if (row.prerelease !== undefined) v.prerelease = bool(row.prerelease);
+  if (row.deprecated !== undefined) v.deprecated = bool(row.deprecated);
+  if (row.urls !== undefined) v.urls = jsonList<string>(row.urls);
+  if (row.keywords !== undefined) v.keywords = jsonList<string>(row.keywords);
+  if (row.sources !== undefined) v.sources = jsonList<string>(row.sources);
+  if (row.maintainers !== undefined) {
+    v.maintainers = jsonList<Partial<Maintainer>>(row.maintainers).map((m) =>
+      Object.assign(new Maintainer(), {
+        name: m.name ?? "",
+        email: m.email ?? null,
+        url: m.url ?? null,
+      }),
+    );
+  }
+  if (row.dependencies !== undefined) {
+    v.dependencies = jsonList<Partial<ChartDependency>>(row.dependencies).map((d) =>
+      Object.assign(new ChartDependency(), {
+        name: d.name ?? "",
+        version: d.version ?? null,
+        repository: d.repository ?? null,
+        condition: d.condition ?? null,
+        alias: d.alias ?? null,
+        tags: d.tags ?? [],
+      }),
+    );
+  }
+  if (row.annotations !== undefined) {
+    const annotations = row.annotations
+      ? (JSON.parse(row.annotations) as Record<string, string>)
+      : {};
+    v.annotations = Object.keys(annotations)
+      .sort()
+      .map((key) => Object.assign(new Annotation(), { key, value: String(annotations[key]) }));
+  }
+  if (row.tag !== undefined) v.tag = row.tag ?? null;
+  if (row.oci_reference !== undefined) v.ociReference = row.oci_reference ?? null;
+  if (row.parent_tags !== undefined) v.parentTags = jsonList<string>(row.parent_tags);
+  if (row.pack !== undefined) {
+    const pack = row.pack ? (JSON.parse(row.pack) as PackVersionInfo) : null;
+    v.group = pack?.group ?? null;
+    v.constraints = pack ? toConstraints(pack) : null;
+  }
   return v;
 }
 

@@ -22,7 +22,7 @@ import { idOfType } from "../services/ids";
 import { ChartsArgs, PageArgs } from "./args";
 import { toConnection } from "./connection";
 import { toChart, toRegistry, toSyncRun } from "./mappers";
-import { chartColumnsFor } from "./selection";
+import { chartColumnsFor, latestColumnsFor, primeLatest } from "./selection";
 
 @ArgsType()
 class RegistriesArgs extends PageArgs {
@@ -77,7 +77,9 @@ export class RegistryResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChartConnection> {
     const columns = chartColumnsFor(info);
-    const page = await ctx.services.catalog.chartsPage(registry.dbId, args, columns);
+    const latestColumns = latestColumnsFor(info);
+    const page = await ctx.services.catalog.chartsPage(registry.dbId, args, columns, latestColumns);
+    primeLatest(ctx, latestColumns, page.latest);
     return toConnection(page, (row) => {
       // Only whole rows serve later lookups by id (a version's `chart`, its documents).
       if (columns === CHART_COLUMNS) ctx.loaders.chartById.prime(Number(row.id), row);

@@ -1,26 +1,44 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
-import { chartColumns } from "../services/catalog.service";
+import { type GatewayContext } from "../context";
+import { chartColumns, type VersionRow, versionColumns } from "../services/catalog.service";
 
 /**
  * A select list worked out once per operation field: the 50 charts of a page share their field
  * nodes, so their 50 `versions` fields compute it once.
  */
-const columnsByField = new WeakMap<GraphQLResolveInfo["fieldNodes"], string>();
-export function selectionColumns(
+const columnsByField = new WeakMap<GraphQLResolveInfo["fieldNodes"], Map<string, string | null>>();
+export function selectionColumns<T extends string | null>(
   info: GraphQLResolveInfo,
-  compute: (info: GraphQLResolveInfo) => string,
-): string {
-  let columns = columnsByField.get(info.fieldNodes);
+  purpose: string,
+  compute: (info: GraphQLResolveInfo) => T,
+): T {
+  let known = columnsByField.get(info.fieldNodes);
+  if (!known) columnsByField.set(info.fieldNodes, (known = new Map()));
+  let columns = known.get(purpose) as T | undefined;
   if (columns === undefined) {
     columns = compute(info);
-    columnsByField.set(info.fieldNodes, columns);
+    known.set(purpose, columns);
   }
   return columns;
 }
 
 /** The chart columns the nodes of a chart connection need. */
 export function chartColumnsFor(info: GraphQLResolveInfo): string {
-  return selectionColumns(info, (i) => chartColumns(selectedFields(i, ["edges", "node"])));
+  return selectionColumns(info, "charts", (i) =>
+    chartColumns(selectedFields(i, ["edges", "node"])),
+  );
+}
+
+/**
+ * The version columns the `latestVersion` of a chart connection's nodes needs, read with the page
+ * of charts (one statement less); null when the nodes do not select it.
+ */
+export function latestColumnsFor(info: GraphQLResolveInfo): string | null {
+  return selectionColumns(info, "latest", (i) =>
+    selectedFields(i, ["edges", "node"]).has("latestVersion")
+      ? versionColumns(selectedFields(i, ["edges", "node", "latestVersion"]))
+      : null,
+  );
 }
 
 /**
@@ -73,4 +91,15 @@ function visit(
       }
     }
   }
+}
+
+/** Hands the latest versions read with a page of charts to the `latestVersion` loader. */
+export function primeLatest(
+  ctx: GatewayContext,
+  columns: string | null,
+  rows: readonly VersionRow[],
+): void {
+  if (columns === null) return;
+  const loader = ctx.loaders.versionById(columns);
+  for (const row of rows) loader.prime(Number(row.id), row);
 }

@@ -1,4 +1,4 @@
-import { type GraphQLSchema } from "graphql";
+import { isInterfaceType, type GraphQLSchema } from "graphql";
 import { validate, type ValidationError } from "class-validator";
 import { ArgumentValidationError, buildSchema, type PubSub, type ValidatorFn } from "type-graphql";
 import { ChartResolver, ChartVersionResolver } from "../resolvers/chart.resolver";
@@ -10,6 +10,7 @@ import { RegistryResolver } from "../resolvers/registry.resolver";
 import { SubscriptionResolver } from "../resolvers/subscription.resolver";
 import { SyncRunResolver } from "../resolvers/sync-run.resolver";
 import { HelmRegistry } from "./helm-registry.type";
+import { nodeTypeName } from "./node.interface";
 import { OciRegistry } from "./oci-registry.type";
 import { PackRegistry } from "./pack-registry.type";
 
@@ -68,11 +69,20 @@ export function cachedArgumentValidator(): ValidatorFn {
  * no field middlewares, and a wrapper per field is a tenth of a page's cost.
  */
 export async function buildGatewaySchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     pubSub,
     // Types reached only through interfaces must be listed to be in the schema.
     orphanedTypes: [HelmRegistry, OciRegistry, PackRegistry],
     validateFn: cachedArgumentValidator(),
   });
+  // type-graphql wraps `resolveType` in an async function; graphql-jit (see jit-executor.ts)
+  // wants the type name at once, which is what these functions return.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInterfaceType(type)) continue;
+    if (type.name !== "Node" && type.name !== "Registry")
+      throw new Error(`interface ${type.name} needs a synchronous resolveType here`);
+    type.resolveType = nodeTypeName;
+  }
+  return schema;
 }

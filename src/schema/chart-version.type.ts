@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { PackDependencyType, PackLayer } from "./enums";
+import { toGlobalId } from "../services/ids";
 import { Node } from "./node.interface";
 
 @ObjectType({
@@ -129,8 +130,11 @@ export class PackConstraints {
   description: "One version of a chart, as the registry lists it.",
 })
 export class ChartVersion implements Node {
+  /** Encoded when a client asks for it (a page holds hundreds of versions). */
   @Field(() => ID, { description: "Opaque global id." })
-  id!: string;
+  get id(): string {
+    return toGlobalId("ChartVersion", this.dbId);
+  }
 
   /** Store id; not part of the API. */
   dbId!: number;

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ChartKind, PackLayer } from "./enums";
 import { ConnectionType } from "./connection.type";
 import { ChartVersion } from "./chart-version.type";
+import { toGlobalId } from "../services/ids";
 import { Node } from "./node.interface";
 
 @ObjectType({
@@ -12,8 +13,11 @@ import { Node } from "./node.interface";
     "version, or the highest prerelease when it has no stable one.",
 })
 export class Chart implements Node {
+  /** Encoded when a client asks for it. */
   @Field(() => ID, { description: "Opaque global id." })
-  id!: string;
+  get id(): string {
+    return toGlobalId("Chart", this.dbId);
+  }
 
   /** Store ids; not part of the API. */
   dbId!: number;

@@ -183,6 +183,15 @@ export function versionColumns(fields: Iterable<string> | null): string {
   return projection(fields, VERSION_FIELD_COLUMNS, VERSION_KEY_COLUMNS, ALL_VERSION_COLUMNS, "v");
 }
 
+/** A page of charts, with the latest version of each when they were asked for. */
+export interface ChartPage extends Page<ChartRow> {
+  /** Latest-version rows (with the columns asked for) of the page's charts that have one. */
+  latest: VersionRow[];
+}
+
+/** Prefix of the latest-version columns in a page statement's rows. */
+const LATEST = "lv__";
+
 export interface ChartListArgs {
   search?: string | null;
   includeDeprecated: boolean;
@@ -282,8 +291,9 @@ export class CatalogService {
     registryId: string,
     args: ChartListArgs,
     columns: string = CHART_COLUMNS,
-  ): Promise<Page<ChartRow>> {
-    return this.chartPage(["c.registry_id = ?"], [registryId], args, columns);
+    latestColumns: string | null = null,
+  ): Promise<ChartPage> {
+    return this.chartPage(["c.registry_id = ?"], [registryId], args, columns, latestColumns);
   }
 
   /**
@@ -295,7 +305,8 @@ export class CatalogService {
     scope: SearchScope,
     args: ChartListArgs,
     columns: string = CHART_COLUMNS,
-  ): Promise<Page<ChartRow>> {
+    latestColumns: string | null = null,
+  ): Promise<ChartPage> {
     return this.chartPage(
       [
         `c.registry_id IN (SELECT r.id FROM registry r
@@ -304,6 +315,7 @@ export class CatalogService {
       [scope.tenantId, 0],
       args,
       columns,
+      latestColumns,
     );
   }
 
@@ -318,7 +330,8 @@ export class CatalogService {
     scopeParams: unknown[],
     args: ChartListArgs,
     columns: string,
-  ): Promise<Page<ChartRow>> {
+    latestColumns: string | null,
+  ): Promise<ChartPage> {
     const where: string[] = [...scopeWhere];
     const params: unknown[] = [...scopeParams];
     if (args.kind) {
@@ -361,6 +374,7 @@ export class CatalogService {
           totalCount: 0,
           hasNextPage: false,
           hasPreviousPage: Boolean(args.after),
+          latest: [],
         };
       ({ from, fromParams, countFrom, countFromParams, rank } = plan);
       where.push(...plan.where);
@@ -388,21 +402,46 @@ export class CatalogService {
         pageParams.push(cursor[0], cursor[0], cursor[1]);
       }
     }
+    // The latest version of each chart, when asked for, comes with the page (one statement).
+    const latestSelect = latestColumns
+      ? `, ${latestColumns
+          .split(", ")
+          .map((c) => `lv.${c.slice(2)} AS ${LATEST}${c.slice(2)}`)
+          .join(", ")}`
+      : "";
+    const latestJoin = latestColumns
+      ? " LEFT JOIN chart_version lv ON lv.id = c.latest_version_id"
+      : "";
     const rows = await sql<ChartRow & { search_rank?: number }>(
       this.dataSource,
-      `SELECT ${columns}${rank ? `, ${rank} AS search_rank` : ""}
-         FROM ${from} WHERE ${pageWhere.join(" AND ")}
+      `SELECT ${columns}${latestSelect}${rank ? `, ${rank} AS search_rank` : ""}
+         FROM ${from}${latestJoin} WHERE ${pageWhere.join(" AND ")}
         ORDER BY ${rank ? `${rank}, ` : ""}c.name, c.id LIMIT ?`,
       [...fromParams, ...pageParams, args.first + 1],
     );
+    const latest: VersionRow[] = [];
+    let pageRows = rows.slice(0, args.first);
+    if (latestColumns) {
+      pageRows = pageRows.map((row) => {
+        const chart: Record<string, unknown> = {};
+        const version: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(row)) {
+          if (key.startsWith(LATEST)) version[key.slice(LATEST.length)] = value;
+          else chart[key] = value;
+        }
+        if (version["id"] != null) latest.push(version as unknown as VersionRow);
+        return chart as unknown as typeof row;
+      });
+    }
     return {
-      items: rows.slice(0, args.first).map(({ search_rank, ...row }) => ({
+      items: pageRows.map(({ search_rank, ...row }) => ({
         cursor: encodeCursor(rank ? [Number(search_rank), row.name, row.id] : [row.name, row.id]),
         node: row,
       })),
       totalCount: Number(n),
       hasNextPage: rows.length > args.first,
       hasPreviousPage: Boolean(args.after),
+      latest,
     };
   }
 
