@@ -127,3 +127,44 @@ class DepthMeasure {
     return depth;
   }
 }
+
+/** Distinct variable sets whose limit check is kept per document. */
+const LIMIT_CHECKS_PER_DOCUMENT = 100;
+
+/**
+ * The operation-limit check, done once per document (Apollo's document store and the graphql-ws
+ * document cache return one object per text) and variables: a thousand dashboards subscribing
+ * with the same operation during a run cost one check, not a thousand, and so does a page read a
+ * thousand times.
+ */
+export class LimitCheckCache {
+  private readonly checks = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly limits: OperationLimits,
+  ) {}
+
+  check(
+    document: DocumentNode,
+    variables: Record<string, unknown> | null | undefined,
+    operationName: string | null | undefined,
+  ): GraphQLError | null {
+    let known = this.checks.get(document);
+    if (!known) this.checks.set(document, (known = new Map()));
+    const key = JSON.stringify([operationName ?? null, variables ?? null]);
+    let error = known.get(key);
+    if (error === undefined) {
+      error = operationLimitError(
+        this.schema,
+        document,
+        variables ?? undefined,
+        operationName,
+        this.limits,
+      );
+      if (known.size >= LIMIT_CHECKS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+      known.set(key, error);
+    }
+    return error;
+  }
+}

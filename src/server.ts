@@ -4,19 +4,14 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import {
-  GraphQLError,
-  type DocumentNode,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from "graphql";
+import express, { type ErrorRequestHandler } from "express";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "./context";
-import { jitGateway } from "./jit-executor";
-import { introspectionRules, operationLimitError } from "./operation-limits";
-import { cachePolicyOf, type CachePolicy, ResponseCache, responseKey } from "./response-cache";
+import { executorFor, executorGateway } from "./jit-executor";
+import { introspectionRules, LimitCheckCache, operationLimitError } from "./operation-limits";
+import { readPath } from "./read-path";
 import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "./services/api-errors";
 import { type Authenticated, unauthenticated } from "./services/authenticator";
@@ -157,7 +152,7 @@ export function createApollo(
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<GatewayContext>({
     // The schema, executed by graphql-jit (see jit-executor.ts).
-    gateway: jitGateway(schema, services.execution),
+    gateway: executorGateway(schema, executorFor(schema, services.execution)),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: services.config.limits.introspection,
@@ -256,7 +251,7 @@ export async function startHttp(
   app.use(
     "/graphql",
     express.json({ limit: services.config.limits.maxRequestBytes }),
-    responseCacheMiddleware(schema, services, documents),
+    readPath(schema, services, documents, limitChecks),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // The response cache has authenticated the request already when it looked it up.
@@ -284,137 +279,6 @@ export async function startHttp(
       wsServer.close();
     },
   };
-}
-
-/** The body of a GraphQL request over HTTP POST (JSON). */
-interface GraphQLRequestBody {
-  query: string;
-  operationName?: string | null;
-  variables?: Record<string, unknown> | null;
-}
-
-function isGraphQLRequestBody(body: unknown): body is GraphQLRequestBody {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
-  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
-  return (
-    typeof query === "string" &&
-    (operationName == null || typeof operationName === "string") &&
-    (variables == null || (typeof variables === "object" && !Array.isArray(variables))) &&
-    // Persisted-query and other extensions take Apollo's own path.
-    extensions === undefined
-  );
-}
-
-/**
- * The response cache in front of Apollo (RESPONSE_CACHE_BYTES; off at 0). A JSON POST of a
- * cacheable query (see cachePolicyOf) is looked up by operation, variables, the viewer's tenant
- * and role, and the catalog version read before anything else; a hit is sent as stored, without
- * execution. A miss runs through Apollo as usual and a 200 answer without errors is stored. Every
- * answer says `x-response-cache: hit`, `miss` or `bypass` (not cacheable). Anything unusual
- * (no JSON body, a token that fails, a query that does not parse) goes to Apollo untouched, which
- * answers it as it would without the cache.
- */
-function responseCacheMiddleware(
-  schema: GraphQLSchema,
-  services: Services,
-  documents: { parse: (source: string) => DocumentNode },
-): RequestHandler {
-  const maxBytes = services.config.responseCache.maxBytes;
-  if (maxBytes === 0) return (_req, _res, next) => next();
-  const cache = new ResponseCache(maxBytes);
-  services.responseCache = cache;
-  const policies = new WeakMap<DocumentNode, Map<string, CachePolicy>>();
-  const policyOf = (document: DocumentNode, operationName: string | null | undefined) => {
-    let known = policies.get(document);
-    if (!known) policies.set(document, (known = new Map()));
-    let policy = known.get(operationName ?? "");
-    if (!policy) {
-      policy = cachePolicyOf(schema, document, operationName);
-      known.set(operationName ?? "", policy);
-    }
-    return policy;
-  };
-  return async (req, res, next) => {
-    try {
-      const body: unknown = req.body;
-      if (req.method !== "POST" || !isGraphQLRequestBody(body)) return next();
-      let document: DocumentNode;
-      let viewer;
-      try {
-        document = documents.parse(body.query);
-        viewer = (await services.auth.authenticate(req.headers.authorization)).viewer;
-      } catch {
-        return next();
-      }
-      const context = createContext(services, viewer);
-      res.locals["graphqlContext"] = context;
-      if (!policyOf(document, body.operationName).cacheable) {
-        cache.stats.bypassed++;
-        res.setHeader("x-response-cache", "bypass");
-        return next();
-      }
-      const key = responseKey(body, viewer, await services.catalogVersion.current());
-      const hit = cache.get(key);
-      if (hit) {
-        res.statusCode = 200;
-        res.setHeader("content-type", "application/json; charset=utf-8");
-        res.setHeader("x-response-cache", "hit");
-        res.end(hit);
-        return;
-      }
-      res.setHeader("x-response-cache", "miss");
-      const send = res.send.bind(res);
-      res.send = (answer: unknown) => {
-        if (res.statusCode === 200 && typeof answer === "string" && !context.outcome.errors)
-          cache.set(key, Buffer.from(answer, "utf8"));
-        return send(answer);
-      };
-      next();
-    } catch (error) {
-      next(error);
-    }
-  };
-}
-
-/** Distinct variable sets whose limit check is kept per document. */
-const LIMIT_CHECKS_PER_DOCUMENT = 100;
-
-/**
- * The operation-limit check, done once per document (Apollo's document store and the graphql-ws
- * document cache return one object per text) and variables: a thousand dashboards subscribing
- * with the same operation during a run cost one check, not a thousand, and so does a page read a
- * thousand times.
- */
-class LimitCheckCache {
-  private readonly checks = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
-
-  constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly limits: Services["config"]["limits"],
-  ) {}
-
-  check(
-    document: DocumentNode,
-    variables: Record<string, unknown> | null | undefined,
-    operationName: string | null | undefined,
-  ): GraphQLError | null {
-    let known = this.checks.get(document);
-    if (!known) this.checks.set(document, (known = new Map()));
-    const key = JSON.stringify([operationName ?? null, variables ?? null]);
-    let error = known.get(key);
-    if (error === undefined) {
-      error = operationLimitError(
-        this.schema,
-        document,
-        variables ?? undefined,
-        operationName,
-        this.limits,
-      );
-      if (known.size >= LIMIT_CHECKS_PER_DOCUMENT) known.delete(known.keys().next().value!);
-      known.set(key, error);
-    }
-    return error;
-  }
 }
 
 /** What a graphql-ws connection keeps: its caller, and the timer that ends it with the token. */
