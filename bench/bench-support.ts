@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
 import path from "node:path";
 
 /** The repository root (this file runs from `dist/bench/`). */
@@ -49,4 +52,18 @@ export function runChild(main: () => Promise<void>): void {
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+const TASKSET = "/usr/bin/taskset";
+
+/** Whether processes can be pinned to CPUs (taskset, and at least two CPUs). */
+export const pinning = existsSync(TASKSET) && cpus().length >= 2;
+
+/**
+ * Pins every thread of a process to one CPU (threads it starts later inherit it), so that a
+ * server and its load generator do not share a core; a no-op without `pinning`.
+ */
+export function pin(pid: number, cpu: number): void {
+  if (!pinning) return;
+  execFileSync(TASKSET, ["-a", "-p", "-c", String(cpu), String(pid)], { stdio: "ignore" });
 }

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { setPriority } from "node:os";
 import path from "node:path";
 
 /** Every child still running, so that the orchestrator can end them whatever happens. */
@@ -37,6 +38,11 @@ export class BenchChild<TCommand, TReply extends { type: string }> {
   private exitCode: number | null | undefined;
   private readonly timer: NodeJS.Timeout;
   private readonly child: ChildProcess;
+
+  /** Runs the child at the lowest CPU priority (nice 19). */
+  lowerPriority(): void {
+    setPriority(this.child.pid!, 19);
+  }
 
   constructor(
     readonly script: string,

@@ -10,12 +10,11 @@
  * rounds, medians reported. Before measuring, raw and gateway must answer the same JSON.
  */
 import Database from "better-sqlite3";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { mkdirSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { toGlobalId } from "../src/services/ids";
-import { median } from "./bench-support";
+import { median, pin, pinning } from "./bench-support";
 import { BenchChild, runToCompletion } from "./child-runner";
 import { generateIndex } from "./generate-index";
 import { startIndexServer } from "./index-server";
@@ -57,7 +56,6 @@ const FIRST_LOAD_MS = [1000, 2000] as const;
 const ROUNDS: Record<number, number> = { 8: 3, 64: 2 };
 const CONNECTIONS = [8, 64] as const;
 const SEARCH_REPEATS = 3;
-const TASKSET = "/usr/bin/taskset";
 
 const TARGETS = {
   missRatio: 0.35,
@@ -98,14 +96,6 @@ interface Summary {
   statementsPerRequest: number;
   loaderCpuPercent: number;
   failed: boolean;
-}
-
-const pinning = existsSync(TASKSET) && cpus().length >= 2;
-
-/** Pins every thread of a process to one CPU (threads it starts later inherit it). */
-function pin(pid: number, cpu: number): void {
-  if (!pinning) return;
-  execFileSync(TASKSET, ["-a", "-p", "-c", String(cpu), String(pid)], { stdio: "ignore" });
 }
 
 async function startServer(mode: ServerMode, file: string): Promise<Server> {

@@ -1,12 +1,18 @@
-import { type DataSource, In } from "typeorm";
+import { type DataSource } from "typeorm";
 import { SyncRunEntity } from "../entities";
+import { EntityReader } from "../store/entity-reader";
 import { badInput } from "./api-errors";
 import { decodeCursor, encodeCursor } from "./ids";
 import { type Page } from "./registry.service";
 
 /** Reads of sync-run history. */
 export class SyncRunService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Runs by id with one prepared statement (subscriptions and loaders read them often). */
+  private readonly reader: EntityReader<SyncRunEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.reader = new EntityReader(dataSource, SyncRunEntity);
+  }
 
   private get repo() {
     return this.dataSource.getRepository(SyncRunEntity);
@@ -14,7 +20,7 @@ export class SyncRunService {
 
   /** Runs by id, in key order. */
   async byIds(ids: readonly string[]): Promise<(SyncRunEntity | null)[]> {
-    const rows = await this.repo.findBy({ id: In([...ids]) });
+    const rows = await this.reader.byIds(ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   }

@@ -291,13 +291,20 @@ describe("readPackage", () => {
   it("stops a gzip bomb (1 GiB of zeros in about 1 MB) without inflating it", async () => {
     const bomb = gzipBomb(1024);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
-    const started = performance.now();
-    const error = await registryFailure(readPackage(bomb, DEFAULT_PACKAGE_LIMITS, "bomb.tgz"));
-    const elapsed = performance.now() - started;
-    expect(error.code).toBe(RegistryErrorCode.TOO_LARGE);
-    expect(error.message).toContain(`${DEFAULT_PACKAGE_LIMITS.maxUnpackedBytes}-byte limit`);
+    // The best of three runs each way, so that a moment of load on a shared machine does not
+    // decide the comparison.
+    let elapsed = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const error = await registryFailure(readPackage(bomb, DEFAULT_PACKAGE_LIMITS, "bomb.tgz"));
+      elapsed = Math.min(elapsed, performance.now() - started);
+      expect(error.code).toBe(RegistryErrorCode.TOO_LARGE);
+      expect(error.message).toContain(`${DEFAULT_PACKAGE_LIMITS.maxUnpackedBytes}-byte limit`);
+    }
+    let full = Infinity;
+    for (let i = 0; i < 3; i++) full = Math.min(full, await fullInflateMs(bomb));
     // Reading stops at the 100 MiB limit: a tenth of the work of inflating the whole GiB.
-    expect(elapsed).toBeLessThan((await fullInflateMs(bomb)) / 2);
+    expect(elapsed).toBeLessThan(full / 2);
   });
 
   it("refuses a package larger than the compressed limit before decompressing", async () => {
