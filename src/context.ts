@@ -113,19 +113,10 @@ export function createServices(parts: {
  * per context: a subscription builds a context per event, never one for its lifetime.
  */
 export function createContext(services: Services, viewer: Viewer): GatewayContext {
-  let loaders: Loaders | undefined;
   return {
     requestId: randomUUID(),
     viewer,
-    // Made on first use: a subscription that never loads anything (a thousand dashboards
-    // watching a run) builds none.
-    get loaders() {
-      return (loaders ??= createLoaders(
-        services.registries.reader,
-        services.catalog,
-        services.runs,
-      ));
-    },
+    loaders: createLoaders(services.registries.reader, services.catalog, services.runs),
     services,
     outcome: { errors: false },
   };
