@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { type Server } from "node:http";
+import { type AddressInfo, type Socket } from "node:net";
 import { cpus } from "node:os";
 import path from "node:path";
 
@@ -66,4 +68,26 @@ export const pinning = existsSync(TASKSET) && cpus().length >= 2;
 export function pin(pid: number, cpu: number): void {
   if (!pinning) return;
   execFileSync(TASKSET, ["-a", "-p", "-c", String(cpu), String(pid)], { stdio: "ignore" });
+}
+
+/**
+ * Starts `server` on 127.0.0.1 (a free port). `close` also ends the keep-alive connections still
+ * open, which `server.close` alone would wait for.
+ */
+export async function listenOnLoopback(
+  server: Server,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { type AddressInfo, type Socket } from "node:net";
+import { listenOnLoopback } from "./bench-support";
 
 /** Counts of what the server answered. */
 export interface IndexServerStats {
@@ -55,7 +55,6 @@ export async function startIndexServer(file: string, lastModified: Date): Promis
     lastFullSentAt: 0,
   };
   const gates = new Map<string, Gate>();
-  const sockets = new Set<Socket>();
 
   const notModified = (req: IncomingMessage): boolean => {
     const ifNoneMatch = req.headers["if-none-match"];
@@ -107,15 +106,10 @@ export async function startIndexServer(file: string, lastModified: Date): Promis
     }
     answer(req, res);
   });
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
 
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${listening.port}`,
     stats,
     arm(prefix) {
       return new Promise<void>((resolve) => gates.set(prefix, { onArrive: resolve }));
@@ -130,8 +124,7 @@ export async function startIndexServer(file: string, lastModified: Date): Promis
     },
     async close() {
       for (const gate of gates.values()) gate.release?.();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import { createServer, type ServerResponse } from "node:http";
-import { type AddressInfo, type Socket } from "node:net";
+import { listenOnLoopback } from "./bench-support";
 import { decodeCursor, encodeCursor, idOfType, toGlobalId } from "../src/services/ids";
 import { DEFAULT_VIEWER } from "../src/services/viewer";
 import { PAGE_VERSIONS, type PageVariables } from "./read-protocol";
@@ -179,20 +179,13 @@ export async function startRawServer(file: string): Promise<RawServer> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => handle(res, Buffer.concat(chunks).toString("utf8")));
   });
-  const sockets = new Set<Socket>();
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening.port}`,
     statements: () => statements,
     requests: () => requests,
     async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
       db.close();
     },
   };

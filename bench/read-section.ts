@@ -337,6 +337,17 @@ async function expectedBodies(
   return { body: JSON.stringify({ query: PAGE_QUERY, variables }), expected };
 }
 
+/** A first, discarded load of every server (JIT, SQLite pages) before the measured rounds. */
+async function firstLoad(
+  load: BenchChild<LoadCommand, LoadReply>,
+  servers: Server[],
+  bodies: { body: string; expected: Map<ServerMode, string> },
+): Promise<void> {
+  for (const server of servers) {
+    await measure(load, server, bodies.body, bodies.expected.get(server.mode)!, 8, FIRST_LOAD_MS);
+  }
+}
+
 /** Sync runs recorded in a catalog file. */
 function syncRuns(file: string): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -451,16 +462,7 @@ export async function readSection(input: ReadSectionInput): Promise<void> {
         `same JSON from raw and gateway for the first and this page: PASS ` +
         `(byte-identical: ${identical24k ? "yes" : "no"})`,
     );
-    for (const server of servers24k) {
-      await measure(
-        load,
-        server,
-        bodies24k.body,
-        bodies24k.expected.get(server.mode)!,
-        8,
-        FIRST_LOAD_MS,
-      );
-    }
+    await firstLoad(load, servers24k, bodies24k);
     const by24k = new Map<number, Summary[]>();
     for (const connections of CONNECTIONS) {
       const summaries = await rounds(load, servers24k, bodies24k, connections);
@@ -481,16 +483,7 @@ export async function readSection(input: ReadSectionInput): Promise<void> {
         `${fmt(page1m.total)} in ${large.middleRegistryName} (registry ${REGISTRIES / 2 + 1} of ${REGISTRIES}); ` +
         `same JSON: PASS (byte-identical: ${identical1m ? "yes" : "no"})`,
     );
-    for (const server of servers1m) {
-      await measure(
-        load,
-        server,
-        bodies1m.body,
-        bodies1m.expected.get(server.mode)!,
-        8,
-        FIRST_LOAD_MS,
-      );
-    }
+    await firstLoad(load, servers1m, bodies1m);
     const summaries1m = await rounds(load, servers1m, bodies1m, 8);
     console.log(resultTable("1M, 8 connections", summaries1m));
 

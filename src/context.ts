@@ -53,11 +53,6 @@ export interface GatewayContext {
   viewer: Viewer;
   loaders: Loaders;
   services: Services;
-  /**
-   * What became of the response: the response cache keeps none with errors. An object, because
-   * Apollo runs each operation on a shallow copy of the context; the copy shares it.
-   */
-  outcome: { errors: boolean };
 }
 
 /** Builds the read/write services over a data source. */
@@ -124,7 +119,6 @@ export function createContext(services: Services, viewer: Viewer): GatewayContex
  */
 class RequestContext implements GatewayContext {
   readonly requestId = randomUUID();
-  readonly outcome = { errors: false };
   private loadersOfRequest?: Loaders;
 
   constructor(

@@ -23,7 +23,7 @@ export function introspectionRules(limits: OperationLimits): ValidationRule[] {
  * Checks an operation against MAX_QUERY_DEPTH and MAX_QUERY_COMPLEXITY, over HTTP and WebSocket
  * alike; returns the QUERY_TOO_COMPLEX error to answer with, or null.
  */
-export function operationLimitError(
+function operationLimitError(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,

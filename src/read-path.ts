@@ -88,18 +88,19 @@ export function readPath(
       } catch {
         return next();
       }
-      const context = createContext(services, viewer);
-      // Apollo, when it answers, runs with this context (one authentication per request).
-      res.locals["graphqlContext"] = context;
-      const policy = policyOf(document, body.operationName);
-      if (!policy.cacheable) {
+      // Apollo, when it answers, runs with the context made here (one authentication per request).
+      const toApollo = () => {
+        res.locals["graphqlContext"] = createContext(services, viewer);
+        next();
+      };
+      if (!policyOf(document, body.operationName).cacheable) {
         if (cache) {
           cache.stats.bypassed++;
           res.setHeader("x-response-cache", "bypass");
         }
-        return next();
+        return toApollo();
       }
-      if (limitChecks.check(document, body.variables, body.operationName)) return next();
+      if (limitChecks.check(document, body.variables, body.operationName)) return toApollo();
 
       let key: string | null = null;
       if (cache) {
@@ -112,9 +113,11 @@ export function readPath(
         }
         res.setHeader("x-response-cache", "miss");
       }
+      const context = createContext(services, viewer);
       const result = await executor.execute(document, body.operationName, body.variables, context);
       if (result.errors?.length || result.data == null) {
         services.execution.readPathFallbacks++;
+        res.locals["graphqlContext"] = context;
         return next();
       }
       const answer = Buffer.from(`${JSON.stringify({ data: result.data })}\n`, "utf8");

@@ -10,7 +10,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "./context";
 import { executorFor, executorGateway } from "./jit-executor";
-import { introspectionRules, LimitCheckCache, operationLimitError } from "./operation-limits";
+import { introspectionRules, LimitCheckCache } from "./operation-limits";
 import { readPath } from "./read-path";
 import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "./services/api-errors";
@@ -72,32 +72,10 @@ function operationLimitsPlugin(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema: operationSchema, document, request }) {
-          const error =
-            operationSchema === schema
-              ? checks.check(document, request.variables, request.operationName)
-              : operationLimitError(
-                  operationSchema,
-                  document,
-                  request.variables,
-                  request.operationName,
-                  services.config.limits,
-                );
+        async didResolveOperation({ document, request }) {
+          // Apollo serves the one schema it was given (see executorGateway).
+          const error = checks.check(document, request.variables, request.operationName);
           if (error) throw error;
-        },
-      };
-    },
-  };
-}
-
-/** Marks responses with errors, which the response cache never keeps. */
-function responseErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== "single" || response.body.singleResult.errors?.length)
-            contextValue.outcome.errors = true;
         },
       };
     },
@@ -147,7 +125,6 @@ export function createApollo(
     ApolloServerPluginCacheControlDisabled(),
     errorLogPlugin(services),
     operationLimitsPlugin(schema, services),
-    responseErrorsPlugin(),
   ];
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<GatewayContext>({

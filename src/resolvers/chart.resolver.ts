@@ -26,23 +26,12 @@ import { ProfileLayerCheck, ProfileLayerInput, ProfileValidation } from "../sche
 import { Registry } from "../schema/registry.interface";
 import { ChartReferenceCheck } from "../schema/results.type";
 import { badInput, notFound } from "../services/api-errors";
-import { CHART_COLUMNS, versionColumns } from "../services/catalog.service";
+import { CHART_COLUMNS } from "../services/catalog.service";
 import { idOfType } from "../services/ids";
 import { ChartsArgs, PageArgs } from "./args";
 import { LazyEdge, LazyPageInfo, toConnection } from "./connection";
 import { toChart, toChartVersion, toRegistry } from "./mappers";
-import {
-  chartColumnsFor,
-  latestColumnsFor,
-  primeLatest,
-  selectedFields,
-  selectionColumns,
-} from "./selection";
-
-/** The version columns a ChartVersion selection needs (at `path` below the field). */
-function columnsFor(info: GraphQLResolveInfo, path: readonly string[]): string {
-  return selectionColumns(info, "versions", (i) => versionColumns(selectedFields(i, path)));
-}
+import { chartColumnsFor, latestColumnsFor, primeLatest, versionColumnsFor } from "./selection";
 
 /** Most layers `validateProfileLayers` takes (a profile has a few dozen at most). */
 const MAX_PROFILE_LAYERS = 100;
@@ -77,7 +66,9 @@ export class ChartResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChartVersion | null> {
     if (chart.latestVersionDbId == null) return null;
-    const row = await ctx.loaders.versionById(columnsFor(info, [])).load(chart.latestVersionDbId);
+    const row = await ctx.loaders
+      .versionById(versionColumnsFor(info, []))
+      .load(chart.latestVersionDbId);
     return row ? toChartVersion(row) : null;
   }
 
@@ -91,7 +82,7 @@ export class ChartResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChartVersionConnection> {
     const page = await ctx.loaders
-      .versionPages(args, columnsFor(info, ["edges", "node"]))
+      .versionPages(args, versionColumnsFor(info, ["edges", "node"]))
       .load({ id: chart.dbId, versionCount: chart.versionCount });
     const edges = page.rows.map(
       (row) => new LazyEdge(toChartVersion(row), [row.sort_key, Number(row.id)]),

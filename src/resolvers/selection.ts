@@ -7,7 +7,7 @@ import { chartColumns, type VersionRow, versionColumns } from "../services/catal
  * nodes, so their 50 `versions` fields compute it once.
  */
 const columnsByField = new WeakMap<GraphQLResolveInfo["fieldNodes"], Map<string, string | null>>();
-export function selectionColumns<T extends string | null>(
+function selectionColumns<T extends string | null>(
   info: GraphQLResolveInfo,
   purpose: string,
   compute: (info: GraphQLResolveInfo) => T,
@@ -20,6 +20,11 @@ export function selectionColumns<T extends string | null>(
     known.set(purpose, columns);
   }
   return columns;
+}
+
+/** The version columns a ChartVersion selection needs (at `path` below the field). */
+export function versionColumnsFor(info: GraphQLResolveInfo, path: readonly string[]): string {
+  return selectionColumns(info, "versions", (i) => versionColumns(selectedFields(i, path)));
 }
 
 /** The chart columns the nodes of a chart connection need. */

@@ -97,17 +97,16 @@ export class RegistryService {
     private readonly secrets: SecretBox,
     /** Advanced after every change, so that cached read responses are not served again. */
     private readonly catalogVersion: CatalogVersion,
-  ) {}
+  ) {
+    this.reader = new EntityReader(dataSource, RegistryEntity);
+  }
 
   private get repo() {
     return this.dataSource.getRepository(RegistryEntity);
   }
 
   /** Registries by id with one prepared statement (the read path's lookups). */
-  get reader(): EntityReader<RegistryEntity> {
-    return (this.readerInstance ??= new EntityReader(this.dataSource, RegistryEntity));
-  }
-  private readerInstance?: EntityReader<RegistryEntity>;
+  readonly reader: EntityReader<RegistryEntity>;
 
   /** The registry if the viewer may see it, else null (existence is not revealed). */
   async findVisible(viewer: Viewer, id: string): Promise<RegistryEntity | null> {

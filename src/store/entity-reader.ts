@@ -1,4 +1,9 @@
-import { type DataSource, type EntityTarget, type ObjectLiteral } from "typeorm";
+import {
+  type DataSource,
+  type EntityMetadata,
+  type EntityTarget,
+  type ObjectLiteral,
+} from "typeorm";
 import { placeholders, sql } from "./sql";
 
 /**
@@ -7,16 +12,17 @@ import { placeholders, sql } from "./sql";
  * every call, which on the read path costs more than the query itself; this builds it once.
  */
 export class EntityReader<T extends ObjectLiteral> {
+  private readonly metadata: EntityMetadata;
   private readonly select: string;
   private readonly table: string;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly entity: EntityTarget<T>,
+    entity: EntityTarget<T>,
   ) {
-    const metadata = dataSource.getMetadata(entity);
-    this.select = metadata.columns.map((c) => `"${c.databaseName}"`).join(", ");
-    this.table = `"${metadata.tableName}"`;
+    this.metadata = dataSource.getMetadata(entity);
+    this.select = this.metadata.columns.map((c) => `"${c.databaseName}"`).join(", ");
+    this.table = `"${this.metadata.tableName}"`;
   }
 
   /** The entities with these ids, in no particular order (missing ids are left out). */
@@ -27,11 +33,10 @@ export class EntityReader<T extends ObjectLiteral> {
       `SELECT ${this.select} FROM ${this.table} WHERE "id" IN (${placeholders(ids.length)})`,
       ids,
     );
-    const metadata = this.dataSource.getMetadata(this.entity);
     const driver = this.dataSource.driver;
     return rows.map((row) => {
-      const entity = metadata.create() as T;
-      for (const column of metadata.columns) {
+      const entity = this.metadata.create() as T;
+      for (const column of this.metadata.columns) {
         column.setEntityValue(
           entity,
           driver.prepareHydratedValue(row[column.databaseName], column),
