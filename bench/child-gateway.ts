@@ -6,7 +6,7 @@
 // Production mode, as `npm start` runs the gateway (see src/production-mode.ts).
 import "../src/production-mode";
 import { rmSync, writeFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
+import { performance, PerformanceObserver } from "node:perf_hooks";
 import { type RegistryEntity } from "../src/entities";
 import { toGlobalId } from "../src/services/ids";
 import { DEFAULT_VIEWER } from "../src/services/viewer";
@@ -31,6 +31,14 @@ async function main(): Promise<void> {
   const published = recordPublishedEvents(gateway.services.events);
   const http = await gateway.listen();
   let registry: RegistryEntity | undefined;
+  // GC pauses of this process, kept from the start of a sync request to its end.
+  let gcPauses: [number, number][] | undefined;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcPauses?.push([performance.timeOrigin + entry.startTime, entry.duration]);
+    }
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
 
   const handle = async (command: GatewayCommand): Promise<boolean> => {
     switch (command.type) {
@@ -52,6 +60,7 @@ async function main(): Promise<void> {
       case "sync": {
         if (!registry) throw new Error("sync before add");
         const profiler = command.profileFile ? await startCpuProfile() : undefined;
+        gcPauses = [];
         const cpuBefore = process.cpuUsage();
         const requestedAt = Date.now();
         const run = await gateway.services.sync.request(registry, "MANUAL");
@@ -59,6 +68,8 @@ async function main(): Promise<void> {
         const done = await gateway.services.sync.waitFor(run.id);
         const finishedAt = Date.now();
         const cpu = process.cpuUsage(cpuBefore);
+        // GC entries are delivered asynchronously: let the observer take the last ones.
+        await new Promise((resolve) => setImmediate(resolve));
         if (profiler && command.profileFile) {
           writeFileSync(command.profileFile, JSON.stringify(await profiler.stop()));
         }
@@ -68,6 +79,7 @@ async function main(): Promise<void> {
           status: done.status,
           counts: runCounts(done),
           finishedAt,
+          gcPauses: gcPauses.splice(0),
           phases: phaseChanges(published, run.id),
           published: published.filter((e) => e.runId === run.id).length,
         });
@@ -92,6 +104,7 @@ async function main(): Promise<void> {
     reply({ type: "ready", url: http.url, syncProgress: subscription !== undefined });
   });
 
+  gcObserver.disconnect();
   const result = { peakRssMb: peakRssMb() };
   await gateway.stop(2000);
   rmSync(workDir, { recursive: true, force: true });

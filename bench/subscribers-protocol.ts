@@ -24,6 +24,8 @@ export type GatewayReply =
       /** CPU time (user + system) of the gateway process from the request to the end. */
       cpuMs: number;
       finishedAt: number;
+      /** GC pauses of the gateway process from the request to the end: [start (Date.now()), ms]. */
+      gcPauses: [number, number][];
       /** Phase changes published by the engine (Date.now() of the first event of each). */
       phases: { phase: string; at: number }[];
       /** Progress events the engine published for the run. */

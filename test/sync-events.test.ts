@@ -1,3 +1,4 @@
+import { progressIntervalMs } from "../src/sync/sync-engine";
 import { countsOf, PubSubSyncEventBus, type SyncProgressEvent } from "../src/sync/sync-events";
 
 function event(
@@ -72,5 +73,15 @@ describe("the sync event bus", () => {
     await Promise.all(streams.slice(1).map((s) => s.return?.()));
     await changes.return?.();
     expect(bus.progressAudience()).toBe(0);
+  });
+
+  it("stretches the progress interval by 1 ms per subscription, between SYNC_PROGRESS_INTERVAL and one second", () => {
+    expect(progressIntervalMs(250, 0)).toBe(250);
+    expect(progressIntervalMs(250, 100)).toBe(250);
+    expect(progressIntervalMs(250, 400)).toBe(400);
+    expect(progressIntervalMs(250, 1000)).toBe(1000);
+    expect(progressIntervalMs(250, 50_000)).toBe(1000);
+    // A configured interval above the cap is kept.
+    expect(progressIntervalMs(5000, 1000)).toBe(5000);
   });
 });
