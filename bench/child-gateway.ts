@@ -3,13 +3,13 @@
  * registries and syncs them when the orchestrator says so (IPC). `node child-gateway.js
  * '<{"workDir": …}>'`; on "stop" it prints `{"peakRssMb": …}` and exits.
  */
-// Production mode, as `npm start` runs the gateway (see src/production-mode.ts).
-import "../src/production-mode";
+// Production mode, as `npm start` runs the gateway (see src/serving/production-mode.ts).
+import "../src/serving/production-mode";
 import { rmSync, writeFileSync } from "node:fs";
 import { performance, PerformanceObserver } from "node:perf_hooks";
 import { type RegistryEntity } from "../src/entities";
 import { toGlobalId } from "../src/services/ids";
-import { DEFAULT_VIEWER } from "../src/services/viewer";
+import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { peakRssMb, runChild, writeResult } from "./bench-support";
 import { startCpuProfile } from "./cpu-profile";
 import {

@@ -4,12 +4,12 @@
  * registry requests of each run at its counting proxy. `node child-oci.js '<{"workDir": …}>'`;
  * on "stop" it prints `{"peakRssMb": …}` and exits.
  */
-// Production mode, as `npm start` runs the gateway (see src/production-mode.ts).
-import "../src/production-mode";
+// Production mode, as `npm start` runs the gateway (see src/serving/production-mode.ts).
+import "../src/serving/production-mode";
 import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { type RegistryEntity } from "../src/entities";
-import { DEFAULT_VIEWER } from "../src/services/viewer";
+import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { peakRssMb, runChild, writeResult } from "./bench-support";
 import { runCounts, startBenchGateway, type RunCounts } from "./gateway-harness";
 

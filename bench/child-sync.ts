@@ -2,11 +2,11 @@
  * Child process: one full sync of a Helm registry on a fresh gateway, then no-op re-syncs.
  * `node child-sync.js '<SyncChildInput as JSON>'` prints one SyncChildResult JSON line.
  */
-// Production mode, as `npm start` runs the gateway (see src/production-mode.ts).
-import "../src/production-mode";
+// Production mode, as `npm start` runs the gateway (see src/serving/production-mode.ts).
+import "../src/serving/production-mode";
 import { rmSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_VIEWER } from "../src/services/viewer";
+import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { peakRssMb, runChild, writeResult } from "./bench-support";
 import { startCpuProfile, type CpuProfiler } from "./cpu-profile";
 import {

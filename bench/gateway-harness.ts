@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../src/config";
+import { loadConfig } from "../src/config/config";
 import { createGateway, type Gateway } from "../src/gateway";
 import { countsOf, type SyncCounts, type SyncEventBus } from "../src/sync/sync-events";
 import { repoRoot } from "./bench-support";

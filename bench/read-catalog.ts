@@ -7,13 +7,13 @@
  *   (`INSERT … SELECT` from the attached 24k file), latest version ids remapped to the new rows.
  * `node read-catalog.js '<CatalogInput as JSON>'` prints one CatalogResult JSON line.
  */
-// Production mode, as `npm start` runs the gateway (see src/production-mode.ts).
-import "../src/production-mode";
+// Production mode, as `npm start` runs the gateway (see src/serving/production-mode.ts).
+import "../src/serving/production-mode";
 import Database from "better-sqlite3";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_VIEWER } from "../src/services/viewer";
+import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { runChild, writeResult } from "./bench-support";
 import { startBenchGateway } from "./gateway-harness";
 import { startIndexServer } from "./index-server";

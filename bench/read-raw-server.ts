@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { createServer, type ServerResponse } from "node:http";
 import { listenOnLoopback } from "./bench-support";
 import { decodeCursor, encodeCursor, idOfType, toGlobalId } from "../src/services/ids";
-import { DEFAULT_VIEWER } from "../src/services/viewer";
+import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { PAGE_VERSIONS, type PageVariables } from "./read-protocol";
 
 export interface RawServer {

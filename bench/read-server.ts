@@ -7,8 +7,8 @@
  * Replies "ready" with its URL and pid, "stats" (its CPU time, SQL statements and HTTP requests
  * so far) on request; on "stop" prints `{"peakRssMb": …}` and exits.
  */
-import "../src/production-mode";
-import { loadConfig } from "../src/config";
+import "../src/serving/production-mode";
+import { loadConfig } from "../src/config/config";
 import { createGateway } from "../src/gateway";
 import { peakRssMb, repoRoot, runChild, writeResult } from "./bench-support";
 import { startRawServer } from "./read-raw-server";

@@ -1,14 +1,14 @@
 import { type DestinationStream } from "pino";
 import { type GraphQLSchema } from "graphql";
-import { ConfigError, type Config } from "./config";
+import { ConfigError, type Config } from "./config/config";
 import { createCatalogVersion } from "./store/catalog-version";
 import { createContext, createServices, type GatewayContext, type Services } from "./context";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, type Logger } from "./observability/logger";
 import { createProviders } from "./providers";
 import { AllowlistEntryError, NetworkPolicy } from "./providers/http/network-policy";
 import { buildGatewaySchema } from "./schema/build-schema";
-import { startHttp, type HttpGateway } from "./server";
-import { type Viewer } from "./services/viewer";
+import { startHttp, type HttpGateway } from "./serving/http-server";
+import { type Viewer } from "./access/viewer";
 import { openStore, type Store } from "./store/data-source";
 import { SecretBox } from "./store/secret-box";
 import { SyncScheduler } from "./sync/scheduler";

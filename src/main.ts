@@ -1,6 +1,6 @@
-import "./production-mode";
+import "./serving/production-mode";
 import "reflect-metadata";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig } from "./config/config";
 import { createGateway } from "./gateway";
 
 /** Starts the gateway; SIGTERM/SIGINT stop it gracefully and exit 0. */

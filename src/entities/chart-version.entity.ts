@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /**
  * One version of a chart. `sortKey` orders versions by semantic-version precedence with a plain
- * byte comparison (see services/version-order.ts), so "highest first" pages are index scans.
+ * byte comparison (see services/catalog/version-order.ts), so "highest first" pages are index scans.
  * List-valued fields are JSON text.
  */
 @Entity({ name: "chart_version" })

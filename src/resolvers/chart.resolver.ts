@@ -13,7 +13,7 @@ import {
 } from "type-graphql";
 import { type GraphQLResolveInfo } from "graphql";
 import { type GatewayContext } from "../context";
-import { type VersionDocuments } from "../services/content.service";
+import { type VersionDocuments } from "../services/catalog/content.service";
 import { ChartVersion } from "../schema/chart-version.type";
 import { Chart, ChartConnection, ChartVersionConnection } from "../schema/chart.type";
 import {
@@ -26,7 +26,7 @@ import { ProfileLayerCheck, ProfileLayerInput, ProfileValidation } from "../sche
 import { Registry } from "../schema/registry.interface";
 import { ChartReferenceCheck } from "../schema/results.type";
 import { badInput, notFound } from "../services/api-errors";
-import { CHART_COLUMNS } from "../services/catalog.service";
+import { CHART_COLUMNS } from "../services/catalog/catalog.service";
 import { idOfType } from "../services/ids";
 import { ChartsArgs, PageArgs } from "./args";
 import { LazyEdge, LazyPageInfo, toConnection } from "./connection";

@@ -27,9 +27,9 @@ import { OciRegistry } from "../schema/oci-registry.type";
 import { PackRegistry } from "../schema/pack-registry.type";
 import { type Registry } from "../schema/registry.interface";
 import { SyncRun, type SyncWarning } from "../schema/sync-run.type";
-import { type ChartRow, type VersionRow } from "../services/catalog.service";
+import { type ChartRow, type VersionRow } from "../services/catalog/catalog.service";
 import { toGlobalId } from "../services/ids";
-import { jsonStrings } from "../services/registry.service";
+import { jsonStrings } from "../services/registries/registry.service";
 import { bool, jsonList } from "../store/sql";
 
 /** A stored registry as its GraphQL type: the secret stays behind, only `hasSecret` shows. */

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { type GatewayContext } from "../context";
 import { Node } from "../schema/node.interface";
 import { fromGlobalId } from "../services/ids";
-import { canSee } from "../services/viewer";
+import { canSee } from "../access/viewer";
 import { toChart, toChartVersion, toRegistry, toSyncRun } from "./mappers";
 
 /** Relay's `node(id)`: any object by global id, with the same visibility rules as everywhere. */

@@ -13,7 +13,7 @@ import { CatalogChange, SyncProgress } from "../schema/sync-progress.type";
 import { type SyncPhase, type SyncRunStatus } from "../schema/enums";
 import { notFound } from "../services/api-errors";
 import { idOfType, toGlobalId } from "../services/ids";
-import { canSee, type Viewer } from "../services/viewer";
+import { canSee, type Viewer } from "../access/viewer";
 import { eventStream } from "../sync/event-stream";
 import { countsOf, type CatalogChangedEvent, type SyncProgressEvent } from "../sync/sync-events";
 import { TERMINAL_STATUSES } from "../sync/sync-engine";

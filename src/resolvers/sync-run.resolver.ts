@@ -4,7 +4,7 @@ import { Registry } from "../schema/registry.interface";
 import { SyncRun } from "../schema/sync-run.type";
 import { ApiErrorCode, apiError, notFound } from "../services/api-errors";
 import { idOfType } from "../services/ids";
-import { canSee, canSync } from "../services/viewer";
+import { canSee, canSync } from "../access/viewer";
 import { toRegistry, toSyncRun } from "./mappers";
 
 /** Sync runs: requesting, cancelling and reading them. */

@@ -7,8 +7,8 @@ import {
   type VersionPage,
   type VersionRow,
   versionColumns,
-} from "./catalog.service";
-import { type SyncRunService } from "./sync-run.service";
+} from "./catalog/catalog.service";
+import { type SyncRunService } from "./sync/sync-run.service";
 
 const ALL_COLUMNS = versionColumns(null);
 import { type EntityReader } from "../store/entity-reader";

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DataSource, type Logger as OrmLogger, type QueryRunner } from "typeorm";
-import { type DatabaseConfig } from "../config";
+import { type DatabaseConfig } from "../config/config";
 import { entities } from "../entities";
-import { type Logger } from "../logger";
+import { type Logger } from "../observability/logger";
 import { migrations } from "./migrations";
 import {
   type CatalogTransaction,

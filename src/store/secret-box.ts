@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, type Config } from "../config";
-import { type Logger } from "../logger";
+import { ConfigError, type Config } from "../config/config";
+import { type Logger } from "../observability/logger";
 
 /** Prefix of a sealed value: `enc:v1:<key id>:<base64 of iv | ciphertext | tag>`. */
 const SEALED_PREFIX = "enc:v1:";

@@ -10,12 +10,12 @@ import {
   type ListingWarning,
 } from "../providers/provider";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
-import { pickLatest, versionInfo, type VersionInfo } from "../services/version-order";
-import { parentTagsByVersion } from "../services/parent-tags";
+import { pickLatest, versionInfo, type VersionInfo } from "../services/catalog/version-order";
+import { parentTagsByVersion } from "../services/catalog/parent-tags";
 import { type CatalogTransaction, type SqlExecutor, yieldTurn } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
 import { parseOciReference } from "../providers/oci/oci-reference";
-import { type VersionRow } from "../services/catalog.service";
+import { type VersionRow } from "../services/catalog/catalog.service";
 import { bool, dbDate, placeholders, sql } from "../store/sql";
 
 /** A version added to or removed from the catalog, for the change feed. */

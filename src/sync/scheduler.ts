@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type DataSource } from "typeorm";
 import { RegistryEntity } from "../entities";
-import { type Logger } from "../logger";
+import { type Logger } from "../observability/logger";
 import { date, sql } from "../store/sql";
 import { type SyncEngine } from "./sync-engine";
 

@@ -6,11 +6,11 @@ import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ApolloServer } from "@apollo/server";
 import { type GraphQLFormattedError } from "graphql";
 import { Writable } from "node:stream";
-import { loadConfig } from "../../src/config";
+import { loadConfig } from "../../src/config/config";
 import { type GatewayContext } from "../../src/context";
 import { createGateway, type Gateway } from "../../src/gateway";
-import { createApollo } from "../../src/server";
-import { DEFAULT_VIEWER, type Viewer } from "../../src/services/viewer";
+import { createApollo } from "../../src/serving/http-server";
+import { DEFAULT_VIEWER, type Viewer } from "../../src/access/viewer";
 import { LOOPBACK_ALLOWLIST } from "./gateway-process";
 
 export interface TestGateway {

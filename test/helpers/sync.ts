@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { SyncRegistryDocument, type RunFieldsFragment } from "../__generated__/graphql";
 import { fromGlobalId } from "../../src/services/ids";
-import { type Viewer } from "../../src/services/viewer";
+import { type Viewer } from "../../src/access/viewer";
 import { toSyncRun } from "../../src/resolvers/mappers";
 import { fixturePath } from "./fixtures";
 import { type TestGateway } from "./gateway";

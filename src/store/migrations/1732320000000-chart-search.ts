@@ -1,7 +1,7 @@
 import { type MigrationInterface, type QueryRunner } from "typeorm";
 
 /**
- * Full-text search over charts (see src/services/chart-search.ts). On SQLite: an FTS5
+ * Full-text search over charts (see src/services/catalog/chart-search.ts). On SQLite: an FTS5
  * external-content table over `chart` (the index only; the text stays in `chart`) with the
  * columns name, display_name, keywords and description, kept in sync by triggers, and built
  * for the charts already stored.

@@ -1,0 +1,685 @@
+import semver from "semver";
+import { resolvePackTag } from "./parent-tags";
+import { type DataSource } from "typeorm";
+import { badInput } from "../api-errors";
+import { type ChartSearch, chartSearchFor } from "./chart-search";
+import { decodeCursor, encodeCursor } from "../ids";
+import { type Page } from "../registries/registry.service";
+import { toRange } from "./version-order";
+import { containsPattern, placeholders, sql } from "../../store/sql";
+
+/** A chart row as the catalog stores it. */
+export interface ChartRow {
+  id: number;
+  registry_id: string;
+  name: string;
+  description: string | null;
+  icon: string | null;
+  home: string | null;
+  keywords: string;
+  deprecated: number | boolean;
+  latest_version_id: number | null;
+  version_count: number;
+  kind: string;
+  display_name: string | null;
+  layer: string | null;
+  addon_type: string | null;
+  addon_sub_type: string | null;
+  cloud_types: string;
+  pack_group: string | null;
+  eol: string | null;
+  logo_url: string | null;
+}
+
+/** A chart version row as the catalog stores it (the columns the API serves). */
+export interface VersionRow {
+  id: number;
+  chart_id: number;
+  version: string;
+  sort_key: string;
+  is_semver: number | boolean;
+  prerelease: number | boolean;
+  deprecated: number | boolean;
+  app_version: string | null;
+  description: string | null;
+  created: string | null;
+  digest: string | null;
+  urls: string;
+  kube_version: string | null;
+  api_version: string | null;
+  type: string | null;
+  keywords: string;
+  home: string | null;
+  icon: string | null;
+  sources: string;
+  maintainers: string;
+  dependencies: string;
+  annotations: string;
+  tag: string | null;
+  oci_reference: string | null;
+  pack: string | null;
+  parent_tags: string | null;
+}
+
+/** Every column of a chart row the API serves (the select list of whole rows). */
+export const CHART_COLUMNS =
+  "c.id, c.registry_id, c.name, c.description, c.icon, c.home, c.keywords, c.deprecated, c.latest_version_id, c.version_count, " +
+  "c.kind, c.display_name, c.layer, c.addon_type, c.addon_sub_type, c.cloud_types, c.pack_group, c.eol, c.logo_url";
+const VERSION_COLUMNS =
+  "v.id, v.chart_id, v.version, v.sort_key, v.is_semver, v.prerelease, v.deprecated, v.app_version, v.description, " +
+  "v.created, v.digest, v.urls, v.kube_version, v.api_version, v.type, v.keywords, v.home, v.icon, v.sources, " +
+  "v.maintainers, v.dependencies, v.annotations, v.tag, v.oci_reference, v.pack, v.parent_tags";
+
+/** Columns every projected chart row has: identity and what cursors and search order need. */
+const CHART_KEY_COLUMNS = ["id", "registry_id", "name"] as const;
+
+/**
+ * The columns each Chart field reads (besides the key columns); as for versions, a field missing
+ * here makes a selection read every column.
+ */
+export const CHART_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: [],
+  name: [],
+  registry: [],
+  description: ["description"],
+  icon: ["icon"],
+  home: ["home"],
+  keywords: ["keywords"],
+  deprecated: ["deprecated"],
+  versionCount: ["version_count"],
+  kind: ["kind"],
+  displayName: ["display_name"],
+  layer: ["layer"],
+  addonType: ["addon_type"],
+  addonSubType: ["addon_sub_type"],
+  cloudTypes: ["cloud_types"],
+  group: ["pack_group"],
+  eol: ["eol"],
+  logoUrl: ["logo_url"],
+  latestVersion: ["latest_version_id"],
+  // Its total count without filters is the stored count.
+  versions: ["version_count"],
+};
+
+const ALL_CHART_COLUMNS = CHART_COLUMNS.split(", ").map((c) => c.slice(2));
+
+/** The select list for chart rows serving these Chart fields (see `versionColumns`). */
+export function chartColumns(fields: Iterable<string> | null): string {
+  return projection(fields, CHART_FIELD_COLUMNS, CHART_KEY_COLUMNS, ALL_CHART_COLUMNS, "c");
+}
+
+function projection(
+  fields: Iterable<string> | null,
+  byField: Readonly<Record<string, readonly string[]>>,
+  keys: readonly string[],
+  all: readonly string[],
+  alias: string,
+): string {
+  const every = all.map((c) => `${alias}.${c}`).join(", ");
+  if (fields === null) return every;
+  const wanted = new Set<string>(keys);
+  for (const field of fields) {
+    const columns = byField[field];
+    if (!columns) return every;
+    for (const column of columns) wanted.add(column);
+  }
+  return all
+    .filter((c) => wanted.has(c))
+    .map((c) => `${alias}.${c}`)
+    .join(", ");
+}
+
+/** Columns every projected version row has: identity and the sort key (cursors, ordering). */
+const VERSION_KEY_COLUMNS = ["id", "chart_id", "sort_key"] as const;
+/** What `values`, `readme` and `valuesSchema` need to find a version's package. */
+const PACKAGE_COLUMNS = ["version", "urls", "digest", "oci_reference"] as const;
+
+/**
+ * The columns each ChartVersion field reads (besides the key columns). A field missing here
+ * makes a selection read every column: a new field is correct before it is lean.
+ */
+export const VERSION_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: [],
+  chart: [],
+  version: ["version"],
+  semver: ["is_semver"],
+  prerelease: ["prerelease"],
+  deprecated: ["deprecated"],
+  appVersion: ["app_version"],
+  description: ["description"],
+  created: ["created"],
+  digest: ["digest"],
+  urls: ["urls"],
+  kubeVersion: ["kube_version"],
+  apiVersion: ["api_version"],
+  type: ["type"],
+  keywords: ["keywords"],
+  home: ["home"],
+  icon: ["icon"],
+  sources: ["sources"],
+  maintainers: ["maintainers"],
+  dependencies: ["dependencies"],
+  annotations: ["annotations"],
+  tag: ["tag"],
+  ociReference: ["oci_reference"],
+  parentTags: ["parent_tags"],
+  group: ["pack"],
+  constraints: ["pack"],
+  values: PACKAGE_COLUMNS,
+  readme: PACKAGE_COLUMNS,
+  valuesSchema: PACKAGE_COLUMNS,
+};
+
+const ALL_VERSION_COLUMNS = VERSION_COLUMNS.split(", ").map((c) => c.slice(2));
+
+/**
+ * The select list for version rows serving these ChartVersion fields: the key columns plus what
+ * the fields read, in a fixed order (so equal selections give equal statements); every column
+ * for an unknown field or no field list. Columns outside the list are undefined in the rows.
+ */
+export function versionColumns(fields: Iterable<string> | null): string {
+  return projection(fields, VERSION_FIELD_COLUMNS, VERSION_KEY_COLUMNS, ALL_VERSION_COLUMNS, "v");
+}
+
+/** A page of charts, with the latest version of each when they were asked for. */
+export interface ChartPage extends Page<ChartRow> {
+  /** Latest-version rows (with the columns asked for) of the page's charts that have one. */
+  latest: VersionRow[];
+}
+
+/** Prefix of the latest-version columns in a page statement's rows. */
+const LATEST = "lv__";
+
+export interface ChartListArgs {
+  search?: string | null;
+  includeDeprecated: boolean;
+  first: number;
+  after?: string | null;
+  /** HELM_CHART, PACK or ZARF_PACKAGE. */
+  kind?: string | null;
+  /** Pack layer (kernel, os, k8s, cni, csi, addon). */
+  layer?: string | null;
+  /** Pack add-on type, case-insensitive. */
+  addonType?: string | null;
+  /** Pack cloud type; packs for `all` clouds match every cloud type. */
+  cloudType?: string | null;
+}
+
+/** Which registries a cross-registry search reads: those a viewer sees, synchronized ones only. */
+export interface SearchScope {
+  /** The viewer's tenant; null sees system registries only. */
+  tenantId: string | null;
+}
+
+export interface VersionListArgs {
+  range?: string | null;
+  includePrerelease: boolean;
+  includeDeprecated: boolean;
+  first: number;
+  after?: string | null;
+}
+
+/** One chart's page of versions. */
+export interface VersionPage {
+  rows: VersionRow[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** A parsed version filter; null range means "all". */
+interface VersionFilter {
+  range: string | null;
+  includePrerelease: boolean;
+  includeDeprecated: boolean;
+}
+
+function parseVersionFilter(args: {
+  range?: string | null;
+  includePrerelease: boolean;
+  includeDeprecated: boolean;
+}): VersionFilter {
+  let range: string | null = null;
+  if (args.range?.trim()) {
+    const parsed = toRange(args.range);
+    if (!parsed)
+      throw badInput(
+        `range "${args.range}" is not a version, a semver range or a floating tag`,
+        "range",
+      );
+    range = parsed.exact ?? parsed.range!;
+  }
+  return {
+    range,
+    includePrerelease: args.includePrerelease,
+    includeDeprecated: args.includeDeprecated,
+  };
+}
+
+function matches(
+  row: Pick<VersionRow, "version" | "prerelease" | "deprecated" | "is_semver">,
+  f: VersionFilter,
+): boolean {
+  if (!f.includeDeprecated && (row.deprecated === 1 || row.deprecated === true)) return false;
+  const pre = row.prerelease === 1 || row.prerelease === true;
+  if (f.range) {
+    if (!(row.is_semver === 1 || row.is_semver === true)) return false;
+    // A range that names a prerelease admits prereleases even when they are not asked for.
+    return semver.satisfies(row.version, f.range, {
+      includePrerelease: f.includePrerelease || /-/.test(f.range),
+    });
+  }
+  return f.includePrerelease || !pre;
+}
+
+/**
+ * Read queries over the catalog. Each method is one or two statements whatever the number of
+ * charts or versions it serves; DataLoaders (see loaders.ts) batch the per-parent ones.
+ */
+export class CatalogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly search: ChartSearch = chartSearchFor(dataSource),
+  ) {}
+
+  /**
+   * A page of one registry's charts, by name (by relevance when searching, see chartPage).
+   * `columns` (from `chartColumns`) limits what the rows hold.
+   */
+  async chartsPage(
+    registryId: string,
+    args: ChartListArgs,
+    columns: string = CHART_COLUMNS,
+    latestColumns: string | null = null,
+  ): Promise<ChartPage> {
+    return this.chartPage(["c.registry_id = ?"], [registryId], args, columns, latestColumns);
+  }
+
+  /**
+   * Charts of every registry the scope's tenant sees (its own and the system's) that is
+   * synchronized (protected registries have no catalog), by name then registry (by relevance when
+   * searching, see chartPage).
+   */
+  async searchCharts(
+    scope: SearchScope,
+    args: ChartListArgs,
+    columns: string = CHART_COLUMNS,
+    latestColumns: string | null = null,
+  ): Promise<ChartPage> {
+    return this.chartPage(
+      [
+        `c.registry_id IN (SELECT r.id FROM registry r
+           WHERE (r.scope = 'SYSTEM' OR r.tenant_id = ?) AND r.protected = ?)`,
+      ],
+      [scope.tenantId, 0],
+      args,
+      columns,
+      latestColumns,
+    );
+  }
+
+  /**
+   * A page of charts in a scope under the filters. Without search text: by name then id (cursor
+   * [name, id]). With it, the store's ChartSearch restricts the rows and, when it ranks them,
+   * orders them by relevance, then name and id (cursor [rank, name, id]; the rank is the exact
+   * double the store computed, which JSON carries losslessly). Two statements either way.
+   */
+  private async chartPage(
+    scopeWhere: string[],
+    scopeParams: unknown[],
+    args: ChartListArgs,
+    columns: string,
+    latestColumns: string | null,
+  ): Promise<ChartPage> {
+    const where: string[] = [...scopeWhere];
+    const params: unknown[] = [...scopeParams];
+    if (args.kind) {
+      where.push("c.kind = ?");
+      params.push(args.kind);
+    }
+    if (args.layer) {
+      where.push("c.layer = ?");
+      params.push(args.layer);
+    }
+    if (args.addonType?.trim()) {
+      where.push("LOWER(c.addon_type) = ?");
+      params.push(args.addonType.trim().toLowerCase());
+    }
+    if (args.cloudType?.trim()) {
+      // cloud_types is a JSON list of strings: match the quoted item.
+      where.push(
+        "(LOWER(c.cloud_types) LIKE ? ESCAPE '\\' OR LOWER(c.cloud_types) LIKE ? ESCAPE '\\')",
+      );
+      params.push(
+        containsPattern(JSON.stringify(args.cloudType.trim().toLowerCase())),
+        containsPattern('"all"'),
+      );
+    }
+    if (!args.includeDeprecated) {
+      where.push("c.deprecated = ?");
+      params.push(0);
+    }
+    let from = "chart c";
+    let fromParams: readonly unknown[] = [];
+    let countFrom = "chart c";
+    let countFromParams: readonly unknown[] = [];
+    let rank: string | null = null;
+    if (args.search?.trim()) {
+      const plan = this.search.plan(args.search);
+      // No searchable token (only punctuation, symbols or emoji): nothing can match.
+      if (!plan)
+        return {
+          items: [],
+          totalCount: 0,
+          hasNextPage: false,
+          hasPreviousPage: Boolean(args.after),
+          latest: [],
+        };
+      ({ from, fromParams, countFrom, countFromParams, rank } = plan);
+      where.push(...plan.where);
+      params.push(...plan.whereParams);
+    }
+    const [{ n }] = await sql<{ n: number | string }>(
+      this.dataSource,
+      `SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where.join(" AND ")}`,
+      [...countFromParams, ...params],
+    );
+    const pageWhere = [...where];
+    const pageParams = [...params];
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      const valid = rank
+        ? cursor?.length === 3 && typeof cursor[0] === "number"
+        : cursor?.length === 2;
+      if (!cursor || !valid) throw badInput("`after` is not a cursor of this list", "after");
+      const nameAfter = "(c.name > ? OR (c.name = ? AND c.id > ?))";
+      if (rank) {
+        pageWhere.push(`(${rank} > ? OR (${rank} = ? AND ${nameAfter}))`);
+        pageParams.push(cursor[0], cursor[0], cursor[1], cursor[1], cursor[2]);
+      } else {
+        pageWhere.push(nameAfter);
+        pageParams.push(cursor[0], cursor[0], cursor[1]);
+      }
+    }
+    // The latest version of each chart, when asked for, comes with the page (one statement).
+    const latestSelect = latestColumns
+      ? `, ${latestColumns
+          .split(", ")
+          .map((c) => `lv.${c.slice(2)} AS ${LATEST}${c.slice(2)}`)
+          .join(", ")}`
+      : "";
+    const latestJoin = latestColumns
+      ? " LEFT JOIN chart_version lv ON lv.id = c.latest_version_id"
+      : "";
+    const rows = await sql<ChartRow & { search_rank?: number }>(
+      this.dataSource,
+      `SELECT ${columns}${latestSelect}${rank ? `, ${rank} AS search_rank` : ""}
+         FROM ${from}${latestJoin} WHERE ${pageWhere.join(" AND ")}
+        ORDER BY ${rank ? `${rank}, ` : ""}c.name, c.id LIMIT ?`,
+      [...fromParams, ...pageParams, args.first + 1],
+    );
+    const latest: VersionRow[] = [];
+    let pageRows = rows.slice(0, args.first);
+    if (latestColumns) {
+      pageRows = pageRows.map((row) => {
+        const chart: Record<string, unknown> = {};
+        const version: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(row)) {
+          if (key.startsWith(LATEST)) version[key.slice(LATEST.length)] = value;
+          else chart[key] = value;
+        }
+        if (version["id"] != null) latest.push(version as unknown as VersionRow);
+        return chart as unknown as typeof row;
+      });
+    }
+    return {
+      items: pageRows.map(({ search_rank, ...row }) => ({
+        cursor: encodeCursor(rank ? [Number(search_rank), row.name, row.id] : [row.name, row.id]),
+        node: row,
+      })),
+      totalCount: Number(n),
+      hasNextPage: rows.length > args.first,
+      hasPreviousPage: Boolean(args.after),
+      latest,
+    };
+  }
+
+  /** Charts by (registry id, name), in key order; null for a miss. */
+  async chartsByName(
+    keys: readonly { registryId: string; name: string }[],
+  ): Promise<(ChartRow | null)[]> {
+    const rows = await sql<ChartRow>(
+      this.dataSource,
+      `SELECT ${CHART_COLUMNS} FROM chart c WHERE ${keys.map(() => "(c.registry_id = ? AND c.name = ?)").join(" OR ")}`,
+      keys.flatMap((k) => [k.registryId, k.name]),
+    );
+    const byKey = new Map(rows.map((r) => [`${r.registry_id}\u0000${r.name}`, r]));
+    return keys.map((k) => byKey.get(`${k.registryId}\u0000${k.name}`) ?? null);
+  }
+
+  /** Charts by id, in key order; null for a miss. */
+  async chartsById(ids: readonly number[]): Promise<(ChartRow | null)[]> {
+    const rows = await sql<ChartRow>(
+      this.dataSource,
+      `SELECT ${CHART_COLUMNS} FROM chart c WHERE c.id IN (${placeholders(ids.length)})`,
+      [...ids],
+    );
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * Versions by id, in key order; null for a miss. `columns` (from `versionColumns`) limits what
+   * is read; the rows then hold only those columns.
+   */
+  async versionsById(
+    ids: readonly number[],
+    columns: string = VERSION_COLUMNS,
+  ): Promise<(VersionRow | null)[]> {
+    const rows = await sql<VersionRow>(
+      this.dataSource,
+      `SELECT ${columns} FROM chart_version v WHERE v.id IN (${placeholders(ids.length)})`,
+      [...ids],
+    );
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * One page of versions for each of several charts, highest version first. Without a range this
+   * is one statement (a correlated LIMIT per chart) plus one count when filters apply; with a
+   * range, one statement reads the version strings of these charts, the range is applied in
+   * JavaScript (semver semantics), and one statement reads the page rows. `columns` (from
+   * `versionColumns`) limits what the page rows hold.
+   */
+  async versionPages(
+    charts: readonly { id: number; versionCount: number }[],
+    args: VersionListArgs,
+    columns: string = VERSION_COLUMNS,
+  ): Promise<VersionPage[]> {
+    const filter = parseVersionFilter(args);
+    let after: { sortKey: string; id: number } | null = null;
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      if (!cursor || cursor.length !== 2)
+        throw badInput("`after` is not a cursor of this list", "after");
+      after = { sortKey: String(cursor[0]), id: Number(cursor[1]) };
+    }
+    const ids = charts.map((c) => c.id);
+    if (filter.range) return this.rangePages(ids, filter, args.first, after, columns);
+
+    const cond: string[] = [];
+    const condParams: unknown[] = [];
+    if (!filter.includePrerelease) {
+      cond.push("v2.prerelease = ?");
+      condParams.push(0);
+    }
+    if (!filter.includeDeprecated) {
+      cond.push("v2.deprecated = ?");
+      condParams.push(0);
+    }
+    const afterCond: string[] = [...cond];
+    const afterParams: unknown[] = [...condParams];
+    if (after) {
+      afterCond.push("(v2.sort_key < ? OR (v2.sort_key = ? AND v2.id < ?))");
+      afterParams.push(after.sortKey, after.sortKey, after.id);
+    }
+    const extra = afterCond.length ? ` AND ${afterCond.join(" AND ")}` : "";
+    const rows = await sql<VersionRow>(
+      this.dataSource,
+      `SELECT ${columns} FROM chart c JOIN chart_version v ON v.id IN (
+         SELECT v2.id FROM chart_version v2 WHERE v2.chart_id = c.id${extra}
+         ORDER BY v2.sort_key DESC, v2.id DESC LIMIT ?)
+       WHERE c.id IN (${placeholders(ids.length)})`,
+      [...afterParams, args.first + 1, ...ids],
+    );
+    let counts: Map<number, number>;
+    if (cond.length === 0) {
+      counts = new Map(charts.map((c) => [c.id, c.versionCount]));
+    } else {
+      const countRows = await sql<{ chart_id: number; n: number | string }>(
+        this.dataSource,
+        `SELECT v2.chart_id AS chart_id, COUNT(*) AS n FROM chart_version v2
+         WHERE v2.chart_id IN (${placeholders(ids.length)}) AND ${cond.join(" AND ")} GROUP BY v2.chart_id`,
+        [...ids, ...condParams],
+      );
+      counts = new Map(countRows.map((r) => [Number(r.chart_id), Number(r.n)]));
+    }
+    const byChart = groupRows(rows);
+    return ids.map((id) => {
+      const list = (byChart.get(id) ?? []).sort(compareRowsDesc);
+      return {
+        rows: list.slice(0, args.first),
+        hasNextPage: list.length > args.first,
+        totalCount: counts.get(id) ?? 0,
+      };
+    });
+  }
+
+  private async rangePages(
+    ids: number[],
+    filter: VersionFilter,
+    first: number,
+    after: { sortKey: string; id: number } | null,
+    columns: string,
+  ): Promise<VersionPage[]> {
+    const all = await sql<
+      Pick<
+        VersionRow,
+        "id" | "chart_id" | "version" | "sort_key" | "is_semver" | "prerelease" | "deprecated"
+      >
+    >(
+      this.dataSource,
+      `SELECT v.id, v.chart_id, v.version, v.sort_key, v.is_semver, v.prerelease, v.deprecated
+       FROM chart_version v WHERE v.chart_id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    const byChart = new Map<number, typeof all>();
+    for (const row of all) {
+      if (!matches(row, filter)) continue;
+      const list = byChart.get(Number(row.chart_id)) ?? [];
+      list.push(row);
+      byChart.set(Number(row.chart_id), list);
+    }
+    const pages = ids.map((id) => {
+      const list = (byChart.get(id) ?? []).sort(compareRowsDesc);
+      const start = after
+        ? list.findIndex(
+            (r) =>
+              r.sort_key < after.sortKey ||
+              (r.sort_key === after.sortKey && Number(r.id) < after.id),
+          )
+        : 0;
+      const rest = start < 0 ? [] : list.slice(start);
+      return {
+        ids: rest.slice(0, first).map((r) => Number(r.id)),
+        hasNextPage: rest.length > first,
+        totalCount: list.length,
+      };
+    });
+    const wanted = pages.flatMap((p) => p.ids);
+    const rows = wanted.length ? await this.versionsById(wanted, columns) : [];
+    const byId = new Map(
+      rows.filter((r): r is VersionRow => r !== null).map((r) => [Number(r.id), r]),
+    );
+    return pages.map((p) => ({
+      rows: p.ids.map((id) => byId.get(id)!).filter(Boolean),
+      hasNextPage: p.hasNextPage,
+      totalCount: p.totalCount,
+    }));
+  }
+
+  /** One version of a chart by its exact text; null when absent. */
+  async findVersion(chartId: number, version: string): Promise<VersionRow | null> {
+    const rows = await sql<VersionRow>(
+      this.dataSource,
+      `SELECT ${VERSION_COLUMNS} FROM chart_version v WHERE v.chart_id = ? AND v.version = ?`,
+      [chartId, version],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Resolves what a user typed (an exact version, a range, or a floating tag such as `1.2.x`) to
+   * the highest matching version of a chart; null when nothing matches.
+   */
+  async resolveVersion(
+    chartId: number,
+    spec: string,
+    includePrerelease: boolean,
+    kind = "HELM_CHART",
+  ): Promise<VersionRow | null> {
+    if (kind === "PACK") {
+      // Packs: exact versions, parent tags (`1.2.x`, `lts__1.2.x`) and group labels resolve as
+      // the stored parent tags say; anything else falls through to semver ranges.
+      const versions = await sql<{ version: string; pack: string | null }>(
+        this.dataSource,
+        "SELECT version, pack FROM chart_version WHERE chart_id = ?",
+        [chartId],
+      );
+      const resolved = resolvePackTag(
+        spec.trim(),
+        versions.map((v) => ({
+          version: v.version,
+          group: v.pack ? ((JSON.parse(v.pack) as { group?: string | null }).group ?? null) : null,
+        })),
+      );
+      if (resolved !== null) return this.findVersion(chartId, resolved);
+    }
+    const parsed = toRange(spec);
+    if (!parsed)
+      throw badInput(`"${spec}" is not a version, a semver range or a floating tag`, "version");
+    if (parsed.exact) {
+      const row = await this.findVersion(chartId, parsed.exact);
+      if (row) return row;
+      // "1.2.3" also matches a stored "v1.2.3" (or a build-metadata variant) with equal precedence.
+    }
+    const [page] = await this.versionPages([{ id: chartId, versionCount: 0 }], {
+      range: parsed.exact ? `=${parsed.exact}` : parsed.range,
+      includePrerelease,
+      includeDeprecated: true,
+      first: 1,
+    });
+    return page.rows[0] ?? null;
+  }
+}
+
+function groupRows<T extends { chart_id: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = Number(row.chart_id);
+    const list = map.get(id);
+    if (list) list.push(row);
+    else map.set(id, [row]);
+  }
+  return map;
+}
+
+function compareRowsDesc(
+  a: { sort_key: string; id: number },
+  b: { sort_key: string; id: number },
+): number {
+  if (a.sort_key !== b.sort_key) return a.sort_key < b.sort_key ? 1 : -1;
+  return Number(b.id) - Number(a.id);
+}

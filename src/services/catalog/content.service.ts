@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { type DataSource } from "typeorm";
+import { type RegistryEntity, VersionContentEntity } from "../../entities";
+import { type Logger } from "../../observability/logger";
+import { type ProviderSet } from "../../providers";
+import { type VersionContentRef } from "../../providers/provider";
+import { type WriteLock } from "../../store/write-lock";
+import { ApiErrorCode, apiError } from "../api-errors";
+import { type SecretBox } from "../../store/secret-box";
+import { asRegistryError, toTarget } from "../registries/registry.service";
+
+/** The documents of one version, as served. */
+export interface VersionDocuments {
+  values: string | null;
+  readme: string | null;
+  schema: string | null;
+}
+
+/**
+ * Values, README and schema of a version: fetched from the package on first request (never
+ * during sync) and kept by package digest, so every later request, and every version anywhere
+ * with the same package, is served from the store. Concurrent first requests share one fetch.
+ */
+export class ContentService {
+  private readonly inFlight = new Map<string, Promise<VersionDocuments>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly providers: ProviderSet,
+    private readonly logger: Logger,
+    private readonly lock: WriteLock,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  /** The documents of a version of a chart of `registry`; CONTENT_UNAVAILABLE when unreachable. */
+  async documents(registry: RegistryEntity, ref: VersionContentRef): Promise<VersionDocuments> {
+    const key = contentKey(registry.id, ref);
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.load(registry, ref, key).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async load(
+    registry: RegistryEntity,
+    ref: VersionContentRef,
+    key: string,
+  ): Promise<VersionDocuments> {
+    const repo = this.dataSource.getRepository(VersionContentEntity);
+    const cached = await repo.findOneBy({ contentKey: key });
+    if (cached) return { values: cached.values, readme: cached.readme, schema: cached.schema };
+
+    const provider = this.providers.get(registry.kind);
+    if (!provider.content) {
+      throw apiError(
+        ApiErrorCode.UNSUPPORTED,
+        `Version content is not available for ${registry.kind} registries yet`,
+      );
+    }
+    let content;
+    try {
+      content = await provider.content(toTarget(registry, this.secrets), ref);
+    } catch (error) {
+      const failure = asRegistryError(error);
+      this.logger.warn(
+        { registryId: registry.id, chart: ref.chart, version: ref.version, code: failure.code },
+        "version content could not be fetched",
+      );
+      throw apiError(
+        ApiErrorCode.CONTENT_UNAVAILABLE,
+        `The package of ${ref.chart} ${ref.version} could not be read: ${failure.message}`,
+        { reason: failure.code },
+      );
+    }
+    const documents = {
+      values: content.values ?? null,
+      readme: content.readme ?? null,
+      schema: content.schema ?? null,
+    };
+    await this.lock.run(() =>
+      repo.upsert(
+        {
+          contentKey: key,
+          packageDigest: content.packageDigest,
+          ...documents,
+          bytesFetched: content.bytesFetched,
+          fetchedAt: new Date(),
+        },
+        ["contentKey"],
+      ),
+    );
+    this.logger.debug(
+      {
+        registryId: registry.id,
+        chart: ref.chart,
+        version: ref.version,
+        bytes: content.bytesFetched,
+      },
+      "version content fetched",
+    );
+    return documents;
+  }
+}
+
+/**
+ * `sha256:<hex>` of the package when the registry states its digest; otherwise a key of this
+ * registry's version and its package URLs (a registry without digests may not reuse content).
+ */
+export function contentKey(registryId: string, ref: VersionContentRef): string {
+  if (ref.digest && /^(sha256:)?[0-9a-f]{64}$/i.test(ref.digest))
+    return `sha256:${ref.digest.replace(/^sha256:/i, "").toLowerCase()}`;
+  const where = createHash("sha256")
+    .update(JSON.stringify([ref.chart, ref.version, ref.urls, ref.ociReference ?? null]))
+    .digest("hex");
+  return `version:${registryId}:${where}`;
+}

@@ -1,0 +1,54 @@
+import { type RegistryEntity } from "../../entities";
+import { type ProviderSet } from "../../providers";
+import { type LookupResult } from "../../providers/provider";
+import { type CatalogService } from "../catalog/catalog.service";
+import { type SecretBox } from "../../store/secret-box";
+import { asRegistryError, toTarget } from "../registries/registry.service";
+
+/**
+ * Checks a typed chart reference (name + version). Protected registries, and registries never
+ * synchronized, are asked directly with a targeted lookup and nothing is stored; synchronized
+ * registries are answered from the catalog.
+ */
+export class ReferenceService {
+  constructor(
+    private readonly providers: ProviderSet,
+    private readonly catalog: CatalogService,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async check(registry: RegistryEntity, chart: string, version: string): Promise<LookupResult> {
+    if (!registry.protected && registry.lastSyncedAt) {
+      const [row] = await this.catalog.chartsByName([{ registryId: registry.id, name: chart }]);
+      const synced = registry.lastSyncedAt.toISOString();
+      if (!row) {
+        return {
+          status: "NOT_FOUND",
+          message: `No chart "${chart}" in the catalog of "${registry.name}" (synced ${synced})`,
+        };
+      }
+      const found = await this.catalog.findVersion(Number(row.id), version);
+      return found
+        ? {
+            status: "VERIFIED",
+            message: `${chart} ${version} is in the catalog of "${registry.name}" (synced ${synced})`,
+          }
+        : {
+            status: "NOT_FOUND",
+            message: `${chart} has no version ${version} in the catalog of "${registry.name}" (synced ${synced})`,
+          };
+    }
+    try {
+      return await this.providers
+        .get(registry.kind)
+        .lookup(toTarget(registry, this.secrets), chart, version);
+    } catch (error) {
+      const failure = asRegistryError(error);
+      return {
+        status: "UNVERIFIABLE",
+        message: `Could not check ${chart} ${version}: ${failure.message}`,
+        error: failure,
+      };
+    }
+  }
+}

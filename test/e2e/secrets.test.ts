@@ -1,0 +1,273 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import {
+  AddHelmRegistryDocument,
+  AddOciRegistryDocument,
+  NodeDocument,
+  RegistriesDocument,
+  RegistryDocument,
+  SyncRunDocument,
+  UpdateHelmRegistryDocument,
+  ValidateHelmRegistryDocument,
+  ValidateOciRegistryDocument,
+} from "../__generated__/graphql";
+import { fromGlobalId } from "../../src/services/ids";
+import { fixturePath } from "../helpers/fixtures";
+import { startTestGateway, type TestGateway } from "../helpers/gateway";
+import { FixtureServer, requireBasicAuth, serveFile } from "../helpers/http-fixture-server";
+import { syncAndWait } from "../helpers/sync";
+
+/**
+ * Registry secrets: encrypted at rest, never in a response, an error or a log line; the key file,
+ * rotation, plaintext from before encryption, and a ciphertext moved to another registry.
+ */
+
+const USER = "robot";
+const PASSWORD = `pw-${randomBytes(12).toString("hex")}`;
+const NEW_PASSWORD = `pw-${randomBytes(12).toString("hex")}`;
+const WRONG_PASSWORD = `pw-${randomBytes(12).toString("hex")}`;
+const AWS_SECRET = `aws-${randomBytes(16).toString("hex")}`;
+const EXTERNAL_ID = `ext-${randomBytes(8).toString("hex")}`;
+
+/** Every form a secret could leak in: as given, in basic-auth base64, URL-encoded. */
+const LEAKS = [PASSWORD, NEW_PASSWORD, WRONG_PASSWORD, AWS_SECRET, EXTERNAL_ID].flatMap(
+  (secret) => [secret, Buffer.from(`${USER}:${secret}`).toString("base64")],
+);
+
+let server: FixtureServer;
+let password = PASSWORD;
+const responses: unknown[] = [];
+
+beforeAll(async () => {
+  server = await FixtureServer.start();
+  server.route("/private/index.yaml", (req, res) =>
+    requireBasicAuth(
+      USER,
+      password,
+      serveFile(fixturePath("helm", "kubernetes-dashboard", "index.yaml")),
+    )(req, res),
+  );
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function freshDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "secrets-test-"));
+}
+
+/** Runs an operation and keeps its answer for the leak search. */
+async function record<T>(promise: Promise<T>): Promise<T> {
+  const result = await promise;
+  responses.push(result);
+  return result;
+}
+
+/** The SQLite file and its WAL, as bytes. */
+function storeBytes(t: TestGateway): string {
+  return [t.dbFile, `${t.dbFile}-wal`]
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file).toString("latin1"))
+    .join("");
+}
+
+function storedSecret(dbFile: string, id: string): string | null {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const row = db.prepare("SELECT auth_secret FROM registry WHERE id = ?").get(id) as {
+      auth_secret: string | null;
+    };
+    return row.auth_secret;
+  } finally {
+    db.close();
+  }
+}
+
+const dbId = (globalId: string) => fromGlobalId(globalId)!.id;
+
+describe("registry secrets", () => {
+  it("never appear in a response, an error, a log line or the store", async () => {
+    const dir = freshDir();
+    const t = await startTestGateway(
+      { AWS_ECR_ENDPOINT: "http://127.0.0.1:9", AWS_STS_ENDPOINT: "http://127.0.0.1:9" },
+      dir,
+    );
+    try {
+      const endpoint = server.url("/private");
+      const refused = await record(
+        t.exec(AddHelmRegistryDocument, {
+          input: {
+            name: "wrong",
+            endpoint,
+            auth: { type: "BASIC", username: USER, password: WRONG_PASSWORD },
+          },
+        }),
+      );
+      expect(refused.errors?.[0]?.extensions?.code).toBe("REGISTRY_VALIDATION_FAILED");
+      await record(
+        t.exec(ValidateHelmRegistryDocument, {
+          input: {
+            name: "check",
+            endpoint,
+            auth: { type: "BASIC", username: USER, password: WRONG_PASSWORD },
+          },
+        }),
+      );
+      const added = await record(
+        t.ok(AddHelmRegistryDocument, {
+          input: {
+            name: "private",
+            endpoint,
+            auth: { type: "BASIC", username: USER, password: PASSWORD },
+          },
+        }),
+      );
+      const id = added.addHelmRegistry.id;
+      expect(added.addHelmRegistry.auth).toEqual({
+        type: "BASIC",
+        username: USER,
+        hasSecret: true,
+      });
+      const run = await syncAndWait(t, id);
+      expect(run.status).toBe("SUCCEEDED");
+
+      // The registry revokes the password: the failing sync's error must not quote it either.
+      password = NEW_PASSWORD;
+      const failed = await syncAndWait(t, id);
+      expect(failed.error?.code).toBe("AUTH_FAILED");
+      await record(t.exec(SyncRunDocument, { id: failed.id }));
+      await record(
+        t.ok(UpdateHelmRegistryDocument, {
+          id,
+          input: { auth: { type: "BASIC", username: USER, password: NEW_PASSWORD } },
+        }),
+      );
+      expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
+      await record(t.exec(RegistriesDocument, { first: 50 }));
+      await record(t.exec(RegistryDocument, { id }));
+      await record(t.exec(NodeDocument, { id }));
+
+      // ECR keys and an external id, against an unreachable AWS endpoint.
+      const ecr = {
+        name: "ecr",
+        endpoint: "123456789012.dkr.ecr.us-east-1.amazonaws.com",
+        baseContentPaths: ["charts"],
+        authKind: "ECR" as const,
+        ecr: {
+          accessKeyId: "AKIAEXAMPLEKEY",
+          secretAccessKey: AWS_SECRET,
+          roleArn: "arn:aws:iam::123456789012:role/reader",
+          externalId: EXTERNAL_ID,
+        },
+      };
+      await record(t.exec(ValidateOciRegistryDocument, { input: ecr }));
+      await record(t.exec(AddOciRegistryDocument, { input: ecr }));
+
+      const stored = storedSecret(t.dbFile, dbId(id));
+      expect(stored).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+      const said = JSON.stringify(responses) + t.logs.join("\n") + storeBytes(t);
+      for (const leak of LEAKS) expect(said).not.toContain(leak);
+      expect(statSync(path.join(dir, "encryption.key")).mode & 0o777).toBe(0o600);
+    } finally {
+      password = PASSWORD;
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rotates the key: start with the new key and the old one as previous, then drop the old one", async () => {
+    const dir = freshDir();
+    const oldKey = randomBytes(32).toString("base64");
+    const newKey = randomBytes(32).toString("base64");
+    let t = await startTestGateway({ ENCRYPTION_KEY: oldKey }, dir);
+    const endpoint = server.url("/private");
+    const { addHelmRegistry } = await t.ok(AddHelmRegistryDocument, {
+      input: {
+        name: "private",
+        endpoint,
+        auth: { type: "BASIC", username: USER, password: PASSWORD },
+      },
+    });
+    const id = addHelmRegistry.id;
+    const before = storedSecret(t.dbFile, dbId(id))!;
+    await t.close();
+    try {
+      // The new key alone cannot open the old secret: the registry fails, typed, and says why.
+      t = await startTestGateway({ ENCRYPTION_KEY: newKey }, dir);
+      const orphan = await syncAndWait(t, id);
+      expect(orphan.error?.code).toBe("INVALID_CONFIGURATION");
+      expect(orphan.error?.message).toMatch(/ENCRYPTION_PREVIOUS_KEYS/);
+      await t.close();
+
+      t = await startTestGateway({ ENCRYPTION_KEY: newKey, ENCRYPTION_PREVIOUS_KEYS: oldKey }, dir);
+      expect(t.logs.some((line) => line.includes('"resealed":1'))).toBe(true);
+      const after = storedSecret(t.dbFile, dbId(id))!;
+      expect(after.split(":")[2]).not.toBe(before.split(":")[2]);
+      expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
+      await t.close();
+
+      t = await startTestGateway({ ENCRYPTION_KEY: newKey }, dir);
+      expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
+      expect(JSON.stringify(t.logs)).not.toContain(newKey);
+      expect(JSON.stringify(t.logs)).not.toContain(oldKey);
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("encrypts plaintext secrets stored before encryption existed, at start-up", async () => {
+    const dir = freshDir();
+    let t = await startTestGateway({}, dir);
+    const { addHelmRegistry } = await t.ok(AddHelmRegistryDocument, {
+      input: {
+        name: "legacy",
+        endpoint: server.url("/private"),
+        auth: { type: "BASIC", username: USER, password: PASSWORD },
+      },
+    });
+    const id = dbId(addHelmRegistry.id);
+    await t.close();
+    const db = new Database(path.join(dir, "gateway.sqlite"));
+    db.prepare("UPDATE registry SET auth_secret = ? WHERE id = ?").run(PASSWORD, id);
+    db.close();
+    try {
+      t = await startTestGateway({}, dir);
+      expect(storedSecret(t.dbFile, id)).toMatch(/^enc:v1:/);
+      expect((await syncAndWait(t, addHelmRegistry.id)).status).toBe("SUCCEEDED");
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a ciphertext moved to another registry", async () => {
+    const dir = freshDir();
+    const t = await startTestGateway({}, dir);
+    try {
+      const input = (name: string) => ({
+        name,
+        endpoint: server.url("/private"),
+        auth: { type: "BASIC" as const, username: USER, password: PASSWORD },
+      });
+      const a = (await t.ok(AddHelmRegistryDocument, { input: input("a") })).addHelmRegistry.id;
+      const b = (await t.ok(AddHelmRegistryDocument, { input: input("b") })).addHelmRegistry.id;
+      const db = new Database(t.dbFile);
+      db.prepare("UPDATE registry SET auth_secret = ? WHERE id = ?").run(
+        storedSecret(t.dbFile, dbId(a)),
+        dbId(b),
+      );
+      db.close();
+      const run = await syncAndWait(t, b);
+      expect(run.error?.code).toBe("INVALID_CONFIGURATION");
+      expect(run.error?.message).toMatch(/does not decrypt/);
+      expect((await syncAndWait(t, a)).status).toBe("SUCCEEDED");
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
