@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (!process.send) throw new Error("child-gateway needs an IPC channel");
   const { workDir } = JSON.parse(process.argv[2] ?? "") as { workDir: string };
   const gateway = await startBenchGateway(workDir);
-  const published = recordPublishedEvents(gateway.services.events);
+  const published = recordPublishedEvents(gateway.events);
   const http = await gateway.listen();
   let registry: RegistryEntity | undefined;
   // GC pauses of this process, kept from the start of a sync request to its end.
@@ -63,9 +63,9 @@ async function main(): Promise<void> {
         gcPauses = [];
         const cpuBefore = process.cpuUsage();
         const requestedAt = Date.now();
-        const run = await gateway.services.sync.request(registry, "MANUAL");
+        const run = await gateway.engine.request(registry, "MANUAL");
         reply({ type: "requested", runId: toGlobalId("SyncRun", run.id), requestedAt });
-        const done = await gateway.services.sync.waitFor(run.id);
+        const done = await gateway.engine.waitFor(run.id);
         const finishedAt = Date.now();
         const cpu = process.cpuUsage(cpuBefore);
         // GC entries are delivered asynchronously: let the observer take the last ones.

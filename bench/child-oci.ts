@@ -79,8 +79,8 @@ async function main(): Promise<void> {
         const writesBefore = gateway.store.statements.writesTo(...CATALOG_TABLES);
         const cpuBefore = process.cpuUsage();
         const start = performance.now();
-        const queued = await gateway.services.sync.request(registry, "MANUAL");
-        const run = await gateway.services.sync.waitFor(queued.id);
+        const queued = await gateway.engine.request(registry, "MANUAL");
+        const run = await gateway.engine.waitFor(queued.id);
         const ms = performance.now() - start;
         const cpu = process.cpuUsage(cpuBefore);
         reply({

@@ -50,8 +50,8 @@ async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? "") as SyncChildInput;
   const gateway = await startBenchGateway(input.workDir);
   try {
-    const published = recordPublishedEvents(gateway.services.events);
-    const sync = gateway.services.sync;
+    const published = recordPublishedEvents(gateway.events);
+    const sync = gateway.engine;
 
     const addStart = performance.now();
     const registry = await gateway.services.registries.add(DEFAULT_VIEWER, "HELM", {

@@ -50,7 +50,7 @@ async function build24k(input: CatalogInput): Promise<CatalogResult["small"]> {
       endpoint: input.indexEndpoint,
     });
     registryId = registry.id;
-    const sync = gateway.services.sync;
+    const sync = gateway.engine;
     const run = await sync.waitFor((await sync.request(registry, "MANUAL")).id);
     status = run.status;
   } finally {

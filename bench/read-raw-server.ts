@@ -7,7 +7,8 @@
 import Database from "better-sqlite3";
 import { createServer, type ServerResponse } from "node:http";
 import { listenOnLoopback } from "./bench-support";
-import { decodeCursor, encodeCursor, idOfType, toGlobalId } from "../src/services/ids";
+import { idOfType, toGlobalId } from "../src/services/ids";
+import { decodeCursor, encodeCursor } from "../src/store/keyset";
 import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { PAGE_VERSIONS, type PageVariables } from "./read-protocol";
 

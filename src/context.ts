@@ -10,6 +10,7 @@ import { createLoaders, type Loaders } from "./services/loaders";
 import { ReferenceService } from "./services/profiles/reference.service";
 import { RegistryService } from "./services/registries/registry.service";
 import { SyncRunService } from "./services/sync/sync-run.service";
+import { SyncService } from "./services/sync/sync.service";
 import { Authenticator } from "./access/authenticator";
 import { TenantRateLimiter } from "./services/sync/rate-limit";
 import { type Viewer } from "./access/viewer";
@@ -33,12 +34,10 @@ export interface Services {
   references: ReferenceService;
   profiles: ProfileService;
   content: ContentService;
-  sync: SyncEngine;
-  events: SyncEventBus;
+  /** Sync requests, cancels and the progress and change streams, for a viewer. */
+  syncs: SyncService;
   /** Verifies bearer tokens and turns them into viewers. */
   auth: Authenticator;
-  /** Per-tenant budget of `syncRegistry` calls. */
-  syncRequests: TenantRateLimiter;
   /** The version that cached read responses are keyed by. */
   catalogVersion: CatalogVersion;
   /** The HTTP response cache, once the server runs with one (its counts are reported). */
@@ -68,6 +67,7 @@ export function createServices(parts: {
   catalogVersion: CatalogVersion;
 }): Services {
   const catalog = new CatalogService(parts.dataSource);
+  const runs = new SyncRunService(parts.dataSource);
   const registries = new RegistryService(
     parts.dataSource,
     parts.providers,
@@ -75,6 +75,15 @@ export function createServices(parts: {
     parts.writeLock,
     parts.secrets,
     parts.catalogVersion,
+    // Deleting a registry cancels its run in flight (once the policy allows the delete).
+    parts.sync,
+  );
+  const syncs = new SyncService(
+    parts.sync,
+    registries,
+    runs,
+    parts.events,
+    new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
   );
   const references = new ReferenceService(parts.providers, catalog, parts.secrets);
   return {
@@ -82,15 +91,13 @@ export function createServices(parts: {
     dataSource: parts.dataSource,
     logger: parts.logger,
     providers: parts.providers,
-    sync: parts.sync,
-    events: parts.events,
+    syncs,
     auth: new Authenticator(parts.config.auth),
-    syncRequests: new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
     catalogVersion: parts.catalogVersion,
     execution: newExecutionStats(),
     registries,
     catalog,
-    runs: new SyncRunService(parts.dataSource),
+    runs,
     references,
     profiles: new ProfileService(registries, catalog, references),
     content: new ContentService(

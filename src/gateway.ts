@@ -13,13 +13,18 @@ import { openStore, type Store } from "./store/data-source";
 import { SecretBox } from "./store/secret-box";
 import { SyncScheduler } from "./sync/scheduler";
 import { SyncEngine } from "./sync/sync-engine";
-import { PubSubSyncEventBus } from "./sync/sync-events";
+import { PubSubSyncEventBus, type SyncEventBus } from "./sync/sync-events";
+import { seedDefaultRegistries } from "./services/registries/default-registries";
 
 export interface Gateway {
   config: Config;
   logger: Logger;
   store: Store;
   services: Services;
+  /** The sync engine (runs, queue, progress); the API reaches it through `services.syncs`. */
+  engine: SyncEngine;
+  /** Progress and change-feed events. */
+  events: SyncEventBus;
   schema: GraphQLSchema;
   /** Queues due registries; started by `listen` when SYNC_SCHEDULE is on. */
   scheduler: SyncScheduler;
@@ -84,8 +89,15 @@ export async function createGateway(
     catalogVersion,
   });
   await services.registries.resealSecrets();
-  if (config.seedDefaultRegistries)
-    await services.registries.seedDefaults(config.defaultRegistriesFile);
+  if (config.seedDefaultRegistries) {
+    await seedDefaultRegistries(config.defaultRegistriesFile, {
+      dataSource: store.dataSource,
+      providers,
+      lock: store.writeLock,
+      catalogVersion,
+      logger,
+    });
+  }
   await sync.recover();
   const scheduler = new SyncScheduler(store.dataSource, sync, logger, {
     intervalMs: config.sync.intervalMs,
@@ -97,6 +109,8 @@ export async function createGateway(
     logger,
     store,
     services,
+    engine: sync,
+    events,
     schema,
     async listen() {
       gateway.http = await startHttp(schema, services, config.host, config.port);

@@ -148,12 +148,7 @@ export class ChartResolver {
   ): Promise<ChartConnection> {
     const columns = chartColumnsFor(info);
     const latestColumns = latestColumnsFor(info);
-    const page = await ctx.services.catalog.searchCharts(
-      { tenantId: ctx.viewer.tenantId },
-      args,
-      columns,
-      latestColumns,
-    );
+    const page = await ctx.services.catalog.searchCharts(ctx.viewer, args, columns, latestColumns);
     primeLatest(ctx, latestColumns, page.latest);
     return toConnection(page, (row) => {
       // Only whole rows serve later lookups by id (a version's `chart`, its documents).

@@ -1,7 +1,7 @@
 import { type Edge } from "../schema/connection.type";
 import { type PageInfo } from "../schema/page-info.type";
-import { encodeCursor } from "../services/ids";
-import { type Page } from "../services/registries/registry.service";
+import { encodeCursor } from "../store/keyset";
+import { type Page } from "../store/keyset";
 
 /**
  * An edge whose cursor is encoded only when a client selects it: a page of 50 charts with 5

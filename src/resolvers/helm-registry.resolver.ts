@@ -58,8 +58,6 @@ export class HelmRegistryResolver {
   ): Promise<string> {
     const dbId = idOfType(id, "Registry");
     if (!dbId) throw notFound("Registry");
-    const active = ctx.services.sync.activeRun(dbId);
-    if (active) await ctx.services.sync.cancel(active.id);
     await ctx.services.registries.delete(ctx.viewer, dbId);
     return id;
   }

@@ -29,7 +29,7 @@ import { type Registry } from "../schema/registry.interface";
 import { SyncRun, type SyncWarning } from "../schema/sync-run.type";
 import { type ChartRow, type VersionRow } from "../services/catalog/catalog.service";
 import { toGlobalId } from "../services/ids";
-import { jsonStrings } from "../services/registries/registry.service";
+import { jsonStrings } from "../services/registries/registry-secrets";
 import { bool, jsonList } from "../store/sql";
 
 /** A stored registry as its GraphQL type: the secret stays behind, only `hasSecret` shows. */

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { type GatewayContext } from "../context";
 import { Node } from "../schema/node.interface";
 import { fromGlobalId } from "../services/ids";
-import { canSee } from "../access/viewer";
+import { may } from "../access/access-policy";
 import { toChart, toChartVersion, toRegistry, toSyncRun } from "./mappers";
 
 /** Relay's `node(id)`: any object by global id, with the same visibility rules as everywhere. */
@@ -18,7 +18,7 @@ export class NodeResolver {
     const { loaders, viewer } = ctx;
     const visible = async (registryId: string) => {
       const registry = await loaders.registryById.load(registryId);
-      return registry && canSee(viewer, registry) ? registry : null;
+      return registry && may(viewer, "see", registry) ? registry : null;
     };
     switch (decoded.type) {
       case "Registry": {

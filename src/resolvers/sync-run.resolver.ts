@@ -2,9 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "ty
 import { type GatewayContext } from "../context";
 import { Registry } from "../schema/registry.interface";
 import { SyncRun } from "../schema/sync-run.type";
-import { ApiErrorCode, apiError, notFound } from "../services/api-errors";
+import { notFound } from "../services/api-errors";
 import { idOfType } from "../services/ids";
-import { canSee, canSync } from "../access/viewer";
 import { toRegistry, toSyncRun } from "./mappers";
 
 /** Sync runs: requesting, cancelling and reading them. */
@@ -19,10 +18,8 @@ export class SyncRunResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<SyncRun | null> {
     const dbId = idOfType(id, "SyncRun");
-    const run = dbId ? await ctx.loaders.runById.load(dbId) : null;
-    if (!run) return null;
-    const registry = await ctx.loaders.registryById.load(run.registryId);
-    return registry && canSee(ctx.viewer, registry) ? toSyncRun(run) : null;
+    const run = dbId ? await ctx.services.syncs.findVisibleRun(ctx.viewer, dbId) : null;
+    return run ? toSyncRun(run) : null;
   }
 
   @Mutation(() => SyncRun, {
@@ -41,22 +38,9 @@ export class SyncRunResolver {
     force: boolean,
     @Ctx() ctx: GatewayContext,
   ): Promise<SyncRun> {
-    const registry = await ctx.services.registries.getVisible(
-      ctx.viewer,
-      idOfType(id, "Registry") ?? "",
+    return toSyncRun(
+      await ctx.services.syncs.request(ctx.viewer, idOfType(id, "Registry") ?? "", force),
     );
-    if (!canSync(ctx.viewer, registry)) {
-      throw apiError(ApiErrorCode.FORBIDDEN, "Only an admin may synchronize registries");
-    }
-    const budget = ctx.services.syncRequests.take(ctx.viewer.tenantId ?? "(system)");
-    if (!budget.allowed) {
-      throw apiError(
-        ApiErrorCode.RATE_LIMITED,
-        `Too many sync requests from this tenant (SYNC_REQUESTS_PER_MINUTE); try again in ${budget.retryAfterSeconds} s`,
-        { retryAfterSeconds: budget.retryAfterSeconds },
-      );
-    }
-    return toSyncRun(await ctx.services.sync.request(registry, "MANUAL", force));
   }
 
   @Mutation(() => SyncRun, {
@@ -67,14 +51,8 @@ export class SyncRunResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<SyncRun> {
     const dbId = idOfType(runId, "SyncRun");
-    const run = dbId ? await ctx.loaders.runById.load(dbId) : null;
-    const registry = run ? await ctx.loaders.registryById.load(run.registryId) : null;
-    if (!run || !registry || !canSee(ctx.viewer, registry)) throw notFound("Sync run");
-    if (!canSync(ctx.viewer, registry)) {
-      throw apiError(ApiErrorCode.FORBIDDEN, "Only an admin may cancel sync runs");
-    }
-    const cancelled = await ctx.services.sync.cancel(run.id);
-    return toSyncRun(cancelled ?? run);
+    if (!dbId) throw notFound("Sync run");
+    return toSyncRun(await ctx.services.syncs.cancel(ctx.viewer, dbId));
   }
 
   @FieldResolver(() => Registry, { description: "The registry synchronized." })

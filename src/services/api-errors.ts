@@ -1,4 +1,7 @@
 import { GraphQLError } from "graphql";
+import { type OwnedRegistry, type RegistryAction, refusal } from "../access/access-policy";
+import { type Viewer } from "../access/viewer";
+import { type CursorValues, cursorValues, type KeysetKey } from "../store/keyset";
 
 /**
  * Stable `extensions.code` values of the API. The README's error table lists them; clients
@@ -43,3 +46,34 @@ export const notFound = (what: string): GraphQLError =>
 
 export const badInput = (message: string, field?: string): GraphQLError =>
   apiError(ApiErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+/**
+ * Throws the API error of an access-policy refusal (see access/access-policy.ts); `what` names
+ * the object a NOT_FOUND is about. Returns when the policy allows the action.
+ */
+export function authorize(
+  viewer: Viewer,
+  action: RegistryAction,
+  registry: OwnedRegistry,
+  what = "Registry",
+): void {
+  const denied = refusal(viewer, action, registry);
+  if (!denied) return;
+  if (denied.code === "NOT_FOUND") throw notFound(what);
+  throw apiError(ApiErrorCode[denied.code], denied.message);
+}
+
+/**
+ * The values of a list's `after` cursor (see store/keyset.ts); BAD_USER_INPUT naming `after` when
+ * it is not a cursor of this list. Null for no cursor.
+ */
+export function afterValues(
+  after: string | null | undefined,
+  keys: readonly KeysetKey[],
+  valid?: (values: CursorValues) => boolean,
+): CursorValues | null {
+  if (!after) return null;
+  const values = cursorValues(after, keys, valid);
+  if (!values) throw badInput("`after` is not a cursor of this list", "after");
+  return values;
+}

@@ -25,24 +25,3 @@ export function idOfType(globalId: string, type: GlobalIdType): string | null {
   const decoded = fromGlobalId(globalId);
   return decoded && decoded.type === type ? decoded.id : null;
 }
-
-/** Encodes a pagination cursor (the values of the sort columns of a row). */
-export function encodeCursor(values: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
-}
-
-/** Decodes a cursor made by encodeCursor; null when it is malformed. */
-export function decodeCursor(cursor: string): (string | number)[] | null {
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      !Array.isArray(values) ||
-      !values.every((v) => typeof v === "string" || typeof v === "number")
-    ) {
-      return null;
-    }
-    return values as (string | number)[];
-  } catch {
-    return null;
-  }
-}

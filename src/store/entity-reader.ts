@@ -13,7 +13,8 @@ import { placeholders, sql } from "./sql";
  */
 export class EntityReader<T extends ObjectLiteral> {
   private readonly metadata: EntityMetadata;
-  private readonly select: string;
+  /** The select list of every column, unqualified (for statements over this entity's table). */
+  readonly selectList: string;
   private readonly table: string;
 
   constructor(
@@ -21,7 +22,7 @@ export class EntityReader<T extends ObjectLiteral> {
     entity: EntityTarget<T>,
   ) {
     this.metadata = dataSource.getMetadata(entity);
-    this.select = this.metadata.columns.map((c) => `"${c.databaseName}"`).join(", ");
+    this.selectList = this.metadata.columns.map((c) => `"${c.databaseName}"`).join(", ");
     this.table = `"${this.metadata.tableName}"`;
   }
 
@@ -30,19 +31,19 @@ export class EntityReader<T extends ObjectLiteral> {
     if (ids.length === 0) return [];
     const rows = await sql<Record<string, unknown>>(
       this.dataSource,
-      `SELECT ${this.select} FROM ${this.table} WHERE "id" IN (${placeholders(ids.length)})`,
+      `SELECT ${this.selectList} FROM ${this.table} WHERE "id" IN (${placeholders(ids.length)})`,
       ids,
     );
+    return rows.map((row) => this.hydrate(row));
+  }
+
+  /** An entity from a row of its columns, as `find` would build it. */
+  hydrate(row: Record<string, unknown>): T {
     const driver = this.dataSource.driver;
-    return rows.map((row) => {
-      const entity = this.metadata.create() as T;
-      for (const column of this.metadata.columns) {
-        column.setEntityValue(
-          entity,
-          driver.prepareHydratedValue(row[column.databaseName], column),
-        );
-      }
-      return entity;
-    });
+    const entity = this.metadata.create() as T;
+    for (const column of this.metadata.columns) {
+      column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+    }
+    return entity;
   }
 }

@@ -6,8 +6,7 @@ import { type Logger } from "../observability/logger";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { type ProviderSet } from "../providers";
 import { type ListingProgress, type ListingWarning } from "../providers/provider";
-import { ApiErrorCode, apiError } from "../services/api-errors";
-import { asRegistryError, toTarget } from "../services/registries/registry.service";
+import { asRegistryError, toTarget } from "../services/registries/registry-secrets";
 import { type SecretBox } from "../store/secret-box";
 import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
 import { type CatalogTransaction } from "../store/catalog-transaction";
@@ -20,6 +19,21 @@ import {
   type SyncEventBus,
   type SyncProgressEvent,
 } from "./sync-events";
+
+/**
+ * A sync request the engine refuses (not a failure of a run): NOT_ALLOWED (shutting down, or a
+ * protected registry) or FORCE_TOO_EARLY (with the run in flight and when forcing is allowed).
+ */
+export class SyncRefusal extends Error {
+  override readonly name = "SyncRefusal";
+  constructor(
+    readonly code: "NOT_ALLOWED" | "FORCE_TOO_EARLY",
+    message: string,
+    readonly details: { runId?: string; forceAllowedAt?: string } = {},
+  ) {
+    super(message);
+  }
+}
 
 export interface SyncEngineOptions {
   concurrency: number;
@@ -127,6 +141,31 @@ export class SyncEngine {
   }
 
   /**
+   * Why a request to sync `registry` (with `force`) would be refused right now, or null: the
+   * gateway is shutting down, the registry is protected, or a forced run is too young to be
+   * interrupted. Asked before any side effect (the API's budget is not spent on a refusal).
+   */
+  refusal(registry: RegistryEntity, force = false): SyncRefusal | null {
+    if (!this.accepting) return new SyncRefusal("NOT_ALLOWED", "The gateway is shutting down");
+    if (registry.protected) {
+      return new SyncRefusal(
+        "NOT_ALLOWED",
+        `"${registry.name}" is protected: it is never synchronized. Use checkChartReference to check a chart.`,
+      );
+    }
+    const current = this.active.get(registry.id);
+    if (!force || !current || current.run.status === "QUEUED") return null;
+    const startedAt = current.run.startedAt ?? current.run.queuedAt;
+    const forceAt = new Date(startedAt.getTime() + this.options.forceAfterMs);
+    if (Date.now() >= forceAt.getTime()) return null;
+    return new SyncRefusal(
+      "FORCE_TOO_EARLY",
+      `A sync of "${registry.name}" has run since ${startedAt.toISOString()}; it can be forced from ${forceAt.toISOString()}`,
+      { runId: current.run.id, forceAllowedAt: forceAt.toISOString() },
+    );
+  }
+
+  /**
    * Requests a sync. Returns at once with the run (QUEUED or RUNNING). A registry with a run in
    * flight gets that run back, unless `force` and the run is older than the force threshold, in
    * which case it is interrupted and a new one starts.
@@ -136,26 +175,11 @@ export class SyncEngine {
     trigger: SyncTrigger,
     force = false,
   ): Promise<SyncRunEntity> {
-    if (!this.accepting)
-      throw apiError(ApiErrorCode.SYNC_NOT_ALLOWED, "The gateway is shutting down");
-    if (registry.protected) {
-      throw apiError(
-        ApiErrorCode.SYNC_NOT_ALLOWED,
-        `"${registry.name}" is protected: it is never synchronized. Use checkChartReference to check a chart.`,
-      );
-    }
+    const refused = this.refusal(registry, force);
+    if (refused) throw refused;
     const current = this.active.get(registry.id);
     if (current) {
       if (!force || current.run.status === "QUEUED") return current.run;
-      const startedAt = current.run.startedAt ?? current.run.queuedAt;
-      const forceAt = startedAt.getTime() + this.options.forceAfterMs;
-      if (Date.now() < forceAt) {
-        throw apiError(
-          ApiErrorCode.SYNC_FORCE_TOO_EARLY,
-          `A sync of "${registry.name}" has run since ${startedAt.toISOString()}; it can be forced from ${new Date(forceAt).toISOString()}`,
-          { runId: current.run.id, forceAllowedAt: new Date(forceAt).toISOString() },
-        );
-      }
       current.abortReason = "INTERRUPTED";
       current.controller.abort();
       await current.done;
@@ -180,6 +204,12 @@ export class SyncEngine {
       return active.done;
     }
     return this.runs.findOneBy({ id: runId });
+  }
+
+  /** Cancels the run in flight of a registry, if any (a registry being deleted). */
+  async cancelRegistryRun(registryId: string): Promise<void> {
+    const active = this.active.get(registryId);
+    if (active) await this.cancel(active.run.id);
   }
 
   /** Resolves when the run is terminal (at once if it already is). */

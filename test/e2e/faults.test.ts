@@ -134,12 +134,12 @@ describe("a registry process killed mid-sync", () => {
       const { syncRegistry } = await t.ok(SyncRegistryDocument, { id });
       const runId = dbId(syncRegistry.id);
       await until(() => {
-        const state = t.gateway.services.sync.currentState(runId);
+        const state = t.gateway.engine.currentState(runId);
         return state?.phase === "FETCHING" && (state.done ?? 0) >= 2;
       }, "the re-sync to be fetching");
       await registry.kill();
 
-      const run = await t.gateway.services.sync.waitFor(runId);
+      const run = await t.gateway.engine.waitFor(runId);
       expect([run.status, run.errorCode]).toEqual(["FAILED", "UNREACHABLE"]);
       expect(run.errorMessage).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:\d+\//);
       expect(readCatalog(t.dbFile, dbId(id))).toEqual(before);
@@ -189,12 +189,12 @@ describe("a registry process killed mid-sync", () => {
       const { syncRegistry } = await t.ok(SyncRegistryDocument, { id });
       const runId = dbId(syncRegistry.id);
       await until(() => {
-        const state = t.gateway.services.sync.currentState(runId);
+        const state = t.gateway.engine.currentState(runId);
         return state?.phase === "FETCHING" && state.bytesFetched > 0;
       }, "the index body to be arriving");
       await server.kill();
 
-      const run = await t.gateway.services.sync.waitFor(runId);
+      const run = await t.gateway.engine.waitFor(runId);
       expect([run.status, run.errorCode]).toEqual(["FAILED", "UNREACHABLE"]);
       expect(run.errorMessage).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:\d+\/index\.yaml/);
       expect(run.bytesFetched).toBeLessThan(863_043);
@@ -361,7 +361,7 @@ describe("the gateway process killed with SIGKILL mid-sync and restarted", () =>
         ["MANUAL", "INTERRUPTED"],
         ["MANUAL", "SUCCEEDED"],
       ]);
-      const finished = await restarted.gateway.services.sync.waitFor(dbId(runs[0]!.id));
+      const finished = await restarted.gateway.engine.waitFor(dbId(runs[0]!.id));
       expect(finished.status).toBe("SUCCEEDED");
       expect(state()).toBe("new");
       expect(integrityCheck(dbFile())).toEqual(["ok"]);
@@ -426,7 +426,7 @@ describe("the SQLite file locked by another process", () => {
     expect((await t.ok(SyncRunDocument, { id: syncRegistry.id })).syncRun?.status).toBe("RUNNING");
 
     slow.open();
-    const run = await t.gateway.services.sync.waitFor(runId);
+    const run = await t.gateway.engine.waitFor(runId);
     await lock.released;
     expect(run.status).toBe("FAILED");
     const { syncRun } = await t.ok(SyncRunDocument, { id: syncRegistry.id });

@@ -202,7 +202,7 @@ describe("runs", () => {
     ]);
     expect(a.syncRegistry.id).toBe(b.syncRegistry.id);
     gate.open();
-    await t.gateway.services.sync.waitFor(fromGlobalId(a.syncRegistry.id)!.id);
+    await t.gateway.engine.waitFor(fromGlobalId(a.syncRegistry.id)!.id);
     const { registry } = await t.ok(SyncRunsDocument, { id: registryId });
     expect(registry!.syncRuns.totalCount).toBe(1);
   });
@@ -240,9 +240,9 @@ describe("runs", () => {
     server.route("/force/index.yaml", serveFile(fixturePath("helm", "spectrocloud", "index.yaml")));
     const forced = await t.ok(SyncRegistryDocument, { id: registryId, force: true });
     expect(forced.syncRegistry.id).not.toBe(first.syncRegistry.id);
-    const old = await t.gateway.services.sync.waitFor(fromGlobalId(first.syncRegistry.id)!.id);
+    const old = await t.gateway.engine.waitFor(fromGlobalId(first.syncRegistry.id)!.id);
     expect(old.status).toBe("INTERRUPTED");
-    const fresh = await t.gateway.services.sync.waitFor(fromGlobalId(forced.syncRegistry.id)!.id);
+    const fresh = await t.gateway.engine.waitFor(fromGlobalId(forced.syncRegistry.id)!.id);
     expect(fresh.status).toBe("SUCCEEDED");
   });
 
@@ -358,7 +358,7 @@ describe("reads and writes while a sync applies", () => {
     }
     expect(seenMidApply).toBe(before);
     expect(addedMidApply).toBeDefined();
-    const run = await t.gateway.services.sync.waitFor(fromGlobalId(started.syncRegistry.id)!.id);
+    const run = await t.gateway.engine.waitFor(fromGlobalId(started.syncRegistry.id)!.id);
     expect(run.status).toBe("SUCCEEDED");
     expect((await t.ok(ChartsDocument, { id: registryId })).registry!.charts.totalCount).toBe(
       sourcesCounts().get("bitnami")!.charts,

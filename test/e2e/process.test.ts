@@ -69,7 +69,7 @@ describe("the gateway process", () => {
       expect(killed.status).toBe("INTERRUPTED");
       const retry = runs.find((r) => r.trigger === "RECOVERY")!;
       expect(retry).toBeDefined();
-      const finished = await restarted.gateway.services.sync.waitFor(fromGlobalId(retry.id)!.id);
+      const finished = await restarted.gateway.engine.waitFor(fromGlobalId(retry.id)!.id);
       expect(finished.status).toBe("SUCCEEDED");
       expect(finished.versionsAdded).toBeGreaterThan(100);
     } finally {

@@ -510,7 +510,7 @@ describe("the response cache", () => {
       tokenA,
     );
     expect(mutation.cache).toBe("bypass");
-    await t.gateway.services.sync.waitFor(
+    await t.gateway.engine.waitFor(
       fromGlobalId((mutation.json.data?.["syncRegistry"] as { id: string }).id)!.id,
     );
   });

@@ -15,7 +15,7 @@ export async function syncAndWait(
 ): Promise<RunFieldsFragment> {
   const started = await t.ok(SyncRegistryDocument, { id: registryId }, viewer);
   const runId = fromGlobalId(started.syncRegistry.id)!.id;
-  const run = toSyncRun(await t.gateway.services.sync.waitFor(runId));
+  const run = toSyncRun(await t.gateway.engine.waitFor(runId));
   return {
     ...run,
     __typename: "SyncRun",

@@ -1,10 +1,11 @@
 import semver from "semver";
 import { resolvePackTag } from "./parent-tags";
 import { type DataSource } from "typeorm";
-import { badInput } from "../api-errors";
+import { afterValues, badInput } from "../api-errors";
 import { type ChartSearch, chartSearchFor } from "./chart-search";
-import { decodeCursor, encodeCursor } from "../ids";
-import { type Page } from "../registries/registry.service";
+import { visibleRegistriesSql } from "../../access/access-policy";
+import { type Viewer } from "../../access/viewer";
+import { afterCondition, type KeysetKey, keysetPage, type Page } from "../../store/keyset";
 import { toRange } from "./version-order";
 import { containsPattern, placeholders, sql } from "../../store/sql";
 
@@ -207,12 +208,6 @@ export interface ChartListArgs {
   cloudType?: string | null;
 }
 
-/** Which registries a cross-registry search reads: those a viewer sees, synchronized ones only. */
-export interface SearchScope {
-  /** The viewer's tenant; null sees system registries only. */
-  tenantId: string | null;
-}
-
 export interface VersionListArgs {
   range?: string | null;
   includePrerelease: boolean;
@@ -220,6 +215,12 @@ export interface VersionListArgs {
   first: number;
   after?: string | null;
 }
+
+/** The order of a chart's versions: highest first (see version-order.ts), then newest row. */
+const VERSION_KEYS: readonly KeysetKey[] = [
+  { column: "v2.sort_key", direction: "DESC" },
+  { column: "v2.id", direction: "DESC" },
+];
 
 /** One chart's page of versions. */
 export interface VersionPage {
@@ -302,17 +303,15 @@ export class CatalogService {
    * searching, see chartPage).
    */
   async searchCharts(
-    scope: SearchScope,
+    viewer: Viewer,
     args: ChartListArgs,
     columns: string = CHART_COLUMNS,
     latestColumns: string | null = null,
   ): Promise<ChartPage> {
+    const visible = visibleRegistriesSql(viewer, "r");
     return this.chartPage(
-      [
-        `c.registry_id IN (SELECT r.id FROM registry r
-           WHERE (r.scope = 'SYSTEM' OR r.tenant_id = ?) AND r.protected = ?)`,
-      ],
-      [scope.tenantId, 0],
+      [`c.registry_id IN (SELECT r.id FROM registry r WHERE ${visible.where} AND r.protected = ?)`],
+      [...visible.params, 0],
       args,
       columns,
       latestColumns,
@@ -380,28 +379,6 @@ export class CatalogService {
       where.push(...plan.where);
       params.push(...plan.whereParams);
     }
-    const [{ n }] = await sql<{ n: number | string }>(
-      this.dataSource,
-      `SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where.join(" AND ")}`,
-      [...countFromParams, ...params],
-    );
-    const pageWhere = [...where];
-    const pageParams = [...params];
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      const valid = rank
-        ? cursor?.length === 3 && typeof cursor[0] === "number"
-        : cursor?.length === 2;
-      if (!cursor || !valid) throw badInput("`after` is not a cursor of this list", "after");
-      const nameAfter = "(c.name > ? OR (c.name = ? AND c.id > ?))";
-      if (rank) {
-        pageWhere.push(`(${rank} > ? OR (${rank} = ? AND ${nameAfter}))`);
-        pageParams.push(cursor[0], cursor[0], cursor[1], cursor[1], cursor[2]);
-      } else {
-        pageWhere.push(nameAfter);
-        pageParams.push(cursor[0], cursor[0], cursor[1]);
-      }
-    }
     // The latest version of each chart, when asked for, comes with the page (one statement).
     const latestSelect = latestColumns
       ? `, ${latestColumns
@@ -412,17 +389,27 @@ export class CatalogService {
     const latestJoin = latestColumns
       ? " LEFT JOIN chart_version lv ON lv.id = c.latest_version_id"
       : "";
-    const rows = await sql<ChartRow & { search_rank?: number }>(
-      this.dataSource,
-      `SELECT ${columns}${latestSelect}${rank ? `, ${rank} AS search_rank` : ""}
-         FROM ${from}${latestJoin} WHERE ${pageWhere.join(" AND ")}
-        ORDER BY ${rank ? `${rank}, ` : ""}c.name, c.id LIMIT ?`,
-      [...fromParams, ...pageParams, args.first + 1],
-    );
     const latest: VersionRow[] = [];
-    let pageRows = rows.slice(0, args.first);
-    if (latestColumns) {
-      pageRows = pageRows.map((row) => {
+    const keys: KeysetKey[] = [
+      ...(rank ? [{ column: rank, direction: "ASC" as const }] : []),
+      { column: "c.name", direction: "ASC" },
+      { column: "c.id", direction: "ASC" },
+    ];
+    const page = await keysetPage(this.dataSource, {
+      select: `${columns}${latestSelect}${rank ? `, ${rank} AS search_rank` : ""}`,
+      from: `${from}${latestJoin}`,
+      fromParams,
+      where,
+      params,
+      count: { from: countFrom, params: countFromParams },
+      keys,
+      first: args.first,
+      // A search cursor leads with the rank, the exact double the store computed.
+      after: afterValues(args.after, keys, (values) => !rank || typeof values[0] === "number"),
+      cursorOf: (row: ChartRow & { search_rank?: number }) =>
+        rank ? [Number(row.search_rank), row.name, row.id] : [row.name, row.id],
+      map: ({ search_rank: _rank, ...row }: ChartRow & { search_rank?: number }): ChartRow => {
+        if (!latestColumns) return row;
         const chart: Record<string, unknown> = {};
         const version: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(row)) {
@@ -430,19 +417,10 @@ export class CatalogService {
           else chart[key] = value;
         }
         if (version["id"] != null) latest.push(version as unknown as VersionRow);
-        return chart as unknown as typeof row;
-      });
-    }
-    return {
-      items: pageRows.map(({ search_rank, ...row }) => ({
-        cursor: encodeCursor(rank ? [Number(search_rank), row.name, row.id] : [row.name, row.id]),
-        node: row,
-      })),
-      totalCount: Number(n),
-      hasNextPage: rows.length > args.first,
-      hasPreviousPage: Boolean(args.after),
-      latest,
-    };
+        return chart as unknown as ChartRow;
+      },
+    });
+    return { ...page, latest };
   }
 
   /** Charts by (registry id, name), in key order; null for a miss. */
@@ -501,10 +479,8 @@ export class CatalogService {
     const filter = parseVersionFilter(args);
     let after: { sortKey: string; id: number } | null = null;
     if (args.after) {
-      const cursor = decodeCursor(args.after);
-      if (!cursor || cursor.length !== 2)
-        throw badInput("`after` is not a cursor of this list", "after");
-      after = { sortKey: String(cursor[0]), id: Number(cursor[1]) };
+      const [sortKey, id] = afterValues(args.after, VERSION_KEYS)!;
+      after = { sortKey: String(sortKey), id: Number(id) };
     }
     const ids = charts.map((c) => c.id);
     if (filter.range) return this.rangePages(ids, filter, args.first, after, columns);
@@ -522,8 +498,9 @@ export class CatalogService {
     const afterCond: string[] = [...cond];
     const afterParams: unknown[] = [...condParams];
     if (after) {
-      afterCond.push("(v2.sort_key < ? OR (v2.sort_key = ? AND v2.id < ?))");
-      afterParams.push(after.sortKey, after.sortKey, after.id);
+      const condition = afterCondition(VERSION_KEYS, [after.sortKey, after.id]);
+      afterCond.push(condition.where);
+      afterParams.push(...condition.params);
     }
     const extra = afterCond.length ? ` AND ${afterCond.join(" AND ")}` : "";
     const rows = await sql<VersionRow>(

@@ -7,7 +7,7 @@ import { type VersionContentRef } from "../../providers/provider";
 import { type WriteLock } from "../../store/write-lock";
 import { ApiErrorCode, apiError } from "../api-errors";
 import { type SecretBox } from "../../store/secret-box";
-import { asRegistryError, toTarget } from "../registries/registry.service";
+import { asRegistryError, toTarget } from "../registries/registry-secrets";
 
 /** The documents of one version, as served. */
 export interface VersionDocuments {

@@ -3,7 +3,7 @@ import { type ProviderSet } from "../../providers";
 import { type LookupResult } from "../../providers/provider";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type SecretBox } from "../../store/secret-box";
-import { asRegistryError, toTarget } from "../registries/registry.service";
+import { asRegistryError, toTarget } from "../registries/registry-secrets";
 
 /**
  * Checks a typed chart reference (name + version). Protected registries, and registries never

@@ -1,9 +1,14 @@
 import { type DataSource } from "typeorm";
 import { SyncRunEntity } from "../../entities";
 import { EntityReader } from "../../store/entity-reader";
-import { badInput } from "../api-errors";
-import { decodeCursor, encodeCursor } from "../ids";
-import { type Page } from "../registries/registry.service";
+import { type KeysetKey, keysetPage, type Page } from "../../store/keyset";
+import { afterValues } from "../api-errors";
+
+/** Runs newest first. */
+const RUN_KEYS: readonly KeysetKey[] = [
+  { column: "r.queued_at", direction: "DESC" },
+  { column: "r.id", direction: "DESC" },
+];
 
 /** Reads of sync-run history. */
 export class SyncRunService {
@@ -40,41 +45,21 @@ export class SyncRunService {
   }
 
   /** A page of one registry's runs, newest first. */
-  async page(
-    registryId: string,
-    first: number,
-    after?: string | null,
-  ): Promise<Page<SyncRunEntity>> {
-    const qb = this.repo
-      .createQueryBuilder("r")
-      .where("r.registryId = :registryId", { registryId });
-    const totalCount = await qb.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      if (!cursor || cursor.length !== 2)
-        throw badInput("`after` is not a cursor of this list", "after");
-      qb.andWhere("(r.queuedAt < :at OR (r.queuedAt = :at AND r.id < :id))", {
-        at: cursor[0],
-        id: cursor[1],
-      });
-    }
-    const rows = await qb
-      .orderBy("r.queuedAt", "DESC")
-      .addOrderBy("r.id", "DESC")
-      .take(first + 1)
-      .getMany();
-    return {
-      items: rows
-        .slice(0, first)
-        .map((r) => ({ cursor: encodeCursor([rawDate(r.queuedAt), r.id]), node: r })),
-      totalCount,
-      hasNextPage: rows.length > first,
-      hasPreviousPage: Boolean(after),
-    };
+  page(registryId: string, first: number, after?: string | null): Promise<Page<SyncRunEntity>> {
+    return keysetPage(this.dataSource, {
+      select: this.reader.selectList,
+      from: "sync_run r",
+      where: ["r.registry_id = ?"],
+      params: [registryId],
+      keys: RUN_KEYS,
+      first,
+      after: afterValues(after, RUN_KEYS),
+      // The queued_at value as the store compares it (SQLite's text, PostgreSQL's timestamp).
+      cursorOf: (row: Record<string, unknown>) => [
+        row.queued_at instanceof Date ? row.queued_at.toISOString() : String(row.queued_at),
+        String(row.id),
+      ],
+      map: (row) => this.reader.hydrate(row),
+    });
   }
-}
-
-/** The queued_at value as the store compares it (TypeORM's SQLite text form). */
-function rawDate(date: Date): string {
-  return date.toISOString().replace("T", " ").replace("Z", "");
 }

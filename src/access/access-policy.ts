@@ -1,0 +1,168 @@
+import { type Viewer } from "./viewer";
+
+/**
+ * Who may do what, decided in one place. Services ask before any side effect (a run cancelled or
+ * queued, a row written, an event published, a request sent to a registry); resolvers hold no
+ * rule; the SQL filters of lists and search are built here too, so that what a list shows and
+ * what a lookup finds can never disagree.
+ *
+ * The rules (README "Security", DESIGN.md "Scope"):
+ * - a viewer sees the system's registries and their own tenant's; another tenant's registry is
+ *   not found, never forbidden (its existence is not revealed);
+ * - tenant admins manage their tenant's registries, system admins the system's;
+ * - default registries are seen by everyone and changed by no one;
+ * - syncing refreshes the catalog and changes no setting: a registry's managers may sync, cancel
+ *   and force it, and so may tenant admins for system registries (the catalog they share).
+ */
+
+/** What a registry is, for the policy: who owns it and whether it is a seeded default. */
+export interface OwnedRegistry {
+  scope: "TENANT" | "SYSTEM";
+  tenantId: string | null;
+  /** Default registries are immutable. */
+  isDefault?: boolean;
+  name?: string;
+}
+
+/** What a viewer may want to do to a registry (or to a run of it). */
+export type RegistryAction =
+  /** Read it, its charts, its runs; subscribe to its events. */
+  | "see"
+  /** Change its settings. */
+  | "update"
+  /** Delete it with its catalog and history (its running sync is cancelled). */
+  | "delete"
+  /** Start a sync run, or join the one in flight. */
+  | "sync"
+  /** Interrupt a long-running run and start again. */
+  | "force"
+  /** Cancel a queued or running run. */
+  | "cancel";
+
+/** Why a request is refused: the API error code and a sentence for a person. */
+export interface Refusal {
+  code: "NOT_FOUND" | "FORBIDDEN" | "REGISTRY_IMMUTABLE";
+  message: string;
+}
+
+/** True when the viewer may read a registry of this scope and owner. */
+export function canSee(viewer: Viewer, registry: OwnedRegistry): boolean {
+  return (
+    registry.scope === "SYSTEM" ||
+    (viewer.tenantId !== null && registry.tenantId === viewer.tenantId)
+  );
+}
+
+/** True when the viewer may add, change or delete registries of this scope and owner. */
+function isManager(viewer: Viewer, registry: OwnedRegistry): boolean {
+  if (registry.scope === "SYSTEM") return viewer.role === "SYSTEM_ADMIN";
+  return (
+    viewer.role === "TENANT_ADMIN" &&
+    viewer.tenantId !== null &&
+    registry.tenantId === viewer.tenantId
+  );
+}
+
+/** True when the viewer may sync, force and cancel runs of a registry. */
+function isSyncer(viewer: Viewer, registry: OwnedRegistry): boolean {
+  return (
+    isManager(viewer, registry) || (registry.scope === "SYSTEM" && viewer.role === "TENANT_ADMIN")
+  );
+}
+
+const NOT_FOUND: Refusal = { code: "NOT_FOUND", message: "Registry not found" };
+
+/**
+ * Whether `viewer` may do `action` to `registry`: null when allowed, else the refusal. The order
+ * is fixed: not visible (NOT_FOUND), then immutable (a default registry), then not allowed.
+ */
+export function refusal(
+  viewer: Viewer,
+  action: RegistryAction,
+  registry: OwnedRegistry,
+): Refusal | null {
+  if (!canSee(viewer, registry)) return NOT_FOUND;
+  switch (action) {
+    case "see":
+      return null;
+    case "update":
+    case "delete":
+      if (registry.isDefault) {
+        return {
+          code: "REGISTRY_IMMUTABLE",
+          message: `"${registry.name ?? "This registry"}" is a default registry and cannot be changed or deleted`,
+        };
+      }
+      if (isManager(viewer, registry)) return null;
+      return {
+        code: "FORBIDDEN",
+        message:
+          registry.scope === "SYSTEM"
+            ? "System registries can be changed only by a system admin"
+            : "Only a tenant admin may change registries",
+      };
+    case "sync":
+    case "force":
+      return isSyncer(viewer, registry)
+        ? null
+        : { code: "FORBIDDEN", message: "Only an admin may synchronize registries" };
+    case "cancel":
+      return isSyncer(viewer, registry)
+        ? null
+        : { code: "FORBIDDEN", message: "Only an admin may cancel sync runs" };
+  }
+}
+
+/** True when `refusal` would allow the action. */
+export function may(viewer: Viewer, action: RegistryAction, registry: OwnedRegistry): boolean {
+  return refusal(viewer, action, registry) === null;
+}
+
+/**
+ * Whether the viewer may add a registry at `scope` (or check one there, as a dry run: a
+ * validation sends requests to the endpoint, so it is the adder's right).
+ */
+export function addRefusal(viewer: Viewer, scope: "TENANT" | "SYSTEM"): Refusal | null {
+  const owner = ownerFor(viewer, scope);
+  if (isManager(viewer, owner)) return null;
+  return {
+    code: "FORBIDDEN",
+    message:
+      scope === "SYSTEM"
+        ? "Only a system admin may add system registries"
+        : "Only a tenant admin may add registries",
+  };
+}
+
+/** The owner a registry the viewer adds at `scope` gets. */
+export function ownerFor(
+  viewer: Viewer,
+  scope: "TENANT" | "SYSTEM",
+): { scope: "TENANT" | "SYSTEM"; tenantId: string | null } {
+  return { scope, tenantId: scope === "SYSTEM" ? null : viewer.tenantId };
+}
+
+/**
+ * The events a viewer may receive: those of registries it sees. Events carry the owning tenant
+ * (null for system registries).
+ */
+export function canSeeEvent(viewer: Viewer, event: { tenantId: string | null }): boolean {
+  return canSee(viewer, {
+    scope: event.tenantId === null ? "SYSTEM" : "TENANT",
+    tenantId: event.tenantId,
+  });
+}
+
+/**
+ * The SQL condition that keeps the registries a viewer sees (the same rule as `canSee`), over
+ * the `registry` table under `alias`, with `?` placeholders, for lists and search.
+ */
+export function visibleRegistriesSql(
+  viewer: Viewer,
+  alias: string,
+): { where: string; params: unknown[] } {
+  return {
+    where: `(${alias}.scope = 'SYSTEM' OR ${alias}.tenant_id = ?)`,
+    params: [viewer.tenantId],
+  };
+}
