@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/**", "coverage/**", "test/__generated__/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "build/**",
+      "node_modules/**",
+      "data/**",
+      "coverage/**",
+      "test/__generated__/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@ import { type AddressInfo, type Socket } from "node:net";
 import { cpus } from "node:os";
 import path from "node:path";
 
-/** The repository root (this file runs from `dist/bench/`). */
+/** The repository root (this file runs from `build/bench/`). */
 export const repoRoot = path.resolve(__dirname, "../..");
 
 /** The shared fixtures directory, next to the repository. */

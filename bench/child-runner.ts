@@ -22,7 +22,7 @@ function lastJsonLine(stdout: string): unknown {
 }
 
 /**
- * A child process running `dist/bench/<script>` with an IPC channel: commands go out with `send`,
+ * A child process running `build/bench/<script>` with an IPC channel: commands go out with `send`,
  * replies are awaited by type with `next`, and the child's one JSON line on stdout is its result.
  */
 export class BenchChild<TCommand, TReply extends { type: string }> {

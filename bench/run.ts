@@ -430,7 +430,7 @@ async function main(): Promise<void> {
     console.log("Registry catalog gateway benchmark");
     console.log(
       `command: npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}  ` +
-        `(node dist/bench/run.js${args.length > 0 ? ` ${args.join(" ")}` : ""})`,
+        `(node build/bench/run.js${args.length > 0 ? ` ${args.join(" ")}` : ""})`,
     );
     console.log(
       `node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} CPUs ` +

@@ -14,7 +14,7 @@ import { SyncService } from "./services/sync/sync.service";
 import { Authenticator } from "./access/authenticator";
 import { TenantRateLimiter } from "./services/sync/rate-limit";
 import { type Viewer } from "./access/viewer";
-import { type ExecutionStats, newExecutionStats } from "./serving/jit-executor";
+import { type ExecutionStats, newExecutionStats } from "./serving/execution-stats";
 import { type ResponseCache } from "./serving/response-cache";
 import { type CatalogVersion } from "./store/catalog-version";
 import { type SecretBox } from "./store/secret-box";

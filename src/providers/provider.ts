@@ -1,6 +1,6 @@
 import { type RegistryError } from "./errors";
-import type { PackMetadata } from "./pack/pack-model";
-import type { RegistryProtocol } from "./oci/oci-client";
+import type { PackMetadata } from "./pack-metadata";
+import type { RegistryProtocol } from "./registry-protocol";
 
 /** The protocols the gateway speaks. */
 export type RegistryKind = "HELM" | "OCI" | "PACK";

@@ -8,36 +8,14 @@ import {
 } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import { type GatewayContext } from "../context";
+import { type ExecutionStats, newExecutionStats } from "./execution-stats";
+
+export { type ExecutionStats, newExecutionStats };
 
 type GatewayInterface = ApolloServerOptionsWithGateway<GatewayContext>["gateway"];
 
 /** Executions of one operation after which it is compiled (a one-off query is not worth it). */
 const COMPILE_AFTER = 2;
-
-/** How operations were executed since start-up. */
-export interface ExecutionStats {
-  /** Operations compiled (graphql-jit). */
-  compiled: number;
-  /** Operations graphql-jit refused (they run on graphql-js). */
-  refused: number;
-  /** Executions by compiled code and by graphql-js. */
-  jitRuns: number;
-  graphqlJsRuns: number;
-  /** Catalog reads answered by the read path (read-path.ts), and those it left to Apollo. */
-  readPathAnswers: number;
-  readPathFallbacks: number;
-}
-
-export function newExecutionStats(): ExecutionStats {
-  return {
-    compiled: 0,
-    refused: 0,
-    jitRuns: 0,
-    graphqlJsRuns: 0,
-    readPathAnswers: 0,
-    readPathFallbacks: 0,
-  };
-}
 
 interface OperationState {
   runs: number;

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { type DataSource, type EntityManager } from "typeorm";
-import { type StatementCounter } from "./data-source";
+import { type StatementCounter } from "./statement-counter";
 import { sql } from "./sql";
 
 /** The statements the catalog writer needs, on either store. */

@@ -1,5 +1,5 @@
 import { type DataSource } from "typeorm";
-import { type StatementCounter } from "./data-source";
+import { type StatementCounter } from "./statement-counter";
 import { sql } from "./sql";
 import { type WriteLock } from "./write-lock";
 
