@@ -1,3 +1,4 @@
+import type { ChartKind } from "../domain/enums";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /**
@@ -19,7 +20,7 @@ export class ChartEntity {
 
   /** HELM_CHART, PACK or ZARF_PACKAGE. */
   @Column({ type: "varchar", length: 16, default: "HELM_CHART" })
-  kind!: "HELM_CHART" | "PACK" | "ZARF_PACKAGE";
+  kind!: ChartKind;
 
   @Column({ type: "text", nullable: true })
   description!: string | null;

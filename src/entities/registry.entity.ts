@@ -1,3 +1,10 @@
+import type {
+  AuthType,
+  OciAuthKind,
+  OciProviderType,
+  RegistryKind,
+  RegistryScope,
+} from "../domain/enums";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from "typeorm";
 
 /**
@@ -16,13 +23,13 @@ export class RegistryEntity {
   tenantId!: string | null;
 
   @Column({ type: "varchar", length: 16 })
-  scope!: "TENANT" | "SYSTEM";
+  scope!: RegistryScope;
 
   @Column({ type: "varchar", length: 128 })
   name!: string;
 
   @Column({ type: "varchar", length: 16 })
-  kind!: "HELM" | "OCI" | "PACK";
+  kind!: RegistryKind;
 
   @Column({ type: "varchar", length: 2048 })
   endpoint!: string;
@@ -38,7 +45,7 @@ export class RegistryEntity {
 
   /** ECR: AWS credentials (access key id in `authUsername`, secret key in `authSecret`, or a role). */
   @Column({ name: "auth_type", type: "varchar", length: 16, default: "NONE" })
-  authType!: "NONE" | "BASIC" | "TOKEN" | "ECR";
+  authType!: AuthType;
 
   /** Username (BASIC, TOKEN) or AWS access key id (ECR). */
   @Column({ name: "auth_username", type: "varchar", length: 256, nullable: true })
@@ -59,11 +66,11 @@ export class RegistryEntity {
 
   /** OCI: what the registry holds (HELM, PACK, ZARF); null for other kinds. */
   @Column({ name: "oci_provider_type", type: "varchar", length: 16, nullable: true })
-  ociProviderType!: "HELM" | "PACK" | "ZARF" | null;
+  ociProviderType!: OciProviderType | null;
 
   /** OCI: BASIC (anonymous, password, token flow) or ECR; null for other kinds. */
   @Column({ name: "oci_auth_kind", type: "varchar", length: 16, nullable: true })
-  ociAuthKind!: "BASIC" | "ECR" | null;
+  ociAuthKind!: OciAuthKind | null;
 
   /** OCI: namespaces to catalogue, JSON list of strings. */
   @Column({ name: "oci_base_content_paths", type: "text", default: "[]" })

@@ -1,11 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-export type SyncRunStatus =
-  "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "INTERRUPTED";
+import type { SyncPhase, SyncRunStatus, SyncTrigger } from "../domain/enums";
 
-export type SyncPhase = "QUEUED" | "CONNECTING" | "FETCHING" | "PARSING" | "APPLYING" | "DONE";
-
-export type SyncTrigger = "MANUAL" | "SCHEDULE" | "RECOVERY";
+export type { SyncPhase, SyncRunStatus, SyncTrigger };
 
 /** The history of one synchronization of one registry. */
 @Entity({ name: "sync_run" })

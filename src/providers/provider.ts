@@ -1,17 +1,19 @@
+import type {
+  AuthType,
+  ChartKind,
+  ChartReferenceStatus,
+  OciAuthKind,
+  OciProviderType,
+  RegistryKind,
+} from "../domain/enums";
 import { type RegistryError } from "./errors";
 import type { PackMetadata } from "./pack-metadata";
 import type { RegistryProtocol } from "./registry-protocol";
 
-/** The protocols the gateway speaks. */
-export type RegistryKind = "HELM" | "OCI" | "PACK";
+/** The credentials a target carries itself (ECR credentials are the OCI options' `ecr`). */
+export type TargetAuthType = Exclude<AuthType, "ECR">;
 
-export type AuthType = "NONE" | "BASIC" | "TOKEN";
-
-/** What an OCI registry holds: Helm charts, Palette packs or Zarf packages. */
-export type OciProviderType = "HELM" | "PACK" | "ZARF";
-
-/** How an OCI registry authenticates: basic (anonymous, password, token flow) or AWS ECR. */
-export type OciAuthKind = "BASIC" | "ECR";
+export type { AuthType, ChartKind, OciAuthKind, OciProviderType, RegistryKind };
 
 /** AWS credentials for an ECR registry: access keys, or a role to assume (with an external id). */
 export interface EcrCredentials {
@@ -55,7 +57,7 @@ export interface RegistryTarget {
   kind: RegistryKind;
   /** Absolute URL of the registry, without a trailing slash. */
   endpoint: string;
-  auth: { type: AuthType; username?: string | null; secret?: string | null };
+  auth: { type: TargetAuthType; username?: string | null; secret?: string | null };
   tls: { caCertificate?: string | null; insecureSkipVerify: boolean };
   /** Present for OCI registries. */
   oci?: OciTargetOptions;
@@ -96,9 +98,6 @@ export interface DependencyRecord {
   alias?: string;
   tags?: string[];
 }
-
-/** What a chart is: a Helm chart, a Palette pack or a Zarf package. */
-export type ChartKind = "HELM_CHART" | "PACK" | "ZARF_PACKAGE";
 
 /** A pack version's metadata from its pack.json (name and version are the record's own). */
 export type PackVersionInfo = Omit<PackMetadata, "name" | "version">;
@@ -230,7 +229,8 @@ export interface CompleteListing {
 
 export type Listing = UnchangedListing | CompleteListing;
 
-export type LookupStatus = "VERIFIED" | "NOT_FOUND" | "UNVERIFIABLE";
+/** What a targeted check of one name and version found. */
+export type LookupStatus = ChartReferenceStatus;
 
 export interface LookupResult {
   status: LookupStatus;

@@ -16,12 +16,7 @@ import { type GatewayContext } from "../context";
 import { type VersionDocuments } from "../services/catalog/content.service";
 import { ChartVersion } from "../schema/chart-version.type";
 import { Chart, ChartConnection, ChartVersionConnection } from "../schema/chart.type";
-import {
-  ChartReferenceStatus,
-  ConstraintViolationKind,
-  PackLayer,
-  RegistryErrorCode,
-} from "../schema/enums";
+import { ConstraintViolationKind, PackLayer, RegistryErrorCode } from "../schema/enums";
 import { ProfileLayerCheck, ProfileLayerInput, ProfileValidation } from "../schema/profile.type";
 import { Registry } from "../schema/registry.interface";
 import { ChartReferenceCheck } from "../schema/results.type";
@@ -173,7 +168,7 @@ export class ChartResolver {
     const outcomes = await ctx.services.profiles.validate(ctx.viewer, layers);
     const checks: ProfileLayerCheck[] = outcomes.map((o) => ({
       ...o,
-      status: o.status as ChartReferenceStatus,
+      status: o.status,
       layer: o.layer as PackLayer | null,
       violations: o.violations.map((v) => ({
         kind: v.kind as ConstraintViolationKind,
@@ -208,7 +203,7 @@ export class ChartResolver {
     );
     const result = await ctx.services.references.check(registry, chartName, version);
     return {
-      status: result.status as ChartReferenceStatus,
+      status: result.status,
       message: result.message,
       chart: chartName,
       version,

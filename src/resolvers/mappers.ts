@@ -9,14 +9,6 @@ import {
 import { Chart } from "../schema/chart.type";
 import {
   type RegistryErrorCode,
-  type RegistryKind,
-  type RegistryScope,
-  type AuthType,
-  type OciAuthKind,
-  type OciProviderType,
-  type SyncPhase,
-  type SyncRunStatus,
-  type SyncTrigger,
   type ChartKind,
   type PackLayer,
   type PackDependencyType,
@@ -50,14 +42,14 @@ export function toRegistry(entity: RegistryEntity): Registry {
   registry.tenantId = entity.tenantId;
   registry.id = toGlobalId("Registry", entity.id);
   registry.name = entity.name;
-  registry.kind = entity.kind as RegistryKind;
+  registry.kind = entity.kind;
   registry.endpoint = entity.endpoint;
-  registry.scope = entity.scope as RegistryScope;
+  registry.scope = entity.scope;
   registry.isDefault = entity.isDefault;
   registry.protected = entity.protected;
   registry.syncEnabled = entity.syncEnabled && !entity.protected;
   registry.auth = {
-    type: entity.authType as AuthType,
+    type: entity.authType,
     username: entity.authUsername,
     hasSecret: Boolean(entity.authSecret),
   };
@@ -74,8 +66,8 @@ export function toRegistry(entity: RegistryEntity): Registry {
 /** The OCI fields; AWS secrets stay behind (only whether they are set shows). */
 function toOciRegistry(entity: RegistryEntity): OciRegistry {
   const registry = new OciRegistry();
-  registry.providerType = (entity.ociProviderType ?? "HELM") as OciProviderType;
-  registry.authKind = (entity.ociAuthKind ?? "BASIC") as OciAuthKind;
+  registry.providerType = entity.ociProviderType ?? "HELM";
+  registry.authKind = entity.ociAuthKind ?? "BASIC";
   registry.baseContentPaths = jsonStrings(entity.ociBaseContentPaths);
   registry.repositories = jsonStrings(entity.ociRepositories);
   const ecrKeys = entity.authType === "ECR";
@@ -185,9 +177,9 @@ export function toSyncRun(entity: SyncRunEntity): SyncRun {
   run.id = toGlobalId("SyncRun", entity.id);
   run.dbId = entity.id;
   run.registryDbId = entity.registryId;
-  run.status = entity.status as SyncRunStatus;
-  run.phase = entity.phase as SyncPhase;
-  run.trigger = entity.trigger as SyncTrigger;
+  run.status = entity.status;
+  run.phase = entity.phase;
+  run.trigger = entity.trigger;
   run.queuedAt = entity.queuedAt;
   run.startedAt = entity.startedAt;
   run.finishedAt = entity.finishedAt;

@@ -9,7 +9,6 @@ import {
 } from "type-graphql";
 import { type GatewayContext } from "../context";
 import { CatalogChange, SyncProgress } from "../schema/sync-progress.type";
-import { type SyncPhase, type SyncRunStatus } from "../schema/enums";
 import { notFound } from "../services/api-errors";
 import { idOfType, toGlobalId } from "../services/ids";
 import { type CatalogChangedEvent, type SyncProgressEvent } from "../sync/sync-events";
@@ -64,8 +63,8 @@ export class SubscriptionResolver {
       registryDbId: event.registryId,
       runId: toGlobalId("SyncRun", event.runId),
       registryId: toGlobalId("Registry", event.registryId),
-      status: event.status as SyncRunStatus,
-      phase: event.phase as SyncPhase,
+      status: event.status,
+      phase: event.phase,
       done: event.done,
       total: event.total,
       ratePerSecond: event.ratePerSecond,

@@ -1,11 +1,23 @@
 import { registerEnumType } from "type-graphql";
+import {
+  AuthType,
+  ChartKind,
+  ChartReferenceStatus,
+  OciAuthKind,
+  OciProviderType,
+  RegistryKind,
+  RegistryScope,
+  SyncPhase,
+  SyncRunStatus,
+  SyncTrigger,
+} from "../domain/enums";
 import { RegistryErrorCode } from "../providers/errors";
 
-export enum RegistryKind {
-  HELM = "HELM",
-  OCI = "OCI",
-  PACK = "PACK",
-}
+/*
+ * The GraphQL enums, registered with type-graphql from their one declaration (domain/enums.ts;
+ * RegistryErrorCode in providers/errors.ts, PackLayer and PackDependencyType below).
+ */
+
 registerEnumType(RegistryKind, {
   name: "RegistryKind",
   description: "The protocol a registry speaks.",
@@ -21,10 +33,6 @@ registerEnumType(RegistryKind, {
   },
 });
 
-export enum RegistryScope {
-  TENANT = "TENANT",
-  SYSTEM = "SYSTEM",
-}
 registerEnumType(RegistryScope, {
   name: "RegistryScope",
   description: "Who owns a registry and who sees it.",
@@ -36,12 +44,6 @@ registerEnumType(RegistryScope, {
   },
 });
 
-export enum AuthType {
-  NONE = "NONE",
-  BASIC = "BASIC",
-  TOKEN = "TOKEN",
-  ECR = "ECR",
-}
 registerEnumType(AuthType, {
   name: "AuthType",
   description: "How the gateway authenticates to a registry.",
@@ -56,11 +58,6 @@ registerEnumType(AuthType, {
   },
 });
 
-export enum OciProviderType {
-  HELM = "HELM",
-  PACK = "PACK",
-  ZARF = "ZARF",
-}
 registerEnumType(OciProviderType, {
   name: "OciProviderType",
   description: "What an OCI registry holds.",
@@ -73,10 +70,6 @@ registerEnumType(OciProviderType, {
   },
 });
 
-export enum OciAuthKind {
-  BASIC = "BASIC",
-  ECR = "ECR",
-}
 registerEnumType(OciAuthKind, {
   name: "OciAuthKind",
   description: "How the gateway authenticates to an OCI registry.",
@@ -92,14 +85,6 @@ registerEnumType(OciAuthKind, {
   },
 });
 
-export enum SyncRunStatus {
-  QUEUED = "QUEUED",
-  RUNNING = "RUNNING",
-  SUCCEEDED = "SUCCEEDED",
-  FAILED = "FAILED",
-  CANCELLED = "CANCELLED",
-  INTERRUPTED = "INTERRUPTED",
-}
 registerEnumType(SyncRunStatus, {
   name: "SyncRunStatus",
   description: "Where a sync run stands.",
@@ -118,14 +103,6 @@ registerEnumType(SyncRunStatus, {
   },
 });
 
-export enum SyncPhase {
-  QUEUED = "QUEUED",
-  CONNECTING = "CONNECTING",
-  FETCHING = "FETCHING",
-  PARSING = "PARSING",
-  APPLYING = "APPLYING",
-  DONE = "DONE",
-}
 registerEnumType(SyncPhase, {
   name: "SyncPhase",
   description: "The step a sync run is in.",
@@ -139,11 +116,6 @@ registerEnumType(SyncPhase, {
   },
 });
 
-export enum SyncTrigger {
-  MANUAL = "MANUAL",
-  SCHEDULE = "SCHEDULE",
-  RECOVERY = "RECOVERY",
-}
 registerEnumType(SyncTrigger, {
   name: "SyncTrigger",
   description: "What started a sync run.",
@@ -179,11 +151,6 @@ registerEnumType(RegistrySyncStatus, {
   },
 });
 
-export enum ChartReferenceStatus {
-  VERIFIED = "VERIFIED",
-  NOT_FOUND = "NOT_FOUND",
-  UNVERIFIABLE = "UNVERIFIABLE",
-}
 registerEnumType(ChartReferenceStatus, {
   name: "ChartReferenceStatus",
   description: "The answer of a targeted check of one chart name and version.",
@@ -225,13 +192,20 @@ registerEnumType(RegistryErrorCode, {
   },
 });
 
-export { RegistryErrorCode };
+export {
+  AuthType,
+  ChartKind,
+  ChartReferenceStatus,
+  OciAuthKind,
+  OciProviderType,
+  RegistryErrorCode,
+  RegistryKind,
+  RegistryScope,
+  SyncPhase,
+  SyncRunStatus,
+  SyncTrigger,
+};
 
-export enum ChartKind {
-  HELM_CHART = "HELM_CHART",
-  PACK = "PACK",
-  ZARF_PACKAGE = "ZARF_PACKAGE",
-}
 registerEnumType(ChartKind, {
   name: "ChartKind",
   description: "What a chart of the catalog is.",

@@ -1,0 +1,73 @@
+/**
+ * The gateway's enumerations, each declared once. A declaration is an object of its values (so
+ * `RegistryKind.HELM` reads as an enum member, and `schema/enums.ts` registers the same object
+ * with type-graphql, with descriptions) and a type of the same name, the union of those values
+ * (so the store, the providers and the schema share one type and a literal such as `"HELM"` needs
+ * no cast). This module imports nothing: every layer may use it.
+ */
+
+/** The protocol a registry speaks. */
+export const RegistryKind = { HELM: "HELM", OCI: "OCI", PACK: "PACK" } as const;
+export type RegistryKind = (typeof RegistryKind)[keyof typeof RegistryKind];
+
+/** Who owns a registry and who sees it. */
+export const RegistryScope = { TENANT: "TENANT", SYSTEM: "SYSTEM" } as const;
+export type RegistryScope = (typeof RegistryScope)[keyof typeof RegistryScope];
+
+/** How the gateway authenticates to a registry. */
+export const AuthType = { NONE: "NONE", BASIC: "BASIC", TOKEN: "TOKEN", ECR: "ECR" } as const;
+export type AuthType = (typeof AuthType)[keyof typeof AuthType];
+
+/** What an OCI registry holds: Helm charts, Palette packs or Zarf packages. */
+export const OciProviderType = { HELM: "HELM", PACK: "PACK", ZARF: "ZARF" } as const;
+export type OciProviderType = (typeof OciProviderType)[keyof typeof OciProviderType];
+
+/** How an OCI registry authenticates: basic (anonymous, password, token flow) or AWS ECR. */
+export const OciAuthKind = { BASIC: "BASIC", ECR: "ECR" } as const;
+export type OciAuthKind = (typeof OciAuthKind)[keyof typeof OciAuthKind];
+
+/** What a chart is: a Helm chart, a Palette pack or a Zarf package. */
+export const ChartKind = {
+  HELM_CHART: "HELM_CHART",
+  PACK: "PACK",
+  ZARF_PACKAGE: "ZARF_PACKAGE",
+} as const;
+export type ChartKind = (typeof ChartKind)[keyof typeof ChartKind];
+
+/** Where a sync run is in its life. */
+export const SyncRunStatus = {
+  QUEUED: "QUEUED",
+  RUNNING: "RUNNING",
+  SUCCEEDED: "SUCCEEDED",
+  FAILED: "FAILED",
+  CANCELLED: "CANCELLED",
+  INTERRUPTED: "INTERRUPTED",
+} as const;
+export type SyncRunStatus = (typeof SyncRunStatus)[keyof typeof SyncRunStatus];
+
+/** What a running sync is doing. */
+export const SyncPhase = {
+  QUEUED: "QUEUED",
+  CONNECTING: "CONNECTING",
+  FETCHING: "FETCHING",
+  PARSING: "PARSING",
+  APPLYING: "APPLYING",
+  DONE: "DONE",
+} as const;
+export type SyncPhase = (typeof SyncPhase)[keyof typeof SyncPhase];
+
+/** What started a sync run. */
+export const SyncTrigger = {
+  MANUAL: "MANUAL",
+  SCHEDULE: "SCHEDULE",
+  RECOVERY: "RECOVERY",
+} as const;
+export type SyncTrigger = (typeof SyncTrigger)[keyof typeof SyncTrigger];
+
+/** What a targeted check of one name and version found. */
+export const ChartReferenceStatus = {
+  VERIFIED: "VERIFIED",
+  NOT_FOUND: "NOT_FOUND",
+  UNVERIFIABLE: "UNVERIFIABLE",
+} as const;
+export type ChartReferenceStatus = (typeof ChartReferenceStatus)[keyof typeof ChartReferenceStatus];
