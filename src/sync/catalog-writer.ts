@@ -52,7 +52,8 @@ interface PreparedVersion {
   hash: string;
 }
 
-const VERSION_COLUMNS = [
+/** The chart_version columns the writer inserts, in its statements' order. */
+export const VERSION_COLUMNS = [
   "chart_id",
   "registry_id",
   "version",

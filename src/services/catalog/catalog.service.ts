@@ -103,7 +103,8 @@ export const CHART_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = 
   versions: ["version_count"],
 };
 
-const ALL_CHART_COLUMNS = CHART_COLUMNS.split(", ").map((c) => c.slice(2));
+/** Every chart column the reads select, by name. */
+export const ALL_CHART_COLUMNS = CHART_COLUMNS.split(", ").map((c) => c.slice(2));
 
 /** The select list for chart rows serving these Chart fields (see `versionColumns`). */
 export function chartColumns(fields: Iterable<string> | null): string {
@@ -173,7 +174,8 @@ export const VERSION_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> 
   valuesSchema: PACKAGE_COLUMNS,
 };
 
-const ALL_VERSION_COLUMNS = VERSION_COLUMNS.split(", ").map((c) => c.slice(2));
+/** Every chart_version column the reads select, by name. */
+export const ALL_VERSION_COLUMNS = VERSION_COLUMNS.split(", ").map((c) => c.slice(2));
 
 /**
  * The select list for version rows serving these ChartVersion fields: the key columns plus what
