@@ -16,6 +16,7 @@ import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
 import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
 
 /** Codes an error may carry to the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -130,7 +131,11 @@ export function createApollo(
   return new ApolloServer<GatewayContext>({
     // The schema, executed by graphql-jit (see jit-executor.ts).
     gateway: executorGateway(schema, executorFor(schema, services.execution)),
-    formatError,
+    // With introspection off, no error names what the caller did not type (schema-privacy.ts).
+    formatError: services.config.limits.introspection
+      ? formatError
+      : (formatted, error) =>
+          formatError({ ...formatted, message: withoutSuggestions(formatted.message) }, error),
     includeStacktraceInErrorResponses: false,
     introspection: services.config.limits.introspection,
     validationRules: introspectionRules(services.config.limits),
@@ -197,6 +202,12 @@ export async function startHttp(
         const error = limitChecks.check(document, payload.variables, payload.operationName);
         return error ? [error] : undefined;
       },
+      ...(limits.introspection
+        ? {}
+        : {
+            onError: (_ctx, _id, _payload, errors) => errors.map(hideSuggestions),
+            onNext: (_ctx, _id, _payload, _args, result) => resultWithoutSuggestions(result),
+          }),
       // One context per subscribe message: loaders are fresh for each operation.
       context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
       subscribe: createSharedSubscribe(),
