@@ -16,6 +16,7 @@ import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
 import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
 import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
 
 /** Codes an error may carry to the client; anything else is masked. */
@@ -41,7 +42,9 @@ export function formatError(
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? "");
   if (PUBLIC_CODES.has(code) && code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stack, validationErrors, ...extensions } = formatted.extensions ?? {};
+    // class-validator's errors carry the input itself (value, target): only the rules go out.
+    if (validationErrors) extensions["validationErrors"] = publicValidationErrors(validationErrors);
     return { ...formatted, extensions };
   }
   if (isStoreBusy(error)) {
@@ -193,6 +196,8 @@ export async function startHttp(
         if (expiresAt !== null && expiresAt <= Date.now()) {
           return [unauthenticated("The token has expired.")];
         }
+        const shapeError = inputShapeError(payload.variables);
+        if (shapeError) return [shapeError];
         let document;
         try {
           document = documents.parse(payload.query);
@@ -239,6 +244,7 @@ export async function startHttp(
   app.use(
     "/graphql",
     express.json({ limit: services.config.limits.maxRequestBytes }),
+    inputShapeGuard(),
     readPath(schema, services, documents, limitChecks),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -92,3 +92,69 @@ describe("schema hints with introspection off", () => {
     }
   });
 });
+
+/** `[[[…]]]` nested `depth` times around `inner`, as JSON text. */
+function nestedJson(depth: number, inner = "1"): string {
+  return `${"[".repeat(depth)}${inner}${"]".repeat(depth)}`;
+}
+
+/** Longest log line the gateway may write (see observability/logger.ts). */
+const LOG_LINE_LIMIT = 16 * 1024;
+
+describe("inputs that became 500s or log floods", () => {
+  it("a 50,001-character search: BAD_USER_INPUT, no SQL run, no log flood", async () => {
+    const search = "a".repeat(50_001);
+    for (const query of [
+      "query ($s: String) { registries(search: $s) { totalCount } }",
+      "query ($s: String) { searchCharts(search: $s) { totalCount } }",
+    ]) {
+      const before = open.logs.length;
+      const answer = await hostilePost(openUrl, { query, variables: { s: search } });
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(answer.text.length).toBeLessThan(4096);
+      for (const line of open.logs.slice(before)) expect(line.length).toBeLessThan(LOG_LINE_LIMIT);
+    }
+    // Its variants: as a literal, and the filters next to it.
+    const literal = await hostilePost(openUrl, {
+      query: `{ registries(search: "${"%".repeat(60_000)}") { totalCount } }`,
+    });
+    expect(literal.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const filter = await hostilePost(openUrl, {
+      query: "query ($s: String) { searchCharts(addonType: $s, cloudType: $s) { totalCount } }",
+      variables: { s: "x".repeat(10_000) },
+    });
+    expect(filter.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    // The longest allowed search still runs.
+    const fine = await hostilePost(openUrl, {
+      query: "query ($s: String) { registries(search: $s) { totalCount } }",
+      variables: { s: "a".repeat(256) },
+    });
+    expect(fine.body.errors).toBeUndefined();
+  });
+
+  it("a 20,000-deep JSON variable: 400 BAD_USER_INPUT, over HTTP and WebSocket", async () => {
+    const query = "query ($id: ID!) { registry(id: $id) { id } }";
+    for (const [name, value] of [
+      ["array", nestedJson(20_000)],
+      ["object", `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`],
+      ["array in an object", `{"x":${nestedJson(5_000)}}`],
+    ]) {
+      const body = `{"query":${JSON.stringify(query)},"variables":{"id":${value}}}`;
+      const answer = await hostilePost(openUrl, body);
+      expect([name, answer.status]).toEqual([name, 400]);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    const handshake = await hostileHandshake(openUrl);
+    if (!handshake.opened) throw new Error("handshake refused");
+    try {
+      const variables = `{"id":${nestedJson(20_000)}}`;
+      const answer = JSON.stringify(await runOverSocket(handshake.socket, query, variables));
+      expect(answer).toMatch(/BAD_USER_INPUT/);
+    } finally {
+      handshake.socket.close();
+    }
+    // The gateway carries on.
+    const after = await hostilePost(openUrl, { query: "{ registries { totalCount } }" });
+    expect(after.body.errors).toBeUndefined();
+  });
+});

@@ -85,12 +85,12 @@ export function hostileHandshake(
 
 /**
  * Runs one operation over an open graphql-ws socket (connection_init first) and resolves with the
- * first `next` or `error` payload.
+ * first `next` or `error` payload. `variables` given as a string is sent as that JSON text.
  */
 export async function runOverSocket(
   socket: WebSocket,
   query: string,
-  variables: Record<string, unknown> = {},
+  variables: Record<string, unknown> | string = {},
 ): Promise<{ type: string; payload: unknown }> {
   const messages: { type: string; id?: string; payload?: unknown }[] = [];
   const waiters: (() => void)[] = [];
@@ -108,7 +108,10 @@ export async function runOverSocket(
   };
   socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
   await next((m) => m.type === "connection_ack");
-  socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query, variables } }));
+  const vars = typeof variables === "string" ? variables : JSON.stringify(variables);
+  socket.send(
+    `{"id":"1","type":"subscribe","payload":{"query":${JSON.stringify(query)},"variables":${vars}}}`,
+  );
   const answer = await next((m) => m.id === "1" && (m.type === "next" || m.type === "error"));
   return { type: answer.type, payload: answer.payload };
 }
