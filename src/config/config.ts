@@ -53,6 +53,10 @@ export interface Config {
   };
   /** Private addresses and host names registries may resolve to (CIDRs and names). */
   networkAllowlist: string[];
+  /** Host names requests may name besides the gateway's own addresses (`*.suffix`, `*`). */
+  allowedHosts: string[];
+  /** Web page origins that may call the gateway besides its own hosts' pages (`*`: any). */
+  allowedOrigins: string[];
   limits: {
     maxQueryDepth: number;
     maxQueryComplexity: number;
@@ -259,6 +263,18 @@ export const SETTINGS: readonly Setting[] = [
     meaning:
       "Comma-separated CIDRs and host names registries may use although they are loopback, link-local or private.",
   },
+  {
+    name: "ALLOWED_HOSTS",
+    default: "",
+    meaning:
+      "Comma-separated host names (`*.example.com` for every name under it, `*` for any) requests may name in `Host` besides the addresses the gateway serves (a load balancer's name).",
+  },
+  {
+    name: "ALLOWED_ORIGINS",
+    default: "",
+    meaning:
+      "Comma-separated origins (`https://app.example.com`, `*` for any) of web pages that may send requests and open WebSockets, besides pages of the hosts the gateway serves.",
+  },
   { name: "MAX_QUERY_DEPTH", default: "12", meaning: "Deepest selection an operation may nest." },
   {
     name: "MAX_QUERY_COMPLEXITY",
@@ -459,6 +475,8 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       ),
     },
     networkAllowlist: list(get("REGISTRY_NETWORK_ALLOWLIST")),
+    allowedHosts: list(get("ALLOWED_HOSTS")).map((entry) => parseAllowedHost(entry)),
+    allowedOrigins: list(get("ALLOWED_ORIGINS")).map((entry) => parseAllowedOrigin(entry)),
     limits: {
       maxQueryDepth: parseInteger("MAX_QUERY_DEPTH", get("MAX_QUERY_DEPTH"), 2, 100),
       maxQueryComplexity: parseInteger(
@@ -493,6 +511,41 @@ function list(raw: string): string[] {
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** An ALLOWED_HOSTS entry: `*`, `*.suffix` or a host name or address (no scheme, no port). */
+function parseAllowedHost(entry: string): string {
+  const name = entry.toLowerCase().replace(/^\[|\]$/g, "");
+  if (
+    name === "*" ||
+    /^\*\.[a-z0-9.-]+$/.test(name) ||
+    /^[a-z0-9.-]+$/.test(name) ||
+    /^[0-9a-f:.]+$/.test(name)
+  ) {
+    return name;
+  }
+  throw new ConfigError(
+    `ALLOWED_HOSTS: "${entry}" must be a host name or address, "*.suffix" or "*" (no scheme, no port)`,
+  );
+}
+
+/** An ALLOWED_ORIGINS entry: `*`, or `scheme://host[:port]` with no path. */
+function parseAllowedOrigin(entry: string): string {
+  if (entry === "*") return entry;
+  try {
+    const url = new URL(entry);
+    if (
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      entry.replace(/\/$/, "") === url.origin
+    ) {
+      return url.origin;
+    }
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(
+    `ALLOWED_ORIGINS: "${entry}" must be an origin such as https://app.example.com (scheme, host, optional port; no path) or "*"`,
+  );
 }
 
 /** A 32-byte key in base64; the message never repeats the value. */

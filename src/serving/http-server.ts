@@ -16,6 +16,7 @@ import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
 import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
 import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
 import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
 
@@ -155,8 +156,15 @@ export async function startHttp(
 ): Promise<HttpGateway> {
   const documents = createDocumentCache(introspectionRules(services.config.limits));
   const limitChecks = new LimitCheckCache(schema, services.config.limits);
+  const sources = requestSources(
+    host,
+    services.config.allowedHosts,
+    services.config.allowedOrigins,
+  );
   const app = express();
   app.disable("x-powered-by");
+  // Foreign Host (DNS rebinding) or Origin (another site's page): refused before anything runs.
+  app.use(originGuard(sources));
   // ETag hashing of large JSON bodies costs CPU on every read and serves no client here.
   app.set("etag", false);
   const server = createServer(app);
@@ -166,6 +174,7 @@ export async function startHttp(
     server,
     path: "/graphql",
     maxPayload: limits.maxRequestBytes,
+    verifyClient: verifyHandshake(sources),
   });
   const wsCleanup = useServer<Record<string, unknown>, SocketState>(
     {

@@ -2,19 +2,155 @@
  * Hostile callers: each attack of issue 16, performed against a listening gateway over real
  * sockets, with its variants. A refused attack answers a typed error and changes nothing.
  */
+import { readFileSync } from "node:fs";
+import { fixturePath } from "../helpers/fixtures";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { hostileHandshake, hostilePost, runOverSocket } from "../helpers/hostile/callers";
+import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
 
 /** A gateway as started by default (loopback, no authentication, introspection on). */
 let open: TestGateway;
 let openUrl: string;
+/** Serves a good Helm index at /repo/index.yaml, so that an attack's mutation would succeed. */
+let repo: FixtureServer;
 
 beforeAll(async () => {
+  repo = await FixtureServer.start();
+  repo.route(
+    "/repo/index.yaml",
+    serveBody(readFileSync(fixturePath("helm", "kubernetes-dashboard", "index.yaml"))),
+  );
   open = await startTestGateway({ PORT: "0", SYNC_SCHEDULE: "false" });
   openUrl = (await open.gateway.listen()).url;
 });
 afterAll(async () => {
   await open?.close();
+  await repo?.close();
+});
+
+/** The number of registries `t` holds, read in-process. */
+async function registryCount(t: TestGateway): Promise<number> {
+  const rows = await t.gateway.store.dataSource.query("SELECT COUNT(*) AS n FROM registry");
+  return Number((rows as { n: number }[])[0]!.n);
+}
+
+/** An addHelmRegistry mutation that succeeds when it runs (the fixture repository answers). */
+function addMutation(name: string) {
+  return {
+    query: `mutation ($input: AddHelmRegistryInput!) { addHelmRegistry(input: $input) { id name } }`,
+    variables: { input: { name, endpoint: repo.url("/repo"), syncEnabled: false } },
+  };
+}
+
+describe("cross-site WebSocket and DNS rebinding", () => {
+  const port = () => new URL(openUrl).port;
+  /** Host headers a rebound name or a foreign page would send. */
+  const foreignHosts = () => [
+    `attacker.example:${port()}`,
+    "attacker.example",
+    `127.0.0.1.attacker.example:${port()}`,
+    `localhost.attacker.example:${port()}`,
+    `[::2]:${port()}`,
+    `10.0.0.8:${port()}`,
+    "user@127.0.0.1",
+  ];
+  const foreignOrigins = [
+    "http://evil.example",
+    "https://evil.example:443",
+    "http://127.0.0.1.evil.example",
+    "null",
+    "file://",
+    "chrome-extension://abcdef",
+  ];
+
+  it("refuses a mutation over HTTP naming a foreign Host, before it runs", async () => {
+    const before = await registryCount(open);
+    for (const host of foreignHosts()) {
+      const answer = await hostilePost(openUrl, addMutation(`rebound-${before}`), { host });
+      expect([host, answer.status]).toEqual([host, 403]);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await registryCount(open)).toBe(before);
+  });
+
+  it("refuses a mutation over HTTP from a foreign page's Origin, before it runs", async () => {
+    const before = await registryCount(open);
+    for (const origin of foreignOrigins) {
+      const answer = await hostilePost(openUrl, addMutation("cross-site"), { origin });
+      expect([origin, answer.status]).toEqual([origin, 403]);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await registryCount(open)).toBe(before);
+  });
+
+  it("refuses the WebSocket handshake of a foreign page or Host; nothing runs", async () => {
+    const before = await registryCount(open);
+    for (const origin of foreignOrigins) {
+      const outcome = await hostileHandshake(openUrl, { origin });
+      if (outcome.opened) outcome.socket.close();
+      expect([origin, outcome.opened]).toEqual([origin, false]);
+      if (!outcome.opened) expect(outcome.status).toBe(403);
+    }
+    for (const host of foreignHosts()) {
+      const outcome = await hostileHandshake(openUrl, { host });
+      if (outcome.opened) outcome.socket.close();
+      expect([host, outcome.opened]).toEqual([host, false]);
+    }
+    expect(await registryCount(open)).toBe(before);
+  });
+
+  it("serves its own names, pages of its own hosts, and clients that send no Origin", async () => {
+    const hosts = [`127.0.0.1:${port()}`, `localhost:${port()}`, "LOCALHOST.", `[::1]:${port()}`];
+    for (const host of hosts) {
+      const answer = await hostilePost(
+        openUrl,
+        { query: "{ registries { totalCount } }" },
+        { host },
+      );
+      expect([host, answer.status]).toEqual([host, 200]);
+    }
+    const page = await hostilePost(openUrl, addMutation("from-a-local-page"), {
+      origin: "http://127.0.0.1:5555",
+    });
+    expect(page.body.errors).toBeUndefined();
+    const outcome = await hostileHandshake(openUrl, { origin: `http://localhost:${port()}` });
+    if (!outcome.opened) throw new Error(`refused: ${outcome.status}`);
+    try {
+      const answer = await runOverSocket(outcome.socket, addMutation("over-a-local-socket").query, {
+        input: addMutation("over-a-local-socket").variables.input,
+      });
+      expect(answer.type).toBe("next");
+      expect(JSON.stringify(answer.payload)).toMatch(/over-a-local-socket/);
+    } finally {
+      outcome.socket.close();
+    }
+  });
+
+  it("ALLOWED_HOSTS and ALLOWED_ORIGINS let a real deployment's names and pages in", async () => {
+    const deployed = await startTestGateway({
+      PORT: "0",
+      SYNC_SCHEDULE: "false",
+      ALLOWED_HOSTS: "gateway.example.com,*.corp.example",
+      ALLOWED_ORIGINS: "https://app.example.com",
+    });
+    try {
+      const url = (await deployed.gateway.listen()).url;
+      const query = { query: "{ registries { totalCount } }" };
+      for (const host of ["gateway.example.com", "api.corp.example:443", "a.b.corp.example"]) {
+        expect((await hostilePost(url, query, { host })).status).toBe(200);
+      }
+      for (const host of ["corp.example", "gateway.example.com.evil", "evilcorp.example"]) {
+        expect([host, (await hostilePost(url, query, { host })).status]).toEqual([host, 403]);
+      }
+      const page = await hostileHandshake(url, { origin: "https://app.example.com" });
+      expect(page.opened).toBe(true);
+      if (page.opened) page.socket.close();
+      const other = await hostileHandshake(url, { origin: "http://app.example.com" });
+      expect(other.opened).toBe(false);
+    } finally {
+      await deployed.close();
+    }
+  });
 });
 
 describe("schema hints with introspection off", () => {
