@@ -23,3 +23,32 @@ export function isStoreBusy(error: unknown): boolean {
   }
   return false;
 }
+
+/** The driver's error behind `error` (TypeORM, GraphQL and `cause` wrappers unwrapped), each level. */
+function* causes(error: unknown): Generator<Record<string, unknown>> {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const record = current as Record<string, unknown>;
+    yield record;
+    current = record["driverError"] ?? record["originalError"] ?? record["cause"];
+  }
+}
+
+/**
+ * True when `error` is the store refusing a write that would break the unique index `index`:
+ * SQLite's SQLITE_CONSTRAINT_UNIQUE naming the index, or PostgreSQL's 23505 naming it.
+ */
+export function isUniqueViolation(error: unknown, index: string): boolean {
+  for (const { code, message, constraint } of causes(error)) {
+    if (code === "23505" && constraint === index) return true;
+    if (
+      typeof code === "string" &&
+      code.startsWith("SQLITE_CONSTRAINT") &&
+      typeof message === "string" &&
+      message.includes(index)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -4,6 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { fixturePath } from "../helpers/fixtures";
+import {
+  REGISTRY_NAME_INDEX,
+  RegistryNameUnique1732492800000,
+} from "../../src/store/migrations/1732492800000-registry-name-unique";
+import { AddHelmRegistryDocument } from "../__generated__/graphql";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { hostileHandshake, hostilePost, runOverSocket } from "../helpers/hostile/callers";
 import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
@@ -149,6 +154,134 @@ describe("cross-site WebSocket and DNS rebinding", () => {
       expect(other.opened).toBe(false);
     } finally {
       await deployed.close();
+    }
+  });
+});
+
+describe("registry names raced by overlapping requests", () => {
+  /** Registries named `name` (any case) in `t`, read from the store. */
+  async function named(t: TestGateway, name: string): Promise<number> {
+    const rows = await t.gateway.store.dataSource.query(
+      "SELECT COUNT(*) AS n FROM registry WHERE LOWER(name) = LOWER(?)",
+      [name],
+    );
+    return Number((rows as { n: number }[])[0]!.n);
+  }
+
+  it("50 concurrent addHelmRegistry of one name over real sockets: one registry, 49 NAME_TAKEN", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        // Case variants are the same name.
+        hostilePost(openUrl, addMutation(i % 2 ? "raced" : "RACED")),
+      ),
+    );
+    const codes = answers.map((a) => (a.body.errors ? a.body.errors[0]!.extensions!.code : "OK"));
+    expect(codes.filter((c) => c === "OK")).toHaveLength(1);
+    expect(codes.filter((c) => c === "NAME_TAKEN")).toHaveLength(49);
+    expect(await named(open, "raced")).toBe(1);
+  });
+
+  it("an add/delete churn on five names never leaves two registries of one name", async () => {
+    const names = ["churn-a", "churn-b", "churn-c", "churn-d", "churn-e"];
+    const deleteQuery = "mutation ($id: ID!) { deleteRegistry(id: $id) { id } }";
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (let round = 0; round < 4; round++) {
+          const name = names[(worker + round) % names.length]!;
+          const added = await hostilePost(openUrl, addMutation(name));
+          const id = (added.body.data?.["addHelmRegistry"] as { id: string } | undefined)?.id;
+          if (!id) {
+            expect(added.body.errors?.[0]?.extensions?.code).toBe("NAME_TAKEN");
+          } else if (round % 2 === 0) {
+            await hostilePost(openUrl, { query: deleteQuery, variables: { id } });
+          }
+        }
+      }),
+    );
+    for (const name of names) expect(await named(open, name)).toBeLessThanOrEqual(1);
+  });
+
+  it("a rename onto a name taken meanwhile is NAME_TAKEN, and the index holds per kind and scope", async () => {
+    const add = await hostilePost(openUrl, addMutation("rename-me"));
+    const id = (add.body.data?.["addHelmRegistry"] as { id: string }).id;
+    await hostilePost(openUrl, addMutation("taken-later"));
+    const rename = await hostilePost(openUrl, {
+      query:
+        'mutation ($id: ID!) { updateHelmRegistry(id: $id, input: { name: "TAKEN-later" }) { id } }',
+      variables: { id },
+    });
+    expect(rename.body.errors?.[0]?.extensions?.code).toBe("NAME_TAKEN");
+    // The store itself refuses a twin, whoever writes it.
+    const store = open.gateway.store.dataSource;
+    const [row] = (await store.query("SELECT * FROM registry WHERE name = ?", [
+      "rename-me",
+    ])) as Record<string, unknown>[];
+    const twin = { ...row, id: "twin-of-rename-me", name: "Taken-Later" };
+    const columns = Object.keys(twin);
+    await expect(
+      store.query(
+        `INSERT INTO registry (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+        Object.values(twin),
+      ),
+    ).rejects.toThrow(/UNIQUE constraint failed/);
+    // Another tenant, or another kind, may use the name.
+    for (const other of [
+      { ...twin, tenant_id: "another-tenant" },
+      { ...twin, id: "twin-2", kind: "PACK" },
+    ]) {
+      await store.query(
+        `INSERT INTO registry (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+        Object.values(other),
+      );
+    }
+  });
+});
+
+describe("a store that the race already filled with twins", () => {
+  it("keeps every registry when migrated: the younger twins are renamed, then the index is made", async () => {
+    const t = await startTestGateway({ SYNC_SCHEDULE: "false" });
+    try {
+      const store = t.gateway.store.dataSource;
+      await t.ok(AddHelmRegistryDocument, {
+        input: { name: "twin", endpoint: repo.url("/repo"), syncEnabled: false },
+      });
+      // The store as an earlier version left it: no index, and three registries named "twin".
+      await store.query(`DROP INDEX ${REGISTRY_NAME_INDEX}`);
+      const [row] = (await store.query("SELECT * FROM registry WHERE name = 'twin'")) as Record<
+        string,
+        unknown
+      >[];
+      const columns = Object.keys(row!);
+      for (const [id, name, createdAt] of [
+        ["bbbbbbbb-0000-4000-8000-000000000002", "TWIN", "2030-01-01 00:00:00.000"],
+        ["cccccccc-0000-4000-8000-000000000003", "twin", "2031-01-01 00:00:00.000"],
+      ]) {
+        const twin: Record<string, unknown> = { ...row, id, name, created_at: createdAt };
+        await store.query(
+          `INSERT INTO registry (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+          columns.map((c) => twin[c]),
+        );
+      }
+      const runner = store.createQueryRunner();
+      try {
+        await new RegistryNameUnique1732492800000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const names = (
+        (await store.query("SELECT id, name FROM registry ORDER BY created_at")) as {
+          id: string;
+          name: string;
+        }[]
+      ).map((r) => r.name);
+      expect(names).toEqual(["twin", "TWIN-bbbbbbbb", "twin-cccccccc"]);
+      await expect(
+        t.exec(AddHelmRegistryDocument, {
+          input: { name: "Twin", endpoint: repo.url("/repo"), syncEnabled: false },
+        }),
+      ).resolves.toMatchObject({ errors: [{ extensions: { code: "NAME_TAKEN" } }] });
+    } finally {
+      await t.close();
     }
   });
 });

@@ -11,7 +11,9 @@ import { type CatalogVersion } from "../../store/catalog-version";
 import { EntityReader } from "../../store/entity-reader";
 import { type KeysetKey, keysetPage, type Page } from "../../store/keyset";
 import { type SecretBox } from "../../store/secret-box";
+import { REGISTRY_NAME_INDEX } from "../../store/migrations/1732492800000-registry-name-unique";
 import { containsPattern } from "../../store/sql";
+import { isUniqueViolation } from "../../store/store-errors";
 import { type WriteLock } from "../../store/write-lock";
 import { afterValues, ApiErrorCode, apiError, authorize, badInput, notFound } from "../api-errors";
 import {
@@ -142,7 +144,7 @@ export class RegistryService {
     const entity = this.authorizedDraft(viewer, kind, input);
     await this.assertNameFree(entity);
     await this.assertReachable(entity);
-    await this.lock.run(() => this.repo.insert(entity));
+    await this.lock.run(() => this.nameTakenOnTwin(entity, () => this.repo.insert(entity)));
     await this.catalogVersion.advance();
     this.logger.info({ registryId: entity.id, kind, scope: entity.scope }, "registry added");
     return this.repo.findOneByOrFail({ id: entity.id });
@@ -172,7 +174,7 @@ export class RegistryService {
       await this.assertReachable(entity);
     }
     entity.updatedAt = new Date();
-    await this.lock.run(() => this.repo.save(entity));
+    await this.lock.run(() => this.nameTakenOnTwin(entity, () => this.repo.save(entity)));
     await this.catalogVersion.advance();
     this.logger.info({ registryId: entity.id }, "registry updated");
     return this.repo.findOneByOrFail({ id });
@@ -257,17 +259,31 @@ export class RegistryService {
     return entity;
   }
 
+  /**
+   * NAME_TAKEN early, before the registry is checked over the network. The store's unique index
+   * (see `nameTakenOnTwin`) is what holds when requests overlap; this only saves the check.
+   */
   private async assertNameFree(entity: RegistryEntity): Promise<void> {
     const qb = this.repo
       .createQueryBuilder("r")
       .where("LOWER(r.name) = :name", { name: entity.name.toLowerCase() })
       .andWhere("r.scope = :scope", { scope: entity.scope })
+      .andWhere("r.kind = :kind", { kind: entity.kind })
       .andWhere("r.id != :id", { id: entity.id });
     if (entity.scope === "TENANT") qb.andWhere("r.tenantId = :tenant", { tenant: entity.tenantId });
-    if (await qb.getExists()) {
-      throw apiError(ApiErrorCode.NAME_TAKEN, `A registry named "${entity.name}" already exists`, {
-        field: "name",
-      });
+    if (await qb.getExists()) throw nameTaken(entity);
+  }
+
+  /**
+   * Runs the write; a twin inserted meanwhile by an overlapping request breaks the store's unique
+   * index on (scope, tenant, kind, name), and the write is NAME_TAKEN, with nothing written.
+   */
+  private async nameTakenOnTwin<T>(entity: RegistryEntity, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, REGISTRY_NAME_INDEX)) throw nameTaken(entity);
+      throw error;
     }
   }
 
@@ -283,4 +299,12 @@ export class RegistryService {
       );
     }
   }
+}
+
+function nameTaken(entity: RegistryEntity) {
+  return apiError(
+    ApiErrorCode.NAME_TAKEN,
+    `A ${entity.kind} registry named "${entity.name}" already exists`,
+    { field: "name" },
+  );
 }
