@@ -5,8 +5,12 @@ import { type SyncPhase, type SyncRunStatus, type SyncTrigger } from "../entitie
 import { type Logger } from "../observability/logger";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { type ProviderSet } from "../providers";
-import { type ListingProgress, type ListingWarning } from "../providers/provider";
-import { asRegistryError, toTarget } from "../services/registries/registry-secrets";
+import {
+  type ListingProgress,
+  type ListingWarning,
+  type RegistryTarget,
+} from "../providers/provider";
+import { registryFailure, toTarget } from "../services/registries/registry-secrets";
 import { type SecretBox } from "../store/secret-box";
 import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
 import { type CatalogTransaction } from "../store/catalog-transaction";
@@ -338,6 +342,7 @@ export class SyncEngine {
   private async execute(active: ActiveRun): Promise<void> {
     const { run, controller } = active;
     const registryRepo = this.dataSource.getRepository(RegistryEntity);
+    let target: RegistryTarget | null = null;
     try {
       // Re-read: the registry may have changed (or gone) while the run waited.
       const registry = await registryRepo.findOneBy({ id: run.registryId });
@@ -360,7 +365,8 @@ export class SyncEngine {
       // OCI: tags whose manifest digest is unchanged are not fetched again.
       const known =
         registry.kind === "OCI" ? await knownOciVersions(this.dataSource, registry.id) : null;
-      const listing = await provider.list(toTarget(registry, this.options.secrets), {
+      target = toTarget(registry, this.options.secrets);
+      const listing = await provider.list(target, {
         onChart: (chart) => prepared.add(chart),
         known: known ? (repository, tag) => known.get(`${repository}:${tag}`) : undefined,
         signal: controller.signal,
@@ -475,7 +481,7 @@ export class SyncEngine {
         ? new RegistryError(RegistryErrorCode.INTERNAL, STORE_BUSY_MESSAGE, undefined, {
             cause: error,
           })
-        : asRegistryError(error);
+        : registryFailure(error, target);
       if (failure.code === RegistryErrorCode.INTERNAL) {
         this.logger.error(
           { err: error, runId: run.id, registryId: run.registryId },

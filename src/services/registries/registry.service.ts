@@ -6,7 +6,7 @@ import { RegistryEntity } from "../../entities";
 import { type Logger } from "../../observability/logger";
 import { type RegistryErrorCode } from "../../providers/errors";
 import { type ProviderSet } from "../../providers";
-import { type RegistryKind } from "../../providers/provider";
+import { type RegistryKind, type RegistryTarget } from "../../providers/provider";
 import { type CatalogVersion } from "../../store/catalog-version";
 import { EntityReader } from "../../store/entity-reader";
 import { type KeysetKey, keysetPage, type Page } from "../../store/keyset";
@@ -23,7 +23,7 @@ import {
   type RegistryUpdate,
 } from "./registry-input";
 import {
-  asRegistryError,
+  registryFailure,
   resealSecrets,
   sealChangedSecrets,
   secretValues,
@@ -200,15 +200,17 @@ export class RegistryService {
     input: AnyRegistryInput,
   ): Promise<ValidationOutcome> {
     const entity = this.authorizedDraft(viewer, kind, input);
+    let target: RegistryTarget | null = null;
     try {
-      await this.providers.get(kind).validate(toTarget(entity, this.secrets));
+      target = toTarget(entity, this.secrets);
+      await this.providers.get(kind).validate(target);
       return {
         valid: true,
         errorCode: null,
         message: `${entity.endpoint} answered and accepted the credentials`,
       };
     } catch (error) {
-      const failure = asRegistryError(error);
+      const failure = registryFailure(error, target);
       return { valid: false, errorCode: failure.code, message: failure.message };
     }
   }
@@ -288,10 +290,12 @@ export class RegistryService {
   }
 
   private async assertReachable(entity: RegistryEntity): Promise<void> {
+    let target: RegistryTarget | null = null;
     try {
-      await this.providers.get(entity.kind).validate(toTarget(entity, this.secrets));
+      target = toTarget(entity, this.secrets);
+      await this.providers.get(entity.kind).validate(target);
     } catch (error) {
-      const failure = asRegistryError(error);
+      const failure = registryFailure(error, target);
       throw apiError(
         ApiErrorCode.REGISTRY_VALIDATION_FAILED,
         `Registry check failed: ${failure.message}`,
