@@ -29,6 +29,10 @@ export enum ApiErrorCode {
    * change was not made. Retrying later can succeed.
    */
   STORE_BUSY = "STORE_BUSY",
+  /** The database's disk (or size limit) is full; the change was not made. */
+  STORE_FULL = "STORE_FULL",
+  /** The database cannot be read or reached; the change was not made. */
+  STORE_UNAVAILABLE = "STORE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 

@@ -15,7 +15,7 @@ import { readPath } from "./read-path";
 import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
-import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { STORE_MESSAGES, storeFault } from "../store/store-errors";
 import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
 import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
 import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
@@ -35,7 +35,7 @@ const PUBLIC_CODES = new Set<string>([
 /**
  * Keeps expected errors as they are and masks the rest: no stack, no internal message (which
  * could name a file, a SQL statement or a secret). The original is logged once by the plugin.
- * A database locked by another process is STORE_BUSY, with a message of our own.
+ * A store failure is STORE_FULL, STORE_BUSY or STORE_UNAVAILABLE, with a message of our own.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -48,12 +48,13 @@ export function formatError(
     if (validationErrors) extensions["validationErrors"] = publicValidationErrors(validationErrors);
     return { ...formatted, extensions };
   }
-  if (isStoreBusy(error)) {
+  const fault = storeFault(error);
+  if (fault) {
     return {
-      message: STORE_BUSY_MESSAGE,
+      message: STORE_MESSAGES[fault],
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ApiErrorCode.STORE_BUSY },
+      extensions: { code: fault },
     };
   }
   return {

@@ -12,7 +12,7 @@ import {
 } from "../providers/provider";
 import { registryFailure, toTarget } from "../services/registries/registry-secrets";
 import { type SecretBox } from "../store/secret-box";
-import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { STORE_MESSAGES, type StoreErrorCode, storeFault } from "../store/store-errors";
 import { type CatalogTransaction } from "../store/catalog-transaction";
 import { type CatalogVersion } from "../store/catalog-version";
 import { type WriteLock } from "../store/write-lock";
@@ -476,13 +476,13 @@ export class SyncEngine {
         );
         return;
       }
-      // A store locked by another process fails the run with a message of our own, not SQL.
-      const failure = isStoreBusy(error)
-        ? new RegistryError(RegistryErrorCode.INTERNAL, STORE_BUSY_MESSAGE, undefined, {
-            cause: error,
-          })
+      // A store failure (full, locked, gone) is the store's, with a message of our own, not SQL;
+      // never a registry's code.
+      const fault = storeFault(error);
+      const failure: RunFailure = fault
+        ? { code: fault, message: STORE_MESSAGES[fault] }
         : registryFailure(error, target);
-      if (failure.code === RegistryErrorCode.INTERNAL) {
+      if (failure.code === RegistryErrorCode.INTERNAL || fault) {
         this.logger.error(
           { err: error, runId: run.id, registryId: run.registryId },
           "sync run failed unexpectedly",
@@ -567,7 +567,7 @@ export class SyncEngine {
   private async finish(
     active: ActiveRun,
     status: SyncRunStatus,
-    failure: RegistryError | null,
+    failure: RunFailure | null,
     message?: string,
   ): Promise<SyncRunEntity> {
     const { run } = active;
@@ -595,6 +595,9 @@ export class SyncEngine {
     return run;
   }
 }
+
+/** Why a run failed: the registry's error, or the store's. */
+type RunFailure = { code: RegistryErrorCode | StoreErrorCode; message: string };
 
 function abortError(): RegistryError {
   return new RegistryError(RegistryErrorCode.CANCELLED, "Sync cancelled");

@@ -2,7 +2,7 @@
  * Hostile callers: each attack of issue 16, performed against a listening gateway over real
  * sockets, with its variants. A refused attack answers a typed error and changes nothing.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { fixturePath } from "../helpers/fixtures";
 import {
   REGISTRY_NAME_INDEX,
@@ -12,6 +12,9 @@ import { AddHelmRegistryDocument } from "../__generated__/graphql";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { hostileHandshake, hostilePost, runOverSocket } from "../helpers/hostile/callers";
 import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
+import { manyVersionsChart } from "../helpers/hostile/payloads";
+import { fillDisk, mountSmallDisk } from "../helpers/hostile/small-disk";
+import { syncAndWait } from "../helpers/sync";
 
 /** A gateway as started by default (loopback, no authentication, introspection on). */
 let open: TestGateway;
@@ -284,6 +287,49 @@ describe("a store that the race already filled with twins", () => {
       await t.close();
     }
   });
+});
+
+describe("a store whose disk fills up", () => {
+  const disk = mountSmallDisk(6);
+  afterAll(() => disk?.release());
+  // Mounting a small file system needs root, as the CI machine has; elsewhere this says so.
+  const itWithDisk = disk ? it : it.skip;
+  if (!disk) console.warn("store-full test skipped: mounting a tmpfs is not permitted here");
+
+  itWithDisk(
+    "a write through the API on a full disk: STORE_FULL, not INTERNAL; a sync that fills it: STORE_FULL, not a registry code",
+    async () => {
+      const big = `apiVersion: v1\nentries:\n${manyVersionsChart("filler", 40_000)}`;
+      repo.route("/big/index.yaml", serveBody(big));
+      const t = await startTestGateway({ SYNC_SCHEDULE: "false" }, disk!.dir);
+      try {
+        // The disk full to the last byte: adding a registry cannot be written.
+        const filler = fillDisk(disk!.dir);
+        const answer = await t.exec(AddHelmRegistryDocument, {
+          input: { name: "while-full", endpoint: repo.url("/repo"), syncEnabled: false },
+        });
+        expect(answer.errors?.[0]?.extensions?.code).toBe("STORE_FULL");
+        expect(answer.errors?.[0]?.message).toMatch(/full/);
+        expect(answer.errors?.[0]?.message).not.toMatch(/SQLITE|INSERT/);
+        rmSync(filler);
+        // Space again: the add goes through; then a sync larger than the disk fails as the store's.
+        const added = await t.ok(AddHelmRegistryDocument, {
+          input: { name: "big", endpoint: repo.url("/big"), syncEnabled: false },
+        });
+        const run = await syncAndWait(t, added.addHelmRegistry.id);
+        expect(run.status).toBe("FAILED");
+        expect(run.error?.code).toBe("STORE_FULL");
+        expect(run.error?.message).toMatch(/full/);
+        expect(run.error?.message).not.toMatch(/SQLITE|INSERT|registry/);
+        const versions = await t.gateway.store.dataSource.query(
+          "SELECT COUNT(*) AS n FROM chart_version",
+        );
+        expect(Number((versions as { n: number }[])[0]!.n)).toBe(0);
+      } finally {
+        await t.close();
+      }
+    },
+  );
 });
 
 describe("schema hints with introspection off", () => {
