@@ -171,11 +171,19 @@ export async function startHttp(
   const server = createServer(app);
 
   const limits = services.config.limits;
+  // Not attached to `server`: ws would re-emit the server's errors (EADDRINUSE at listen), which
+  // graphql-ws prints with a stack trace; `listen` below reports them in one line instead.
   const wsServer = new WebSocketServer({
-    server,
-    path: "/graphql",
+    noServer: true,
     maxPayload: limits.maxRequestBytes,
     verifyClient: verifyHandshake(sources),
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (new URL(req.url ?? "/", "http://gateway").pathname !== "/graphql") {
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit("connection", ws, req));
   });
   const wsCleanup = useServer<Record<string, unknown>, SocketState>(
     {

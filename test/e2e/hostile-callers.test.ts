@@ -2,7 +2,10 @@
  * Hostile callers: each attack of issue 16, performed against a listening gateway over real
  * sockets, with its variants. A refused attack answers a typed error and changes nothing.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fixturePath } from "../helpers/fixtures";
 import {
   REGISTRY_NAME_INDEX,
@@ -10,6 +13,7 @@ import {
 } from "../../src/store/migrations/1732492800000-registry-name-unique";
 import { AddHelmRegistryDocument } from "../__generated__/graphql";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
+import { runFailingStart } from "../helpers/gateway-process";
 import { hostileHandshake, hostilePost, runOverSocket } from "../helpers/hostile/callers";
 import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
 import { manyVersionsChart } from "../helpers/hostile/payloads";
@@ -330,6 +334,103 @@ describe("a store whose disk fills up", () => {
       }
     },
   );
+});
+
+describe("start-up failures", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "startup-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string) => {
+    const target = path.join(dir, name);
+    writeFileSync(target, text);
+    return target;
+  };
+
+  /** One line, naming the setting or resource, no stack trace, the documented exit code. */
+  function expectOneLine(
+    run: { code: number | null; lines: string[] },
+    code: number,
+    names: RegExp,
+  ) {
+    expect({ code: run.code, lines: run.lines }).toEqual({
+      code,
+      lines: [expect.stringMatching(names)],
+    });
+    expect(run.lines.join("\n")).not.toMatch(/\n\s+at |Error:/);
+  }
+
+  it.each([
+    [
+      "missing",
+      () => path.join(dir, "nowhere.yaml"),
+      /DEFAULT_REGISTRIES_FILE: cannot read .*no such file/,
+    ],
+    [
+      "not YAML",
+      () => file("bad.yaml", "registries: [\n  - name: x\n  kind: : :\n"),
+      /DEFAULT_REGISTRIES_FILE: .* is not valid YAML/,
+    ],
+    [
+      "not a registries list",
+      () => file("list.yaml", "- a\n- b\n"),
+      /DEFAULT_REGISTRIES_FILE: .* "registries" list/,
+    ],
+    [
+      "a bad entry",
+      () =>
+        file(
+          "entry.yaml",
+          "registries:\n  - name: ok\n    kind: HELM\n    endpoint: https://charts.example.com\n  - name: broken\n    kind: HELM\n    endpoint: ftp://example\n",
+        ),
+      /DEFAULT_REGISTRIES_FILE: entry 2 \("broken"\) .* not a valid registry/,
+    ],
+  ])(
+    "a %s DEFAULT_REGISTRIES_FILE: one line naming the setting, exit 2",
+    async (_what, make, says) => {
+      const run = await runFailingStart({
+        SEED_DEFAULT_REGISTRIES: "true",
+        DEFAULT_REGISTRIES_FILE: make(),
+      });
+      expectOneLine(run, 2, says);
+    },
+    30_000,
+  );
+
+  it("a port in use: one line naming PORT/HOST, exit 3, no stack trace", async () => {
+    const holder: TcpServer = createTcpServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const run = await runFailingStart({ PORT: String(port) });
+      expectOneLine(
+        run,
+        3,
+        new RegExp(`PORT/HOST: cannot listen on 127\\.0\\.0\\.1:${port}: .*in use`),
+      );
+    } finally {
+      holder.close();
+    }
+  }, 30_000);
+
+  it("a store that cannot be opened: one line naming DATABASE_URL, exit 4, no password", async () => {
+    const run = await runFailingStart({
+      DATABASE_URL: "postgres://gateway:s3cret-pw@127.0.0.1:1/none",
+    });
+    expectOneLine(run, 4, /DATABASE_URL: cannot open the store \(PostgreSQL\)/);
+    expect(run.lines.join("\n")).not.toContain("s3cret-pw");
+    const sqlite = await runFailingStart({
+      DATABASE_URL: `sqlite:${file("not-a-db.sqlite", "this is not a database, just text ".repeat(100))}`,
+    });
+    expectOneLine(sqlite, 4, /DATABASE_URL: cannot open the store \(SQLite file/);
+  }, 30_000);
+
+  it("a bad setting: one line naming it, exit 2", async () => {
+    expectOneLine(
+      await runFailingStart({ ALLOWED_ORIGINS: "evil.example/path" }),
+      2,
+      /ALLOWED_ORIGINS/,
+    );
+    expectOneLine(await runFailingStart({ PORT: "99999" }), 2, /PORT/);
+  }, 30_000);
 });
 
 describe("schema hints with introspection off", () => {
