@@ -64,6 +64,10 @@ export interface Config {
     introspection: boolean;
     /** syncRegistry calls a tenant may make per minute. */
     syncRequestsPerMinute: number;
+    /** Live registry calls one GraphQL operation may make. */
+    maxRegistryCallsPerOperation: number;
+    /** Live registry calls a tenant's operations may make per minute. */
+    registryCallsPerMinute: number;
   };
   /** Cached responses of read queries: their total size at most; 0 = no cache. */
   responseCache: { maxBytes: number };
@@ -274,6 +278,18 @@ export const SETTINGS: readonly Setting[] = [
     default: "",
     meaning:
       "Comma-separated origins (`https://app.example.com`, `*` for any) of web pages that may send requests and open WebSockets, besides pages of the hosts the gateway serves.",
+  },
+  {
+    name: "MAX_REGISTRY_CALLS_PER_OPERATION",
+    default: "10",
+    meaning:
+      "Live registry calls (reference checks of protected registries, validations, package fetches for values) one operation may make; more are `REGISTRY_CALL_BUDGET_EXCEEDED`, refused before it runs when the estimate says so.",
+  },
+  {
+    name: "REGISTRY_CALLS_PER_MINUTE",
+    default: "120",
+    meaning:
+      "Live registry calls one tenant's operations may make per minute; more are `RATE_LIMITED`.",
   },
   { name: "MAX_QUERY_DEPTH", default: "12", meaning: "Deepest selection an operation may nest." },
   {
@@ -492,6 +508,18 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
         get("SYNC_REQUESTS_PER_MINUTE"),
         1,
         100_000,
+      ),
+      maxRegistryCallsPerOperation: parseInteger(
+        "MAX_REGISTRY_CALLS_PER_OPERATION",
+        get("MAX_REGISTRY_CALLS_PER_OPERATION"),
+        1,
+        10_000,
+      ),
+      registryCallsPerMinute: parseInteger(
+        "REGISTRY_CALLS_PER_MINUTE",
+        get("REGISTRY_CALLS_PER_MINUTE"),
+        1,
+        1_000_000,
       ),
     },
     responseCache: {

@@ -7,9 +7,9 @@ export const MAX_PAGE_SIZE = 100;
 
 /**
  * Longest search text. SQLite refuses LIKE patterns over 50,000 bytes, and no person types a
- * search of more than a few words: longer text is BAD_USER_INPUT before it reaches the store.
+ * search of more than a few lines: longer text is BAD_USER_INPUT before it reaches the store.
  */
-export const MAX_SEARCH_LENGTH = 256;
+export const MAX_SEARCH_LENGTH = 2048;
 
 /** Longest filter value (an add-on or cloud type). */
 export const MAX_FILTER_LENGTH = 64;

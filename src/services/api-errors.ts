@@ -18,6 +18,11 @@ export enum ApiErrorCode {
   NOT_FOUND = "NOT_FOUND",
   FORBIDDEN = "FORBIDDEN",
   NAME_TAKEN = "NAME_TAKEN",
+  /**
+   * The operation would make, or has made, more live registry calls than one operation may
+   * (MAX_REGISTRY_CALLS_PER_OPERATION); `extensions.limit` gives the limit. Nothing more was sent.
+   */
+  REGISTRY_CALL_BUDGET_EXCEEDED = "REGISTRY_CALL_BUDGET_EXCEEDED",
   REGISTRY_IMMUTABLE = "REGISTRY_IMMUTABLE",
   REGISTRY_VALIDATION_FAILED = "REGISTRY_VALIDATION_FAILED",
   SYNC_NOT_ALLOWED = "SYNC_NOT_ALLOWED",

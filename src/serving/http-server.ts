@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { execute, GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "../context";
@@ -231,6 +231,11 @@ export async function startHttp(
             onError: (_ctx, _id, _payload, errors) => errors.map(hideSuggestions),
             onNext: (_ctx, _id, _payload, _args, result) => resultWithoutSuggestions(result),
           }),
+      // Queries and mutations over the socket run within a budget of live registry calls too.
+      execute: (args) => {
+        const ctx = args.contextValue as GatewayContext;
+        return ctx.services.registryCalls.budgetFor(ctx.viewer).run(() => execute(args));
+      },
       // One context per subscribe message: loaders are fresh for each operation.
       context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
       subscribe: createSharedSubscribe(),

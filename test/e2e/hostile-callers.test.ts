@@ -433,6 +433,164 @@ describe("start-up failures", () => {
   }, 30_000);
 });
 
+describe("one request fanned out into hundreds of registry requests", () => {
+  let protectedId: string;
+  /** Requests the fixture registry received for the protected registry's index. */
+  const lookups = () => repo.requestsTo("/protected/index.yaml").length;
+
+  beforeAll(async () => {
+    repo.route(
+      "/protected/index.yaml",
+      serveBody(readFileSync(fixturePath("helm", "kubernetes-dashboard", "index.yaml"))),
+    );
+    const added = await hostilePost(openUrl, {
+      query: "mutation ($input: AddHelmRegistryInput!) { addHelmRegistry(input: $input) { id } }",
+      variables: {
+        input: { name: "protected-fanout", endpoint: repo.url("/protected"), protected: true },
+      },
+    });
+    protectedId = (added.body.data?.["addHelmRegistry"] as { id: string }).id;
+  });
+
+  /** `count` aliases of `field` in one operation. */
+  const aliases = (count: number, field: (i: number) => string) =>
+    Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join("\n");
+  const check = (i: number) =>
+    `checkChartReference(registryId: $id, chart: "kubernetes-dashboard", version: "7.${i % 14}.0") { status }`;
+  const validate = (i: number) =>
+    `validateHelmRegistry(input: { name: "v${i}", endpoint: "${repo.url("/protected")}" }) { valid }`;
+
+  it.each([
+    ["1,000 aliases of checkChartReference", () => `query ($id: ID!) { ${aliases(1000, check)} }`],
+    ["200 aliases of validateHelmRegistry", () => `mutation { ${aliases(200, validate)} }`],
+    [
+      "values of 50 versions (package fetches)",
+      () =>
+        `query ($id: ID!) { registry(id: $id) { chart(name: "kubernetes-dashboard") { versions(first: 50) { edges { node { values readme valuesSchema } } } } } }`,
+    ],
+    [
+      "11 aliases through a fragment",
+      () => `query ($id: ID!) { ...F } fragment F on Query { ${aliases(11, check)} }`,
+    ],
+  ])("%s: refused before it runs, nothing sent to the registry", async (_what, query) => {
+    const before = lookups();
+    const answer = await hostilePost(openUrl, { query: query(), variables: { id: protectedId } });
+    expect(answer.body.errors?.[0]?.extensions?.code).toMatch(
+      /^(REGISTRY_CALL_BUDGET_EXCEEDED|QUERY_TOO_COMPLEX)$/,
+    );
+    expect(answer.body.data ?? null).toBeNull();
+    expect(lookups()).toBe(before);
+  });
+
+  it("the same over WebSocket", async () => {
+    const before = lookups();
+    const handshake = await hostileHandshake(openUrl);
+    if (!handshake.opened) throw new Error("refused");
+    try {
+      const answer = JSON.stringify(
+        await runOverSocket(handshake.socket, `query ($id: ID!) { ${aliases(50, check)} }`, {
+          id: protectedId,
+        }),
+      );
+      expect(answer).toMatch(/REGISTRY_CALL_BUDGET_EXCEEDED/);
+    } finally {
+      handshake.socket.close();
+    }
+    expect(lookups()).toBe(before);
+  });
+
+  it("the complexity estimate prices a live call: 300 aliases cost more than MAX_QUERY_COMPLEXITY", async () => {
+    const t = await startTestGateway({
+      PORT: "0",
+      SYNC_SCHEDULE: "false",
+      MAX_REGISTRY_CALLS_PER_OPERATION: "10000",
+    });
+    try {
+      const url = (await t.gateway.listen()).url;
+      const answer = await hostilePost(url, {
+        query: `query ($id: ID!) { ${aliases(300, check)} }`,
+        variables: { id: "UmVnaXN0cnk6bm9uZQ==" },
+      });
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("prices a version's documents once: values, readme and schema of 10 versions pass the estimate", async () => {
+    const answer = await hostilePost(openUrl, {
+      query: `query ($id: ID!) { registry(id: $id) { chart(name: "kubernetes-dashboard") { versions(first: 10) { edges { node { values readme valuesSchema } } } } } }`,
+      variables: { id: protectedId },
+    });
+    expect(answer.body.errors).toBeUndefined();
+  });
+
+  it("within the budget the checks run, one request each", async () => {
+    const before = lookups();
+    const answer = await hostilePost(openUrl, {
+      query: `query ($id: ID!) { ${aliases(10, check)} }`,
+      variables: { id: protectedId },
+    });
+    expect(answer.body.errors).toBeUndefined();
+    expect(lookups() - before).toBe(10);
+  });
+
+  it("counted while it runs: a profile of 30 protected layers stops at the budget", async () => {
+    const before = lookups();
+    const layers = Array.from({ length: 30 }, (_, i) => ({
+      name: "kubernetes-dashboard",
+      registryId: protectedId,
+      version: `7.${i % 14}.0`,
+    }));
+    const answer = await hostilePost(openUrl, {
+      query:
+        "query ($layers: [ProfileLayerInput!]!) { validateProfileLayers(layers: $layers) { valid } }",
+      variables: { layers },
+    });
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("REGISTRY_CALL_BUDGET_EXCEEDED");
+    expect(lookups() - before).toBeLessThanOrEqual(10);
+  });
+
+  it("per tenant over time: past REGISTRY_CALLS_PER_MINUTE, RATE_LIMITED with retryAfterSeconds", async () => {
+    const t = await startTestGateway({
+      PORT: "0",
+      SYNC_SCHEDULE: "false",
+      REGISTRY_CALLS_PER_MINUTE: "5",
+    });
+    try {
+      const url = (await t.gateway.listen()).url;
+      const added = await hostilePost(url, addMutation("tenant-budget"));
+      expect(added.body.errors).toBeUndefined();
+      const id = (added.body.data?.["addHelmRegistry"] as { id: string }).id;
+      await hostilePost(url, {
+        query:
+          "mutation ($id: ID!) { updateHelmRegistry(id: $id, input: { protected: true }) { id } }",
+        variables: { id },
+      });
+      const before = repo.requestsTo("/repo/index.yaml").length;
+      const codes: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const answer = await hostilePost(url, {
+          query: `query ($id: ID!) { ${check(i)} }`.replace(
+            "checkChartReference",
+            "c: checkChartReference",
+          ),
+          variables: { id },
+        });
+        codes.push(String(answer.body.errors?.[0]?.extensions?.code ?? "OK"));
+        if (answer.body.errors) {
+          expect(answer.body.errors[0]!.extensions!["retryAfterSeconds"]).toBeGreaterThan(0);
+        }
+      }
+      // The add spent one call; four checks went out; the rest were refused before any request.
+      expect(codes).toEqual(["OK", "OK", "OK", "OK", "RATE_LIMITED", "RATE_LIMITED"]);
+      expect(repo.requestsTo("/repo/index.yaml").length - before).toBe(4);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("schema hints with introspection off", () => {
   let hidden: TestGateway;
   let hiddenUrl: string;
@@ -543,7 +701,7 @@ describe("inputs that became 500s or log floods", () => {
     // The longest allowed search still runs.
     const fine = await hostilePost(openUrl, {
       query: "query ($s: String) { registries(search: $s) { totalCount } }",
-      variables: { s: "a".repeat(256) },
+      variables: { s: "a".repeat(2048) },
     });
     expect(fine.body.errors).toBeUndefined();
   });

@@ -9,6 +9,7 @@ import { ApiErrorCode, apiError } from "../api-errors";
 import { type SecretBox } from "../../store/secret-box";
 import { type RegistryTarget } from "../../providers/provider";
 import { registryFailure, toTarget } from "../registries/registry-secrets";
+import { spendRegistryCall } from "../registry-calls";
 
 /** The documents of one version, as served. */
 export interface VersionDocuments {
@@ -60,6 +61,7 @@ export class ContentService {
         `Version content is not available for ${registry.kind} registries yet`,
       );
     }
+    spendRegistryCall();
     let content;
     let target: RegistryTarget | null = null;
     try {

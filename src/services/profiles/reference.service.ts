@@ -5,6 +5,7 @@ import { type CatalogService } from "../catalog/catalog.service";
 import { type SecretBox } from "../../store/secret-box";
 import { type RegistryTarget } from "../../providers/provider";
 import { registryFailure, toTarget } from "../registries/registry-secrets";
+import { spendRegistryCall } from "../registry-calls";
 
 /**
  * Checks a typed chart reference (name + version). Protected registries, and registries never
@@ -39,6 +40,7 @@ export class ReferenceService {
             message: `${chart} has no version ${version} in the catalog of "${registry.name}" (synced ${synced})`,
           };
     }
+    spendRegistryCall();
     let target: RegistryTarget | null = null;
     try {
       target = toTarget(registry, this.secrets);

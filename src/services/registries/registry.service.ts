@@ -14,6 +14,7 @@ import { type SecretBox } from "../../store/secret-box";
 import { REGISTRY_NAME_INDEX } from "../../store/migrations/1732492800000-registry-name-unique";
 import { containsPattern } from "../../store/sql";
 import { isUniqueViolation } from "../../store/store-errors";
+import { spendRegistryCall } from "../registry-calls";
 import { type WriteLock } from "../../store/write-lock";
 import { afterValues, ApiErrorCode, apiError, authorize, badInput, notFound } from "../api-errors";
 import {
@@ -200,6 +201,7 @@ export class RegistryService {
     input: AnyRegistryInput,
   ): Promise<ValidationOutcome> {
     const entity = this.authorizedDraft(viewer, kind, input);
+    spendRegistryCall();
     let target: RegistryTarget | null = null;
     try {
       target = toTarget(entity, this.secrets);
@@ -290,6 +292,7 @@ export class RegistryService {
   }
 
   private async assertReachable(entity: RegistryEntity): Promise<void> {
+    spendRegistryCall();
     let target: RegistryTarget | null = null;
     try {
       target = toTarget(entity, this.secrets);
