@@ -68,6 +68,14 @@ export interface Config {
     maxRegistryCallsPerOperation: number;
     /** Live registry calls a tenant's operations may make per minute. */
     registryCallsPerMinute: number;
+    /** Longest operation text, in bytes (checked before parsing). */
+    maxQueryBytes: number;
+    /** Most field selections in a document (checked before validation). */
+    maxQueryFields: number;
+    /** Operations one graphql-ws connection may hold open. */
+    maxSubscriptionsPerConnection: number;
+    /** Operations one tenant's graphql-ws connections may hold open in this process. */
+    maxSubscriptionsPerTenant: number;
   };
   /** Cached responses of read queries: their total size at most; 0 = no cache. */
   responseCache: { maxBytes: number };
@@ -290,6 +298,30 @@ export const SETTINGS: readonly Setting[] = [
     default: "120",
     meaning:
       "Live registry calls one tenant's operations may make per minute; more are `RATE_LIMITED`.",
+  },
+  {
+    name: "MAX_QUERY_BYTES",
+    default: "64KB",
+    meaning:
+      "Longest operation text, checked before it is parsed (413 `QUERY_TOO_COMPLEX`); the rest of `MAX_REQUEST_BYTES` is for variables.",
+  },
+  {
+    name: "MAX_QUERY_FIELDS",
+    default: "1000",
+    meaning:
+      "Most field selections an operation's document may hold (each fragment counted once), checked before it is validated (`QUERY_TOO_COMPLEX`).",
+  },
+  {
+    name: "MAX_SUBSCRIPTIONS_PER_CONNECTION",
+    default: "100",
+    meaning:
+      "Operations (subscriptions, and queries in flight) one graphql-ws connection may hold open; more are `TOO_MANY_SUBSCRIPTIONS`.",
+  },
+  {
+    name: "MAX_SUBSCRIPTIONS_PER_TENANT",
+    default: "10000",
+    meaning:
+      "Operations one tenant's graphql-ws connections may hold open in one gateway process; more are `TOO_MANY_SUBSCRIPTIONS`.",
   },
   { name: "MAX_QUERY_DEPTH", default: "12", meaning: "Deepest selection an operation may nest." },
   {
@@ -514,6 +546,20 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
         get("MAX_REGISTRY_CALLS_PER_OPERATION"),
         1,
         10_000,
+      ),
+      maxQueryBytes: parseSize("MAX_QUERY_BYTES", get("MAX_QUERY_BYTES")),
+      maxQueryFields: parseInteger("MAX_QUERY_FIELDS", get("MAX_QUERY_FIELDS"), 10, 1_000_000),
+      maxSubscriptionsPerConnection: parseInteger(
+        "MAX_SUBSCRIPTIONS_PER_CONNECTION",
+        get("MAX_SUBSCRIPTIONS_PER_CONNECTION"),
+        1,
+        1_000_000,
+      ),
+      maxSubscriptionsPerTenant: parseInteger(
+        "MAX_SUBSCRIPTIONS_PER_TENANT",
+        get("MAX_SUBSCRIPTIONS_PER_TENANT"),
+        1,
+        100_000_000,
       ),
       registryCallsPerMinute: parseInteger(
         "REGISTRY_CALLS_PER_MINUTE",

@@ -15,6 +15,11 @@ export enum ApiErrorCode {
   RATE_LIMITED = "RATE_LIMITED",
   /** The operation is too deep or too costly (MAX_QUERY_DEPTH, MAX_QUERY_COMPLEXITY). */
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
+  /**
+   * A graphql-ws connection (MAX_SUBSCRIPTIONS_PER_CONNECTION) or a tenant
+   * (MAX_SUBSCRIPTIONS_PER_TENANT) has as many operations open as it may; `extensions.limit`.
+   */
+  TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS",
   NOT_FOUND = "NOT_FOUND",
   FORBIDDEN = "FORBIDDEN",
   NAME_TAKEN = "NAME_TAKEN",

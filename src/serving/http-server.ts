@@ -16,6 +16,8 @@ import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
 import { STORE_MESSAGES, storeFault } from "../store/store-errors";
+import { documentGuard, fieldCountError, querySizeError } from "./document-bounds";
+import { SubscriptionCaps } from "./socket-limits";
 import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
 import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
 import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
@@ -171,6 +173,10 @@ export async function startHttp(
   const server = createServer(app);
 
   const limits = services.config.limits;
+  const caps = new SubscriptionCaps(
+    limits.maxSubscriptionsPerConnection,
+    limits.maxSubscriptionsPerTenant,
+  );
   // Not attached to `server`: ws would re-emit the server's errors (EADDRINUSE at listen), which
   // graphql-ws prints with a stack trace; `listen` below reports them in one line instead.
   const wsServer = new WebSocketServer({
@@ -197,6 +203,7 @@ export async function startHttp(
           closeUnauthenticated(ctx.extra.socket, error);
           return false;
         }
+        caps.opened(ctx, tenantKey(ctx.extra.auth));
         const expiresAt = ctx.extra.auth.expiresAt;
         if (expiresAt !== null) {
           // A connection lives no longer than its token: subscriptions end when it expires.
@@ -208,13 +215,19 @@ export async function startHttp(
         }
         return true;
       },
-      onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
+        caps.closed(ctx, ctx.extra.auth ? tenantKey(ctx.extra.auth) : undefined);
+      },
       onSubscribe: (ctx, _id, payload) => {
         const expiresAt = ctx.extra.auth?.expiresAt ?? null;
         if (expiresAt !== null && expiresAt <= Date.now()) {
           return [unauthenticated("The token has expired.")];
         }
-        const shapeError = inputShapeError(payload.variables);
+        const capped = caps.refusal(ctx, tenantKey(ctx.extra.auth!));
+        if (capped) return [capped];
+        const shapeError =
+          inputShapeError(payload.variables) ?? querySizeError(payload.query, limits);
         if (shapeError) return [shapeError];
         let document;
         try {
@@ -222,6 +235,8 @@ export async function startHttp(
         } catch (error) {
           return error instanceof GraphQLError ? [error] : undefined;
         }
+        const tooManyFields = fieldCountError(document, limits);
+        if (tooManyFields) return [tooManyFields];
         const error = limitChecks.check(document, payload.variables, payload.operationName);
         return error ? [error] : undefined;
       },
@@ -268,6 +283,7 @@ export async function startHttp(
     "/graphql",
     express.json({ limit: services.config.limits.maxRequestBytes }),
     inputShapeGuard(),
+    documentGuard(limits, (query) => documents.parse(query)),
     readPath(schema, services, documents, limitChecks),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -303,6 +319,11 @@ type SocketState = {
   auth?: Authenticated;
   expiry?: NodeJS.Timeout;
 };
+
+/** Whose operations a connection's count belongs to: its tenant, or the system. */
+function tenantKey(auth: Authenticated): string {
+  return auth.viewer.tenantId ?? "(system)";
+}
 
 /** `authorization` (any case) or `token` from graphql-ws connection parameters. */
 function connectionAuthorization(params: Record<string, unknown> | undefined): string | undefined {

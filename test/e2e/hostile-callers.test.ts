@@ -14,7 +14,12 @@ import {
 import { AddHelmRegistryDocument } from "../__generated__/graphql";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { runFailingStart } from "../helpers/gateway-process";
-import { hostileHandshake, hostilePost, runOverSocket } from "../helpers/hostile/callers";
+import {
+  hostileHandshake,
+  hostilePost,
+  runOverSocket,
+  subscriptionBurst,
+} from "../helpers/hostile/callers";
 import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
 import { manyVersionsChart } from "../helpers/hostile/payloads";
 import { fillDisk, mountSmallDisk } from "../helpers/hostile/small-disk";
@@ -588,6 +593,103 @@ describe("one request fanned out into hundreds of registry requests", () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe("unbounded per-connection and per-operation cost", () => {
+  const progress = "subscription { syncProgress { status } }";
+
+  it("5,000 subscriptions on one connection: 100 open, the rest TOO_MANY_SUBSCRIPTIONS; a completed one frees its place", async () => {
+    const handshake = await hostileHandshake(openUrl);
+    if (!handshake.opened) throw new Error("refused");
+    try {
+      const burst = await subscriptionBurst(handshake.socket, progress, 5000, 4900);
+      expect(burst.refused.size).toBe(4900);
+      expect(new Set(burst.refused.values())).toEqual(new Set(["TOO_MANY_SUBSCRIPTIONS"]));
+      // The first hundred are the open ones.
+      for (let i = 0; i < 100; i++) expect(burst.refused.has(`s${i}`)).toBe(false);
+      burst.complete(["s0", "s1"]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await burst.more(3, 1);
+      expect(burst.refused.size).toBe(4901);
+    } finally {
+      handshake.socket.close();
+    }
+  });
+
+  it("per tenant over its connections: MAX_SUBSCRIPTIONS_PER_TENANT; a closed connection frees its places", async () => {
+    const t = await startTestGateway({
+      PORT: "0",
+      SYNC_SCHEDULE: "false",
+      MAX_SUBSCRIPTIONS_PER_CONNECTION: "4",
+      MAX_SUBSCRIPTIONS_PER_TENANT: "6",
+    });
+    const sockets: { close(): void }[] = [];
+    try {
+      const url = (await t.gateway.listen()).url;
+      const open = async () => {
+        const handshake = await hostileHandshake(url);
+        if (!handshake.opened) throw new Error("refused");
+        sockets.push(handshake.socket);
+        return handshake.socket;
+      };
+      const first = await subscriptionBurst(await open(), progress, 4, 0);
+      expect(first.refused.size).toBe(0);
+      const second = await subscriptionBurst(await open(), progress, 4, 2);
+      expect([...second.refused.values()]).toEqual([
+        "TOO_MANY_SUBSCRIPTIONS",
+        "TOO_MANY_SUBSCRIPTIONS",
+      ]);
+      sockets[0]!.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const third = await subscriptionBurst(await open(), progress, 4, 0);
+      expect(third.refused.size).toBe(0);
+    } finally {
+      for (const socket of sockets) socket.close();
+      await t.close();
+    }
+  });
+
+  /** `{ a0: __typename a1: __typename … }`: `fields` selections, about `fields * 16` bytes. */
+  const wide = (fields: number) =>
+    `{ ${Array.from({ length: fields }, (_, i) => `a${i}: registries(first: 1) { totalCount }`).join(" ")} }`;
+
+  it("eight concurrent 950 KB queries of 25,000 fields: 413 QUERY_TOO_COMPLEX before parsing", async () => {
+    const query = wide(25_000).slice(0, 950_000);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => hostilePost(openUrl, { query })),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(413);
+      expect(answer.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+      expect(answer.body.errors?.[0]?.message).toMatch(/MAX_QUERY_BYTES/);
+    }
+  });
+
+  it("a document under the size cap with too many fields: QUERY_TOO_COMPLEX before validation, HTTP and WebSocket", async () => {
+    const query = `{ ${"__typename ".repeat(3000)}}`;
+    expect(Buffer.byteLength(query)).toBeLessThan(64 * 1024);
+    const answer = await hostilePost(openUrl, { query });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(answer.body.errors?.[0]?.message).toMatch(/MAX_QUERY_FIELDS/);
+    // Through fragments and over the socket too.
+    const viaFragment = `query { ...F ...F } fragment F on Query { ${Array.from({ length: 1200 }, (_, i) => `g${i}:__typename`).join(" ")} }`;
+    expect(
+      (await hostilePost(openUrl, { query: viaFragment })).body.errors?.[0]?.extensions?.code,
+    ).toBe("QUERY_TOO_COMPLEX");
+    const handshake = await hostileHandshake(openUrl);
+    if (!handshake.opened) throw new Error("refused");
+    try {
+      expect(JSON.stringify(await runOverSocket(handshake.socket, query))).toMatch(
+        /QUERY_TOO_COMPLEX/,
+      );
+    } finally {
+      handshake.socket.close();
+    }
+    // A document of ordinary size runs.
+    const fine = await hostilePost(openUrl, { query: wide(20) });
+    expect(fine.body.errors).toBeUndefined();
   });
 });
 

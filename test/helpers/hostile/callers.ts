@@ -115,3 +115,69 @@ export async function runOverSocket(
   const answer = await next((m) => m.id === "1" && (m.type === "next" || m.type === "error"));
   return { type: answer.type, payload: answer.payload };
 }
+
+/** What a burst of subscriptions on one socket got: the ids refused, with their error codes. */
+export interface SubscriptionBurst {
+  refused: Map<string, string>;
+  /** Sends `complete` for the given ids (frees their places). */
+  complete(ids: string[]): void;
+  /** Subscribes more, with fresh ids; resolves once `expectRefused` more refusals came. */
+  more(count: number, expectRefused: number): Promise<void>;
+}
+
+/**
+ * Opens a graphql-ws connection (connection_init, ack) and sends `count` subscribe messages of
+ * `query`; resolves once `expectRefused` of them were refused with an error message, and a
+ * moment more passed in which no other refusal came.
+ */
+export async function subscriptionBurst(
+  socket: WebSocket,
+  query: string,
+  count: number,
+  expectRefused: number,
+): Promise<SubscriptionBurst> {
+  const refused = new Map<string, string>();
+  let acked = false;
+  const waiters: (() => void)[] = [];
+  socket.on("message", (raw: Buffer) => {
+    const message = JSON.parse(raw.toString("utf8")) as {
+      type: string;
+      id?: string;
+      payload?: { extensions?: { code?: string } }[];
+    };
+    if (message.type === "connection_ack") acked = true;
+    if (message.type === "error" && message.id) {
+      refused.set(message.id, String(message.payload?.[0]?.extensions?.code));
+    }
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const until = async (done: () => boolean) => {
+    const deadline = Date.now() + 10_000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out; refused so far: ${refused.size}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  };
+  socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
+  await until(() => acked);
+  let next = 0;
+  const send = async (n: number, expect: number) => {
+    const target = refused.size + expect;
+    for (let i = 0; i < n; i++) {
+      socket.send(JSON.stringify({ id: `s${next++}`, type: "subscribe", payload: { query } }));
+    }
+    await until(() => refused.size >= target);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  };
+  await send(count, expectRefused);
+  return {
+    refused,
+    complete(ids) {
+      for (const id of ids) socket.send(JSON.stringify({ id, type: "complete" }));
+    },
+    more: (n, expect) => send(n, expect),
+  };
+}
