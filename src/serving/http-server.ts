@@ -7,7 +7,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
 import { execute, GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "../context";
 import { executorFor, executorGateway } from "./jit-executor";
 import { introspectionRules, LimitCheckCache } from "./operation-limits";
@@ -16,7 +16,13 @@ import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
 import { STORE_MESSAGES, storeFault } from "../store/store-errors";
-import { documentGuard, fieldCountError, querySizeError } from "./document-bounds";
+import {
+  documentGuard,
+  fieldCountError,
+  QUERY_TOO_LARGE,
+  querySizeError,
+  rawQuerySizeCheck,
+} from "./document-bounds";
 import { SubscriptionCaps } from "./socket-limits";
 import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
 import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
@@ -225,7 +231,10 @@ export async function startHttp(
           return [unauthenticated("The token has expired.")];
         }
         const capped = caps.refusal(ctx, tenantKey(ctx.extra.auth!));
-        if (capped) return [capped];
+        if (capped) {
+          if (caps.flooding(ctx)) closeFlooding(ctx.extra.socket);
+          return [capped];
+        }
         const shapeError =
           inputShapeError(payload.variables) ?? querySizeError(payload.query, limits);
         if (shapeError) return [shapeError];
@@ -281,7 +290,10 @@ export async function startHttp(
   });
   app.use(
     "/graphql",
-    express.json({ limit: services.config.limits.maxRequestBytes }),
+    express.json({
+      limit: services.config.limits.maxRequestBytes,
+      verify: rawQuerySizeCheck(limits),
+    }),
     inputShapeGuard(),
     documentGuard(limits, (query) => documents.parse(query)),
     readPath(schema, services, documents, limitChecks),
@@ -350,10 +362,33 @@ function closeUnauthenticated(
   socket.close(CLOSE_UNAUTHENTICATED, reason.toString("utf8").replace(/\uFFFD$/, ""));
 }
 
+/** Close code of a connection closed for flooding (graphql-ws leaves 4400-4499 to servers). */
+const CLOSE_FLOODING = 4429;
+
+/**
+ * Stops reading a flooding connection at once (what it already sent is not processed) and closes
+ * it with 4429; a client that does not answer the close is cut a second later.
+ */
+function closeFlooding(socket: WebSocket): void {
+  if (socket.readyState !== WebSocket.OPEN) return;
+  socket.pause();
+  socket.close(
+    CLOSE_FLOODING,
+    "TOO_MANY_SUBSCRIPTIONS: kept subscribing past MAX_SUBSCRIPTIONS_PER_CONNECTION",
+  );
+  setTimeout(() => socket.terminate(), 1000).unref();
+}
+
 /** Body-parser failures as GraphQL-shaped JSON: 413 for an oversized body, 400 for bad JSON. */
 function requestErrorHandler(maxRequestBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _req, res, next) => {
+  return (error: { type?: string; status?: number; message?: string }, _req, res, next) => {
     if (res.headersSent) return next(error);
+    if (error.type === QUERY_TOO_LARGE) {
+      res.status(413).json({
+        errors: [{ message: error.message, extensions: { code: ApiErrorCode.QUERY_TOO_COMPLEX } }],
+      });
+      return;
+    }
     const tooLarge = error.type === "entity.too.large";
     const status = tooLarge ? 413 : (error.status ?? 500) < 500 ? (error.status ?? 400) : 500;
     const message = tooLarge

@@ -16,6 +16,7 @@ interface Connection {
  */
 export class SubscriptionCaps {
   private readonly byTenant = new Map<string, Set<Connection>>();
+  private readonly refusals = new WeakMap<Connection, number>();
 
   constructor(
     private readonly perConnection: number,
@@ -42,6 +43,21 @@ export class SubscriptionCaps {
    * in its map), or null.
    */
   refusal(connection: Connection, tenant: string): GraphQLError | null {
+    const refused = this.check(connection, tenant);
+    if (refused) this.refusals.set(connection, (this.refusals.get(connection) ?? 0) + 1);
+    return refused;
+  }
+
+  /**
+   * True once a connection has been refused as many operations as it may hold: a client that
+   * keeps subscribing past the cap is flooding, and is closed (4429) rather than answered one
+   * refusal at a time (5,000 subscribe messages cost the event loop seconds even when refused).
+   */
+  flooding(connection: Connection): boolean {
+    return (this.refusals.get(connection) ?? 0) >= this.perConnection;
+  }
+
+  private check(connection: Connection, tenant: string): GraphQLError | null {
     const here = Object.keys(connection.subscriptions).length;
     if (here > this.perConnection) {
       return tooMany(

@@ -119,6 +119,10 @@ export async function runOverSocket(
 /** What a burst of subscriptions on one socket got: the ids refused, with their error codes. */
 export interface SubscriptionBurst {
   refused: Map<string, string>;
+  /** Resolves when the server closes the socket, with its close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
+  /** Sends `count` subscribe messages without waiting for anything. */
+  flood(count: number): void;
   /** Sends `complete` for the given ids (frees their places). */
   complete(ids: string[]): void;
   /** Subscribes more, with fresh ids; resolves once `expectRefused` more refusals came. */
@@ -137,6 +141,11 @@ export async function subscriptionBurst(
   expectRefused: number,
 ): Promise<SubscriptionBurst> {
   const refused = new Map<string, string>();
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once("close", (code: number, reason: Buffer) =>
+      resolve({ code, reason: reason.toString("utf8") }),
+    ),
+  );
   let acked = false;
   const waiters: (() => void)[] = [];
   socket.on("message", (raw: Buffer) => {
@@ -175,6 +184,12 @@ export async function subscriptionBurst(
   await send(count, expectRefused);
   return {
     refused,
+    closed,
+    flood(n) {
+      for (let i = 0; i < n && socket.readyState === WebSocket.OPEN; i++) {
+        socket.send(JSON.stringify({ id: `s${next++}`, type: "subscribe", payload: { query } }));
+      }
+    },
     complete(ids) {
       for (const id of ids) socket.send(JSON.stringify({ id, type: "complete" }));
     },
