@@ -13,6 +13,9 @@
  * and on, on the 24k catalog and a 1M-version catalog across 200 registries, loaded by
  * autocannon from another process (req/s, p50/p99, CPU and SQL statements per request, ratio to
  * the raw baseline); search over the 1M catalog.
+ * Hostile load (section 9, hostile-section.ts; `--no-hostile`, `--only-hostile`): /healthz
+ * latency of a gateway idle and under issue 16's two load attacks (5,000 subscriptions on one
+ * connection; eight concurrent 950 KB queries of 25,000 fields).
  * Every gateway child runs in production mode (NODE_ENV=production), as `npm start` runs it.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -27,6 +30,7 @@ import { generateIndex, type GeneratedIndex } from "./generate-index";
 import { startIndexServer, type IndexServer } from "./index-server";
 import { ociSection, stopOciRegistry } from "./oci-scenario";
 import { readSection } from "./read-section";
+import { hostileSection } from "./hostile-section";
 import { fmt, ms, passFail, table } from "./report";
 import {
   type GatewayCommand,
@@ -425,6 +429,7 @@ async function main(): Promise<void> {
     process.once(signal, () => exitNow(130));
   }
 
+  const onlyHostile = process.argv.includes("--only-hostile");
   try {
     const args = process.argv.slice(2);
     console.log("Registry catalog gateway benchmark");
@@ -438,7 +443,7 @@ async function main(): Promise<void> {
     );
 
     const source = path.join(fixturesDir, "helm", "bitnami", "index.yaml");
-    if (!options.onlyOci && !options.onlyRead) {
+    if (!options.onlyOci && !options.onlyRead && !onlyHostile) {
       // 1. The index.
       const genStart = Date.now();
       const index: GeneratedIndex = generateIndex({
@@ -476,7 +481,9 @@ async function main(): Promise<void> {
     }
 
     // 7. OCI.
-    if (options.oci || options.onlyOci) {
+    if (onlyHostile) {
+      // --only-hostile: section 9 alone.
+    } else if (options.oci || options.onlyOci) {
       await ociSection(tmpRoot, 7);
     } else if (!options.onlyRead) {
       console.log(
@@ -485,13 +492,18 @@ async function main(): Promise<void> {
     }
 
     // 8. The read path.
-    if (options.read) {
+    if (onlyHostile) {
+      // --only-hostile: section 9 alone.
+    } else if (options.read) {
       await readSection({ tmpRoot, section: 8, sourceFile: source, copies: COPIES, seed: SEED });
     } else if (!options.onlyOci) {
       console.log(
         `\n[8] Read path: skipped (${options.onlySubscribers ? "--only-subscribers" : "--no-read"})`,
       );
     }
+
+    // 9. Hostile load.
+    if (!process.argv.includes("--no-hostile")) await hostileSection(tmpRoot, 9);
 
     console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);
   } finally {

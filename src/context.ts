@@ -13,6 +13,7 @@ import { SyncRunService } from "./services/sync/sync-run.service";
 import { SyncService } from "./services/sync/sync.service";
 import { Authenticator } from "./access/authenticator";
 import { TenantRateLimiter } from "./services/sync/rate-limit";
+import { RegistryCallLimits } from "./services/registry-calls";
 import { type Viewer } from "./access/viewer";
 import { type ExecutionStats, newExecutionStats } from "./serving/execution-stats";
 import { type ResponseCache } from "./serving/response-cache";
@@ -44,6 +45,8 @@ export interface Services {
   responseCache?: ResponseCache;
   /** How GraphQL operations were executed (compiled or not). */
   execution: ExecutionStats;
+  /** Live registry calls per operation and per tenant (see services/registry-calls.ts). */
+  registryCalls: RegistryCallLimits;
 }
 
 /** What every resolver receives: who asks, fresh loaders, the services. */
@@ -95,6 +98,10 @@ export function createServices(parts: {
     auth: new Authenticator(parts.config.auth),
     catalogVersion: parts.catalogVersion,
     execution: newExecutionStats(),
+    registryCalls: new RegistryCallLimits(
+      parts.config.limits.maxRegistryCallsPerOperation,
+      parts.config.limits.registryCallsPerMinute,
+    ),
     registries,
     catalog,
     runs,

@@ -1,6 +1,7 @@
 import { type DestinationStream } from "pino";
 import { type GraphQLSchema } from "graphql";
 import { ConfigError, type Config } from "./config/config";
+import { EXIT_CODES, oneLine, StartupError } from "./config/startup-error";
 import { createCatalogVersion } from "./store/catalog-version";
 import { createContext, createServices, type GatewayContext, type Services } from "./context";
 import { createLogger, type Logger } from "./observability/logger";
@@ -49,7 +50,7 @@ export async function createGateway(
   const networkPolicy = createNetworkPolicy(config.networkAllowlist);
   const logger = createLogger(config.logLevel, options.logStream);
   const secrets = SecretBox.fromConfig(config.encryption, logger);
-  const store = await openStore(config.database, logger);
+  const store = await openConfiguredStore(config, logger);
   const providers = createProviders(
     {
       connectTimeoutMs: config.registryHttp.connectTimeoutMs,
@@ -128,6 +129,23 @@ export async function createGateway(
     },
   };
   return gateway;
+}
+
+/**
+ * The store, migrated; a store that cannot be opened or migrated is a StartupError naming
+ * DATABASE_URL (exit code 4), without the URL (it may hold a password).
+ */
+async function openConfiguredStore(config: Config, logger: Logger): Promise<Store> {
+  try {
+    return await openStore(config.database, logger);
+  } catch (error) {
+    const where =
+      config.database.type === "sqlite" ? `SQLite file ${config.database.path}` : "PostgreSQL";
+    throw new StartupError(
+      `DATABASE_URL: cannot open the store (${where}): ${oneLine((error as Error).message ?? String(error))}`,
+      EXIT_CODES.STORE_UNAVAILABLE,
+    );
+  }
 }
 
 /**

@@ -1,31 +1,32 @@
 import "./serving/production-mode";
 import "reflect-metadata";
-import { ConfigError, loadConfig } from "./config/config";
+import { loadConfig } from "./config/config";
+import { EXIT_CODES, listenError, startupFailure } from "./config/startup-error";
 import { createGateway } from "./gateway";
+
+/** Prints the one line that says why start-up failed and exits with its code (README). */
+function failStartup(error: unknown): never {
+  const { line, exitCode } = startupFailure(error);
+  console.error(line);
+  process.exit(exitCode);
+}
 
 /** Starts the gateway; SIGTERM/SIGINT stop it gracefully and exit 0. */
 async function main(): Promise<void> {
   let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
   let gateway;
   try {
+    config = loadConfig();
     gateway = await createGateway(config);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
+    failStartup(error);
   }
-  const http = await gateway.listen();
+  let http;
+  try {
+    http = await gateway.listen();
+  } catch (error) {
+    failStartup(listenError(error, config.host, config.port) ?? error);
+  }
   const store = config.database.type === "sqlite" ? `SQLite ${config.database.path}` : "PostgreSQL";
   gateway.logger.info({ url: `${http.url}/graphql`, store }, "gateway listening");
   if (config.auth.mode === "none") {
@@ -47,17 +48,14 @@ async function main(): Promise<void> {
     gateway.logger.info({ signal }, "shutting down");
     gateway
       .stop(config.shutdownTimeoutMs)
-      .then(() => process.exit(0))
+      .then(() => process.exit(EXIT_CODES.STOPPED))
       .catch((error: unknown) => {
         gateway.logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
+        process.exit(EXIT_CODES.FAILED);
       });
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
-main().catch((error: unknown) => {
-  console.error("Gateway failed to start:", error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(failStartup);

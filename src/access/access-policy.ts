@@ -166,3 +166,85 @@ export function visibleRegistriesSql(
     params: [viewer.tenantId],
   };
 }
+
+/**
+ * Where requests may come from (README "Security"): which `Host` a request may name and which
+ * web page (`Origin`) may send it or open a WebSocket. Without this, a page on any site could
+ * drive an unauthenticated loopback gateway from a visitor's browser: through a WebSocket (which
+ * no CORS rule protects) or through a name of its own rebound to 127.0.0.1 (DNS rebinding).
+ */
+export interface RequestSources {
+  /** Host names and addresses the gateway serves, lower case, IPv6 without brackets. */
+  hosts: ReadonlySet<string>;
+  /** ALLOWED_HOSTS patterns: `name`, `*.suffix`, or `*` for any host. */
+  extraHosts: readonly string[];
+  /** ALLOWED_ORIGINS: exact origins (`https://app.example.com`), or `*` for any page. */
+  extraOrigins: readonly string[];
+}
+
+/** The host name of a `Host` header or origin host (`[::1]:4000` → `::1`), or null if malformed. */
+export function hostName(hostHeader: string): string | null {
+  try {
+    const url = new URL(`http://${hostHeader.trim()}`);
+    if (url.username || url.password || url.pathname !== "/" || url.search) return null;
+    return url.hostname
+      .replace(/^\[|\]$/g, "")
+      .replace(/\.$/, "")
+      .toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** True when `name` is served; `anyHost` says whether an ALLOWED_HOSTS of `*` counts. */
+function hostAllowed(sources: RequestSources, name: string, anyHost = true): boolean {
+  if (sources.hosts.has(name)) return true;
+  return sources.extraHosts.some((pattern) => {
+    if (pattern === "*") return anyHost;
+    if (pattern.startsWith("*.")) return name.endsWith(pattern.slice(1));
+    return pattern === name;
+  });
+}
+
+/**
+ * Whether a request naming `host` and sent by the page `origin` may be served: null when it may,
+ * else the refusal (FORBIDDEN). A request without `Origin` is not from a web page and is judged by
+ * its `Host` alone. A page may call when its origin is listed in ALLOWED_ORIGINS or its host is
+ * one the gateway serves (any port: another local tool's page on loopback); the `null` origin of
+ * sandboxed pages and files is refused.
+ */
+export function requestSourceRefusal(
+  sources: RequestSources,
+  host: string | undefined,
+  origin: string | undefined,
+): Refusal | null {
+  if (host !== undefined) {
+    const name = hostName(host);
+    if (name === null || !hostAllowed(sources, name)) {
+      return {
+        code: "FORBIDDEN",
+        message:
+          "The request names a host this gateway does not serve (a rebound DNS name?); list it in ALLOWED_HOSTS if it is yours",
+      };
+    }
+  }
+  if (origin === undefined) return null;
+  if (sources.extraOrigins.includes("*")) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(origin);
+  } catch {
+    url = null;
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:")) {
+    if (sources.extraOrigins.includes(url.origin)) return null;
+    // ALLOWED_HOSTS=* (a proxy checks the host) does not let every page in.
+    const name = hostName(url.host);
+    if (name !== null && hostAllowed(sources, name, false)) return null;
+  }
+  return {
+    code: "FORBIDDEN",
+    message:
+      "Requests from this web page's origin are not accepted; list the origin in ALLOWED_ORIGINS if it is yours",
+  };
+}

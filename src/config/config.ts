@@ -53,6 +53,10 @@ export interface Config {
   };
   /** Private addresses and host names registries may resolve to (CIDRs and names). */
   networkAllowlist: string[];
+  /** Host names requests may name besides the gateway's own addresses (`*.suffix`, `*`). */
+  allowedHosts: string[];
+  /** Web page origins that may call the gateway besides its own hosts' pages (`*`: any). */
+  allowedOrigins: string[];
   limits: {
     maxQueryDepth: number;
     maxQueryComplexity: number;
@@ -60,6 +64,18 @@ export interface Config {
     introspection: boolean;
     /** syncRegistry calls a tenant may make per minute. */
     syncRequestsPerMinute: number;
+    /** Live registry calls one GraphQL operation may make. */
+    maxRegistryCallsPerOperation: number;
+    /** Live registry calls a tenant's operations may make per minute. */
+    registryCallsPerMinute: number;
+    /** Longest operation text, in bytes (checked before parsing). */
+    maxQueryBytes: number;
+    /** Most field selections in a document (checked before validation). */
+    maxQueryFields: number;
+    /** Operations one graphql-ws connection may hold open. */
+    maxSubscriptionsPerConnection: number;
+    /** Operations one tenant's graphql-ws connections may hold open in this process. */
+    maxSubscriptionsPerTenant: number;
   };
   /** Cached responses of read queries: their total size at most; 0 = no cache. */
   responseCache: { maxBytes: number };
@@ -258,6 +274,54 @@ export const SETTINGS: readonly Setting[] = [
     default: "",
     meaning:
       "Comma-separated CIDRs and host names registries may use although they are loopback, link-local or private.",
+  },
+  {
+    name: "ALLOWED_HOSTS",
+    default: "",
+    meaning:
+      "Comma-separated host names (`*.example.com` for every name under it, `*` for any) requests may name in `Host` besides the addresses the gateway serves (a load balancer's name).",
+  },
+  {
+    name: "ALLOWED_ORIGINS",
+    default: "",
+    meaning:
+      "Comma-separated origins (`https://app.example.com`, `*` for any) of web pages that may send requests and open WebSockets, besides pages of the hosts the gateway serves.",
+  },
+  {
+    name: "MAX_REGISTRY_CALLS_PER_OPERATION",
+    default: "10",
+    meaning:
+      "Live registry calls (reference checks of protected registries, validations, package fetches for values) one operation may make; more are `REGISTRY_CALL_BUDGET_EXCEEDED`, refused before it runs when the estimate says so.",
+  },
+  {
+    name: "REGISTRY_CALLS_PER_MINUTE",
+    default: "120",
+    meaning:
+      "Live registry calls one tenant's operations may make per minute; more are `RATE_LIMITED`.",
+  },
+  {
+    name: "MAX_QUERY_BYTES",
+    default: "64KB",
+    meaning:
+      "Longest operation text, checked before it is parsed (413 `QUERY_TOO_COMPLEX`); the rest of `MAX_REQUEST_BYTES` is for variables.",
+  },
+  {
+    name: "MAX_QUERY_FIELDS",
+    default: "1000",
+    meaning:
+      "Most field selections an operation's document may hold (each fragment counted once), checked before it is validated (`QUERY_TOO_COMPLEX`).",
+  },
+  {
+    name: "MAX_SUBSCRIPTIONS_PER_CONNECTION",
+    default: "100",
+    meaning:
+      "Operations (subscriptions, and queries in flight) one graphql-ws connection may hold open; more are `TOO_MANY_SUBSCRIPTIONS`.",
+  },
+  {
+    name: "MAX_SUBSCRIPTIONS_PER_TENANT",
+    default: "10000",
+    meaning:
+      "Operations one tenant's graphql-ws connections may hold open in one gateway process; more are `TOO_MANY_SUBSCRIPTIONS`.",
   },
   { name: "MAX_QUERY_DEPTH", default: "12", meaning: "Deepest selection an operation may nest." },
   {
@@ -459,6 +523,8 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       ),
     },
     networkAllowlist: list(get("REGISTRY_NETWORK_ALLOWLIST")),
+    allowedHosts: list(get("ALLOWED_HOSTS")).map((entry) => parseAllowedHost(entry)),
+    allowedOrigins: list(get("ALLOWED_ORIGINS")).map((entry) => parseAllowedOrigin(entry)),
     limits: {
       maxQueryDepth: parseInteger("MAX_QUERY_DEPTH", get("MAX_QUERY_DEPTH"), 2, 100),
       maxQueryComplexity: parseInteger(
@@ -474,6 +540,32 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
         get("SYNC_REQUESTS_PER_MINUTE"),
         1,
         100_000,
+      ),
+      maxRegistryCallsPerOperation: parseInteger(
+        "MAX_REGISTRY_CALLS_PER_OPERATION",
+        get("MAX_REGISTRY_CALLS_PER_OPERATION"),
+        1,
+        10_000,
+      ),
+      maxQueryBytes: parseSize("MAX_QUERY_BYTES", get("MAX_QUERY_BYTES")),
+      maxQueryFields: parseInteger("MAX_QUERY_FIELDS", get("MAX_QUERY_FIELDS"), 10, 1_000_000),
+      maxSubscriptionsPerConnection: parseInteger(
+        "MAX_SUBSCRIPTIONS_PER_CONNECTION",
+        get("MAX_SUBSCRIPTIONS_PER_CONNECTION"),
+        1,
+        1_000_000,
+      ),
+      maxSubscriptionsPerTenant: parseInteger(
+        "MAX_SUBSCRIPTIONS_PER_TENANT",
+        get("MAX_SUBSCRIPTIONS_PER_TENANT"),
+        1,
+        100_000_000,
+      ),
+      registryCallsPerMinute: parseInteger(
+        "REGISTRY_CALLS_PER_MINUTE",
+        get("REGISTRY_CALLS_PER_MINUTE"),
+        1,
+        1_000_000,
       ),
     },
     responseCache: {
@@ -493,6 +585,41 @@ function list(raw: string): string[] {
     .split(",")
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** An ALLOWED_HOSTS entry: `*`, `*.suffix` or a host name or address (no scheme, no port). */
+function parseAllowedHost(entry: string): string {
+  const name = entry.toLowerCase().replace(/^\[|\]$/g, "");
+  if (
+    name === "*" ||
+    /^\*\.[a-z0-9.-]+$/.test(name) ||
+    /^[a-z0-9.-]+$/.test(name) ||
+    /^[0-9a-f:.]+$/.test(name)
+  ) {
+    return name;
+  }
+  throw new ConfigError(
+    `ALLOWED_HOSTS: "${entry}" must be a host name or address, "*.suffix" or "*" (no scheme, no port)`,
+  );
+}
+
+/** An ALLOWED_ORIGINS entry: `*`, or `scheme://host[:port]` with no path. */
+function parseAllowedOrigin(entry: string): string {
+  if (entry === "*") return entry;
+  try {
+    const url = new URL(entry);
+    if (
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      entry.replace(/\/$/, "") === url.origin
+    ) {
+      return url.origin;
+    }
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(
+    `ALLOWED_ORIGINS: "${entry}" must be an origin such as https://app.example.com (scheme, host, optional port; no path) or "*"`,
+  );
 }
 
 /** A 32-byte key in base64; the message never repeats the value. */

@@ -14,6 +14,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Entity({ name: "registry" })
 @Index("idx_registry_tenant_name", ["tenantId", "name"])
 @Index("idx_registry_scope", ["scope"])
+// Names are unique per scope (tenant or system) and kind, case-insensitively: an expression index
+// (scope, COALESCE(tenant_id, ''), kind, LOWER(name)) made by migration 1732492800000, which
+// TypeORM's decorators cannot express; declared here so that schema sync leaves it alone.
+@Index("uq_registry_scope_kind_name", { synchronize: false })
 export class RegistryEntity {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id!: string;

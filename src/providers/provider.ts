@@ -61,6 +61,11 @@ export interface RegistryTarget {
   tls: { caCertificate?: string | null; insecureSkipVerify: boolean };
   /** Present for OCI registries. */
   oci?: OciTargetOptions;
+  /**
+   * Secrets of the registry besides `auth`'s, kept out of every message made from what the
+   * registry answers (a client sending a bearer token still redacts the password it came from).
+   */
+  echoedSecrets?: { secret?: string | null; username?: string | null }[];
 }
 
 /** Limits applied to every request a provider makes. */

@@ -1,9 +1,18 @@
-import { Max, Min } from "class-validator";
+import { Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, Int } from "type-graphql";
 import { ChartKind, PackLayer } from "../schema/enums";
 
 /** Largest page any list serves. */
 export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Longest search text. SQLite refuses LIKE patterns over 50,000 bytes, and no person types a
+ * search of more than a few lines: longer text is BAD_USER_INPUT before it reaches the store.
+ */
+export const MAX_SEARCH_LENGTH = 2048;
+
+/** Longest filter value (an add-on or cloud type). */
+export const MAX_FILTER_LENGTH = 64;
 
 @ArgsType()
 export class PageArgs {
@@ -29,8 +38,9 @@ export class ChartsArgs extends PageArgs {
       "token is a prefix (`postg` finds `postgresql`) and the tokens of a hyphenated word must follow each " +
       "other (`cert-manager`); case and accents are ignored. Results are ordered by relevance, name matches " +
       "first, then by name. Text with no letter or digit matches nothing. (On a PostgreSQL store, for now: a " +
-      "case-insensitive substring of name, description or keywords, ordered by name.)",
+      `case-insensitive substring of name, description or keywords, ordered by name.) At most ${MAX_SEARCH_LENGTH} characters.`,
   })
+  @MaxLength(MAX_SEARCH_LENGTH)
   search?: string | null;
 
   @Field(() => Boolean, {
@@ -47,14 +57,15 @@ export class ChartsArgs extends PageArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "Only packs of this add-on type (case-insensitive, e.g. `monitoring`).",
+    description: `Only packs of this add-on type (case-insensitive, e.g. \`monitoring\`; at most ${MAX_FILTER_LENGTH} characters).`,
   })
+  @MaxLength(MAX_FILTER_LENGTH)
   addonType?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description:
-      "Only packs for this cloud type (e.g. `aws`); packs for `all` clouds match every cloud type.",
+    description: `Only packs for this cloud type (e.g. \`aws\`); packs for \`all\` clouds match every cloud type. At most ${MAX_FILTER_LENGTH} characters.`,
   })
+  @MaxLength(MAX_FILTER_LENGTH)
   cloudType?: string | null;
 }

@@ -11,6 +11,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { MaxLength } from "class-validator";
 import { type GraphQLResolveInfo } from "graphql";
 import { type GatewayContext } from "../context";
 import { ChartConnection, Chart } from "../schema/chart.type";
@@ -19,7 +20,7 @@ import { Registry, RegistryConnection } from "../schema/registry.interface";
 import { SyncRun, SyncRunConnection } from "../schema/sync-run.type";
 import { CHART_COLUMNS } from "../services/catalog/catalog.service";
 import { idOfType } from "../services/ids";
-import { ChartsArgs, PageArgs } from "./args";
+import { ChartsArgs, MAX_SEARCH_LENGTH, PageArgs } from "./args";
 import { toConnection } from "./connection";
 import { toChart, toRegistry, toSyncRun } from "./mappers";
 import { chartColumnsFor, latestColumnsFor, primeLatest } from "./selection";
@@ -34,8 +35,9 @@ class RegistriesArgs extends PageArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: "Case-insensitive substring of the name or endpoint.",
+    description: `Case-insensitive substring of the name or endpoint (at most ${MAX_SEARCH_LENGTH} characters).`,
   })
+  @MaxLength(MAX_SEARCH_LENGTH)
   search?: string | null;
 }
 

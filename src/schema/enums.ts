@@ -11,11 +11,19 @@ import {
   SyncRunStatus,
   SyncTrigger,
 } from "../domain/enums";
-import { RegistryErrorCode } from "../providers/errors";
+import { RegistryErrorCode as ProviderErrorCode } from "../providers/errors";
+import { StoreErrorCode } from "../store/store-errors";
+
+/**
+ * Why a registry operation or a sync run failed: a registry's codes (from the providers), and the
+ * gateway's store's own, which are never reported as a registry's.
+ */
+export const RegistryErrorCode = { ...ProviderErrorCode, ...StoreErrorCode };
+export type RegistryErrorCode = ProviderErrorCode | StoreErrorCode;
 
 /*
  * The GraphQL enums, registered with type-graphql from their one declaration (domain/enums.ts;
- * RegistryErrorCode in providers/errors.ts, PackLayer and PackDependencyType below).
+ * RegistryErrorCode from providers/errors.ts and store/store-errors.ts, PackLayer and PackDependencyType below).
  */
 
 registerEnumType(RegistryKind, {
@@ -165,7 +173,8 @@ registerEnumType(ChartReferenceStatus, {
 
 registerEnumType(RegistryErrorCode, {
   name: "RegistryErrorCode",
-  description: "Why talking to a registry failed.",
+  description:
+    "Why talking to a registry failed, or why a sync run failed (the STORE_ codes: the gateway's own database, not the registry).",
   valuesConfig: {
     AUTH_FAILED: { description: "The registry refused the credentials (401)." },
     FORBIDDEN: { description: "The credentials may not read this (403)." },
@@ -189,6 +198,18 @@ registerEnumType(RegistryErrorCode, {
     },
     INVALID_CONFIGURATION: { description: "The registry's settings cannot be used as given." },
     INTERNAL: { description: "An unexpected failure inside the gateway." },
+    STORE_FULL: {
+      description:
+        "The gateway's database is full (disk space or size limit); nothing was written. Not the registry's fault.",
+    },
+    STORE_BUSY: {
+      description:
+        "The gateway's database was locked by another process for too long; nothing was written. Not the registry's fault.",
+    },
+    STORE_UNAVAILABLE: {
+      description:
+        "The gateway's database could not be read or reached; nothing was written. Not the registry's fault.",
+    },
   },
 });
 
@@ -198,7 +219,6 @@ export {
   ChartReferenceStatus,
   OciAuthKind,
   OciProviderType,
-  RegistryErrorCode,
   RegistryKind,
   RegistryScope,
   SyncPhase,

@@ -15,9 +15,19 @@ export enum ApiErrorCode {
   RATE_LIMITED = "RATE_LIMITED",
   /** The operation is too deep or too costly (MAX_QUERY_DEPTH, MAX_QUERY_COMPLEXITY). */
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
+  /**
+   * A graphql-ws connection (MAX_SUBSCRIPTIONS_PER_CONNECTION) or a tenant
+   * (MAX_SUBSCRIPTIONS_PER_TENANT) has as many operations open as it may; `extensions.limit`.
+   */
+  TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS",
   NOT_FOUND = "NOT_FOUND",
   FORBIDDEN = "FORBIDDEN",
   NAME_TAKEN = "NAME_TAKEN",
+  /**
+   * The operation would make, or has made, more live registry calls than one operation may
+   * (MAX_REGISTRY_CALLS_PER_OPERATION); `extensions.limit` gives the limit. Nothing more was sent.
+   */
+  REGISTRY_CALL_BUDGET_EXCEEDED = "REGISTRY_CALL_BUDGET_EXCEEDED",
   REGISTRY_IMMUTABLE = "REGISTRY_IMMUTABLE",
   REGISTRY_VALIDATION_FAILED = "REGISTRY_VALIDATION_FAILED",
   SYNC_NOT_ALLOWED = "SYNC_NOT_ALLOWED",
@@ -29,6 +39,10 @@ export enum ApiErrorCode {
    * change was not made. Retrying later can succeed.
    */
   STORE_BUSY = "STORE_BUSY",
+  /** The database's disk (or size limit) is full; the change was not made. */
+  STORE_FULL = "STORE_FULL",
+  /** The database cannot be read or reached; the change was not made. */
+  STORE_UNAVAILABLE = "STORE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 

@@ -5,9 +5,9 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { execute, GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "../context";
 import { executorFor, executorGateway } from "./jit-executor";
 import { introspectionRules, LimitCheckCache } from "./operation-limits";
@@ -15,7 +15,18 @@ import { readPath } from "./read-path";
 import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
-import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { STORE_MESSAGES, storeFault } from "../store/store-errors";
+import {
+  documentGuard,
+  fieldCountError,
+  QUERY_TOO_LARGE,
+  querySizeError,
+  rawQuerySizeCheck,
+} from "./document-bounds";
+import { SubscriptionCaps } from "./socket-limits";
+import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
+import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
+import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
 
 /** Codes an error may carry to the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -32,7 +43,7 @@ const PUBLIC_CODES = new Set<string>([
 /**
  * Keeps expected errors as they are and masks the rest: no stack, no internal message (which
  * could name a file, a SQL statement or a secret). The original is logged once by the plugin.
- * A database locked by another process is STORE_BUSY, with a message of our own.
+ * A store failure is STORE_FULL, STORE_BUSY or STORE_UNAVAILABLE, with a message of our own.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -40,15 +51,18 @@ export function formatError(
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? "");
   if (PUBLIC_CODES.has(code) && code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stack, validationErrors, ...extensions } = formatted.extensions ?? {};
+    // class-validator's errors carry the input itself (value, target): only the rules go out.
+    if (validationErrors) extensions["validationErrors"] = publicValidationErrors(validationErrors);
     return { ...formatted, extensions };
   }
-  if (isStoreBusy(error)) {
+  const fault = storeFault(error);
+  if (fault) {
     return {
-      message: STORE_BUSY_MESSAGE,
+      message: STORE_MESSAGES[fault],
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ApiErrorCode.STORE_BUSY },
+      extensions: { code: fault },
     };
   }
   return {
@@ -130,7 +144,11 @@ export function createApollo(
   return new ApolloServer<GatewayContext>({
     // The schema, executed by graphql-jit (see jit-executor.ts).
     gateway: executorGateway(schema, executorFor(schema, services.execution)),
-    formatError,
+    // With introspection off, no error names what the caller did not type (schema-privacy.ts).
+    formatError: services.config.limits.introspection
+      ? formatError
+      : (formatted, error) =>
+          formatError({ ...formatted, message: withoutSuggestions(formatted.message) }, error),
     includeStacktraceInErrorResponses: false,
     introspection: services.config.limits.introspection,
     validationRules: introspectionRules(services.config.limits),
@@ -147,17 +165,37 @@ export async function startHttp(
 ): Promise<HttpGateway> {
   const documents = createDocumentCache(introspectionRules(services.config.limits));
   const limitChecks = new LimitCheckCache(schema, services.config.limits);
+  const sources = requestSources(
+    host,
+    services.config.allowedHosts,
+    services.config.allowedOrigins,
+  );
   const app = express();
   app.disable("x-powered-by");
+  // Foreign Host (DNS rebinding) or Origin (another site's page): refused before anything runs.
+  app.use(originGuard(sources));
   // ETag hashing of large JSON bodies costs CPU on every read and serves no client here.
   app.set("etag", false);
   const server = createServer(app);
 
   const limits = services.config.limits;
+  const caps = new SubscriptionCaps(
+    limits.maxSubscriptionsPerConnection,
+    limits.maxSubscriptionsPerTenant,
+  );
+  // Not attached to `server`: ws would re-emit the server's errors (EADDRINUSE at listen), which
+  // graphql-ws prints with a stack trace; `listen` below reports them in one line instead.
   const wsServer = new WebSocketServer({
-    server,
-    path: "/graphql",
+    noServer: true,
     maxPayload: limits.maxRequestBytes,
+    verifyClient: verifyHandshake(sources),
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (new URL(req.url ?? "/", "http://gateway").pathname !== "/graphql") {
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit("connection", ws, req));
   });
   const wsCleanup = useServer<Record<string, unknown>, SocketState>(
     {
@@ -171,6 +209,7 @@ export async function startHttp(
           closeUnauthenticated(ctx.extra.socket, error);
           return false;
         }
+        caps.opened(ctx, tenantKey(ctx.extra.auth));
         const expiresAt = ctx.extra.auth.expiresAt;
         if (expiresAt !== null) {
           // A connection lives no longer than its token: subscriptions end when it expires.
@@ -182,20 +221,44 @@ export async function startHttp(
         }
         return true;
       },
-      onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
+        caps.closed(ctx, ctx.extra.auth ? tenantKey(ctx.extra.auth) : undefined);
+      },
       onSubscribe: (ctx, _id, payload) => {
         const expiresAt = ctx.extra.auth?.expiresAt ?? null;
         if (expiresAt !== null && expiresAt <= Date.now()) {
           return [unauthenticated("The token has expired.")];
         }
+        const capped = caps.refusal(ctx, tenantKey(ctx.extra.auth!));
+        if (capped) {
+          if (caps.flooding(ctx)) closeFlooding(ctx.extra.socket);
+          return [capped];
+        }
+        const shapeError =
+          inputShapeError(payload.variables) ?? querySizeError(payload.query, limits);
+        if (shapeError) return [shapeError];
         let document;
         try {
           document = documents.parse(payload.query);
         } catch (error) {
           return error instanceof GraphQLError ? [error] : undefined;
         }
+        const tooManyFields = fieldCountError(document, limits);
+        if (tooManyFields) return [tooManyFields];
         const error = limitChecks.check(document, payload.variables, payload.operationName);
         return error ? [error] : undefined;
+      },
+      ...(limits.introspection
+        ? {}
+        : {
+            onError: (_ctx, _id, _payload, errors) => errors.map(hideSuggestions),
+            onNext: (_ctx, _id, _payload, _args, result) => resultWithoutSuggestions(result),
+          }),
+      // Queries and mutations over the socket run within a budget of live registry calls too.
+      execute: (args) => {
+        const ctx = args.contextValue as GatewayContext;
+        return ctx.services.registryCalls.budgetFor(ctx.viewer).run(() => execute(args));
       },
       // One context per subscribe message: loaders are fresh for each operation.
       context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
@@ -227,7 +290,12 @@ export async function startHttp(
   });
   app.use(
     "/graphql",
-    express.json({ limit: services.config.limits.maxRequestBytes }),
+    express.json({
+      limit: services.config.limits.maxRequestBytes,
+      verify: rawQuerySizeCheck(limits),
+    }),
+    inputShapeGuard(),
+    documentGuard(limits, (query) => documents.parse(query)),
     readPath(schema, services, documents, limitChecks),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -264,6 +332,11 @@ type SocketState = {
   expiry?: NodeJS.Timeout;
 };
 
+/** Whose operations a connection's count belongs to: its tenant, or the system. */
+function tenantKey(auth: Authenticated): string {
+  return auth.viewer.tenantId ?? "(system)";
+}
+
 /** `authorization` (any case) or `token` from graphql-ws connection parameters. */
 function connectionAuthorization(params: Record<string, unknown> | undefined): string | undefined {
   if (!params) return undefined;
@@ -289,10 +362,33 @@ function closeUnauthenticated(
   socket.close(CLOSE_UNAUTHENTICATED, reason.toString("utf8").replace(/\uFFFD$/, ""));
 }
 
+/** Close code of a connection closed for flooding (graphql-ws leaves 4400-4499 to servers). */
+const CLOSE_FLOODING = 4429;
+
+/**
+ * Stops reading a flooding connection at once (what it already sent is not processed) and closes
+ * it with 4429; a client that does not answer the close is cut a second later.
+ */
+function closeFlooding(socket: WebSocket): void {
+  if (socket.readyState !== WebSocket.OPEN) return;
+  socket.pause();
+  socket.close(
+    CLOSE_FLOODING,
+    "TOO_MANY_SUBSCRIPTIONS: kept subscribing past MAX_SUBSCRIPTIONS_PER_CONNECTION",
+  );
+  setTimeout(() => socket.terminate(), 1000).unref();
+}
+
 /** Body-parser failures as GraphQL-shaped JSON: 413 for an oversized body, 400 for bad JSON. */
 function requestErrorHandler(maxRequestBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _req, res, next) => {
+  return (error: { type?: string; status?: number; message?: string }, _req, res, next) => {
     if (res.headersSent) return next(error);
+    if (error.type === QUERY_TOO_LARGE) {
+      res.status(413).json({
+        errors: [{ message: error.message, extensions: { code: ApiErrorCode.QUERY_TOO_COMPLEX } }],
+      });
+      return;
+    }
     const tooLarge = error.type === "entity.too.large";
     const status = tooLarge ? 413 : (error.status ?? 500) < 500 ? (error.status ?? 400) : 500;
     const message = tooLarge

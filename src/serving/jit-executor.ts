@@ -39,7 +39,19 @@ export class OperationExecutor {
     readonly stats: ExecutionStats = newExecutionStats(),
   ) {}
 
-  async execute(
+  /** Runs an operation within its own budget of live registry calls (services/registry-calls.ts). */
+  execute(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+    contextValue: GatewayContext,
+  ): Promise<ExecutionResult> {
+    return contextValue.services.registryCalls
+      .budgetFor(contextValue.viewer)
+      .run(() => this.run(document, operationName, variables, contextValue));
+  }
+
+  private async run(
     document: DocumentNode,
     operationName: string | null | undefined,
     variables: Record<string, unknown> | null | undefined,

@@ -1,6 +1,12 @@
 import {
+  getNamedType,
   GraphQLError,
+  isInterfaceType,
+  isObjectType,
   Kind,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLNamedType,
   NoSchemaIntrospectionCustomRule,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -38,17 +44,35 @@ function operationLimitError(
     );
   }
   let complexity: number;
+  let registryCalls: number;
   try {
-    complexity = getComplexity({
+    const options = {
       schema,
       query: document,
       variables: variables ?? {},
       ...(operationName ? { operationName } : {}),
-      estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    };
+    complexity = getComplexity({
+      ...options,
+      estimators: [liveCallEstimator, pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
+    registryCalls = new LiveCallCount(schema, document, variables ?? {}).ofOperation(operationName);
   } catch {
     // Bad variables or an unknown operation: execution reports those properly.
     return null;
+  }
+  if (registryCalls > limits.maxRegistryCallsPerOperation) {
+    return new GraphQLError(
+      `The operation could make ${registryCalls} live registry calls (reference checks of protected registries, validations, package fetches); one operation may make ${limits.maxRegistryCallsPerOperation} (MAX_REGISTRY_CALLS_PER_OPERATION). Nothing was run; split the work into several operations.`,
+      {
+        extensions: {
+          code: ApiErrorCode.REGISTRY_CALL_BUDGET_EXCEEDED,
+          estimated: registryCalls,
+          limit: limits.maxRegistryCallsPerOperation,
+          http: { status: 400 },
+        },
+      },
+    );
   }
   if (complexity <= limits.maxQueryComplexity) return null;
   return tooComplex(
@@ -61,6 +85,137 @@ function tooComplex(message: string, extensions: Record<string, number>): GraphQ
   return new GraphQLError(message, {
     extensions: { ...extensions, code: ApiErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } },
   });
+}
+
+/**
+ * Fields that may send a request to a registry while they resolve: a reference check (protected
+ * registries are asked directly), profile validation (one check per layer), every validation
+ * before an add or update, and a version's package documents (fetched on first read).
+ */
+export const LIVE_REGISTRY_FIELDS: ReadonlySet<string> = new Set([
+  "Query.checkChartReference",
+  "Query.validateProfileLayers",
+  "Mutation.addHelmRegistry",
+  "Mutation.addOciRegistry",
+  "Mutation.addPackRegistry",
+  "Mutation.updateHelmRegistry",
+  "Mutation.updateOciRegistry",
+  "Mutation.updatePackRegistry",
+  "Mutation.validateHelmRegistry",
+  "Mutation.validateOciRegistry",
+  "Mutation.validatePackRegistry",
+  "ChartVersion.values",
+  "ChartVersion.readme",
+  "ChartVersion.valuesSchema",
+]);
+
+/**
+ * What a live registry call adds to an operation's estimated cost: a request to someone else's
+ * server costs far more than a row of the catalog, so a few hundred of them exceed
+ * MAX_QUERY_COMPLEXITY on their own.
+ */
+export const REGISTRY_CALL_COMPLEXITY = 100;
+
+const isLive = (type: { name: string }, field: { name: string }) =>
+  LIVE_REGISTRY_FIELDS.has(`${type.name}.${field.name}`);
+
+/** Prices a live field at REGISTRY_CALL_COMPLEXITY (lists multiply it through pageEstimator). */
+const liveCallEstimator: ComplexityEstimator = ({ type, field, childComplexity }) =>
+  isLive(type, field) ? REGISTRY_CALL_COMPLEXITY + childComplexity : undefined;
+
+/** A version's package documents: however many are selected, one fetch per version. */
+const CONTENT_FIELDS: ReadonlySet<string> = new Set([
+  "ChartVersion.values",
+  "ChartVersion.readme",
+  "ChartVersion.valuesSchema",
+]);
+
+/**
+ * The live registry calls an operation may make: one per live field, one per selection of a
+ * version's documents (values, readme and schema come from one package, fetched once), each
+ * multiplied by the pages (`first`, or its default) around it. Fragments are followed (a cycle is
+ * a validation error of its own and counts nothing).
+ */
+class LiveCallCount {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  private readonly visiting = new Set<string>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly document: DocumentNode,
+    private readonly variables: Record<string, unknown>,
+  ) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        this.fragments.set(definition.name.value, definition);
+      }
+    }
+  }
+
+  ofOperation(operationName: string | undefined | null): number {
+    let most = 0;
+    for (const definition of this.document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      if (operationName && definition.name?.value !== operationName) continue;
+      const root = this.schema.getRootType(definition.operation);
+      if (root) most = Math.max(most, this.ofSet(definition.selectionSet, root));
+    }
+    return most;
+  }
+
+  private ofSet(set: SelectionSetNode, type: GraphQLNamedType): number {
+    let total = 0;
+    let documents = false;
+    const walk = (selections: SelectionSetNode, on: GraphQLNamedType) => {
+      for (const selection of selections.selections) {
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+          const cast = selection.typeCondition
+            ? this.schema.getType(selection.typeCondition.name.value)
+            : on;
+          if (cast) walk(selection.selectionSet, cast);
+        } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          const name = selection.name.value;
+          const fragment = this.fragments.get(name);
+          const cast = fragment && this.schema.getType(fragment.typeCondition.name.value);
+          if (!fragment || !cast || this.visiting.has(name)) continue;
+          this.visiting.add(name);
+          walk(fragment.selectionSet, cast);
+          this.visiting.delete(name);
+        } else {
+          if (!isObjectType(on) && !isInterfaceType(on)) continue;
+          const field = on.getFields()[selection.name.value];
+          if (!field) continue;
+          const key = `${on.name}.${field.name}`;
+          if (CONTENT_FIELDS.has(key)) {
+            documents = true;
+            continue;
+          }
+          const child = getNamedType(field.type);
+          const inner = selection.selectionSet ? this.ofSet(selection.selectionSet, child) : 0;
+          if (LIVE_REGISTRY_FIELDS.has(key)) {
+            total += 1 + inner;
+          } else {
+            total += this.pageSize(selection, field) * inner;
+          }
+        }
+      }
+    };
+    walk(set, type);
+    return total + (documents ? 1 : 0);
+  }
+
+  /** Items a list field returns at most: its `first` (literal, variable or default), else 1. */
+  private pageSize(node: FieldNode, field: GraphQLField<unknown, unknown>): number {
+    const definition = field.args.find((arg) => arg.name === "first");
+    if (!definition) return 1;
+    const argument = node.arguments?.find((arg) => arg.name.value === "first");
+    let value: unknown = definition.defaultValue;
+    if (argument?.value.kind === Kind.INT) value = Number(argument.value.value);
+    if (argument?.value.kind === Kind.VARIABLE) {
+      value = this.variables[argument.value.name.value] ?? definition.defaultValue;
+    }
+    return typeof value === "number" && value > 1 ? value : 1;
+  }
 }
 
 /** A field with a `first` argument returns up to `first` items, each with the selection's cost. */

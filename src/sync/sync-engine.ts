@@ -5,10 +5,14 @@ import { type SyncPhase, type SyncRunStatus, type SyncTrigger } from "../entitie
 import { type Logger } from "../observability/logger";
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { type ProviderSet } from "../providers";
-import { type ListingProgress, type ListingWarning } from "../providers/provider";
-import { asRegistryError, toTarget } from "../services/registries/registry-secrets";
+import {
+  type ListingProgress,
+  type ListingWarning,
+  type RegistryTarget,
+} from "../providers/provider";
+import { registryFailure, toTarget } from "../services/registries/registry-secrets";
 import { type SecretBox } from "../store/secret-box";
-import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { STORE_MESSAGES, type StoreErrorCode, storeFault } from "../store/store-errors";
 import { type CatalogTransaction } from "../store/catalog-transaction";
 import { type CatalogVersion } from "../store/catalog-version";
 import { type WriteLock } from "../store/write-lock";
@@ -338,6 +342,7 @@ export class SyncEngine {
   private async execute(active: ActiveRun): Promise<void> {
     const { run, controller } = active;
     const registryRepo = this.dataSource.getRepository(RegistryEntity);
+    let target: RegistryTarget | null = null;
     try {
       // Re-read: the registry may have changed (or gone) while the run waited.
       const registry = await registryRepo.findOneBy({ id: run.registryId });
@@ -360,7 +365,8 @@ export class SyncEngine {
       // OCI: tags whose manifest digest is unchanged are not fetched again.
       const known =
         registry.kind === "OCI" ? await knownOciVersions(this.dataSource, registry.id) : null;
-      const listing = await provider.list(toTarget(registry, this.options.secrets), {
+      target = toTarget(registry, this.options.secrets);
+      const listing = await provider.list(target, {
         onChart: (chart) => prepared.add(chart),
         known: known ? (repository, tag) => known.get(`${repository}:${tag}`) : undefined,
         signal: controller.signal,
@@ -470,13 +476,13 @@ export class SyncEngine {
         );
         return;
       }
-      // A store locked by another process fails the run with a message of our own, not SQL.
-      const failure = isStoreBusy(error)
-        ? new RegistryError(RegistryErrorCode.INTERNAL, STORE_BUSY_MESSAGE, undefined, {
-            cause: error,
-          })
-        : asRegistryError(error);
-      if (failure.code === RegistryErrorCode.INTERNAL) {
+      // A store failure (full, locked, gone) is the store's, with a message of our own, not SQL;
+      // never a registry's code.
+      const fault = storeFault(error);
+      const failure: RunFailure = fault
+        ? { code: fault, message: STORE_MESSAGES[fault] }
+        : registryFailure(error, target);
+      if (failure.code === RegistryErrorCode.INTERNAL || fault) {
         this.logger.error(
           { err: error, runId: run.id, registryId: run.registryId },
           "sync run failed unexpectedly",
@@ -561,7 +567,7 @@ export class SyncEngine {
   private async finish(
     active: ActiveRun,
     status: SyncRunStatus,
-    failure: RegistryError | null,
+    failure: RunFailure | null,
     message?: string,
   ): Promise<SyncRunEntity> {
     const { run } = active;
@@ -589,6 +595,9 @@ export class SyncEngine {
     return run;
   }
 }
+
+/** Why a run failed: the registry's error, or the store's. */
+type RunFailure = { code: RegistryErrorCode | StoreErrorCode; message: string };
 
 function abortError(): RegistryError {
   return new RegistryError(RegistryErrorCode.CANCELLED, "Sync cancelled");

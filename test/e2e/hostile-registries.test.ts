@@ -11,9 +11,12 @@ import {
   AddHelmRegistryDocument,
   AddOciRegistryDocument,
   ChartDocument,
+  CheckChartReferenceDocument,
   ChartsDocument,
   OciVersionsDocument,
   RegistriesDocument,
+  ValidateHelmRegistryDocument,
+  ValidateOciRegistryDocument,
   VersionContentDocument,
   type RunFieldsFragment,
 } from "../__generated__/graphql";
@@ -33,6 +36,13 @@ import {
   type RouteHandler,
 } from "../helpers/http-fixture-server";
 import { HostileDistribution, digestOf } from "../helpers/hostile/distribution-server";
+import {
+  ECHO_PASSWORD,
+  ECHO_USERNAME,
+  echoForms,
+  echoing,
+  leakedFragments,
+} from "../helpers/hostile/echo";
 import { measureMemory, MiB, type MemoryGrowth } from "../helpers/hostile/memory";
 import {
   aliasBombIndex,
@@ -601,6 +611,142 @@ describe("a registry with credentials that redirects to another host", () => {
     expect(received.map((r) => r.headers.authorization)).toEqual(received.map(() => undefined));
     expect(JSON.stringify(run)).not.toContain(credentials.password);
     expect(t.logs.join("\n")).not.toContain(credentials.password);
+  });
+});
+
+describe("registries that quote the password back, in every spelling", () => {
+  const auth = { type: "BASIC" as const, username: ECHO_USERNAME, password: ECHO_PASSWORD };
+  const forms = echoForms();
+  let syncedId: string;
+  let protectedId: string;
+
+  beforeAll(async () => {
+    // One registry that synced a chart whose package sits beside its index (for content), and a
+    // protected one (for reference checks); both behind basic auth, then turned to echoing.
+    const sha = (data: Buffer) => digestOf(data).slice("sha256:".length);
+    const pkg = tarGz([
+      { path: "echo/Chart.yaml", body: "apiVersion: v2\nname: echo\nversion: 1.0.0\n" },
+      { path: "echo/values.yaml", body: "a: 1\n" },
+    ]);
+    server.route(
+      "/echo-synced/index.yaml",
+      requireBasicAuth(
+        ECHO_USERNAME,
+        ECHO_PASSWORD,
+        serveBody(
+          helmIndex({
+            echo: [{ name: "echo", version: "1.0.0", digest: sha(pkg), urls: ["echo-1.0.0.tgz"] }],
+          }),
+        ),
+      ),
+    );
+    const synced = await t.ok(AddHelmRegistryDocument, {
+      input: { name: "echo-synced", endpoint: server.url("/echo-synced"), auth },
+    });
+    syncedId = synced.addHelmRegistry.id;
+    added.push("echo-synced");
+    expect(await syncAndWait(t, syncedId)).toMatchObject({ status: "SUCCEEDED" });
+    server.route(
+      "/echo-protected/index.yaml",
+      requireBasicAuth(ECHO_USERNAME, ECHO_PASSWORD, serveBody(GOOD_INDEX)),
+    );
+    const guarded = await t.ok(AddHelmRegistryDocument, {
+      input: {
+        name: "echo-protected",
+        endpoint: server.url("/echo-protected"),
+        auth,
+        protected: true,
+      },
+    });
+    protectedId = guarded.addHelmRegistry.id;
+    added.push("echo-protected");
+  });
+
+  /** What a person could read of a failure: fails the test with the form if the password shows. */
+  function expectNoPassword(form: string, ...texts: unknown[]) {
+    const shown = texts.map((text) => JSON.stringify(text)).join("\n");
+    expect({ form, leaked: leakedFragments(shown) }).toEqual({ form, leaked: [] });
+  }
+
+  it.each(forms)("validation and add: $form", async (form) => {
+    server.route("/echo-validate/index.yaml", echoing(form, 401));
+    const input = { name: "echo-validate", endpoint: server.url("/echo-validate"), auth };
+    const validation = await t.ok(ValidateHelmRegistryDocument, { input });
+    expect(validation.validateHelmRegistry).toMatchObject({
+      valid: false,
+      errorCode: "AUTH_FAILED",
+    });
+    const add = await t.exec(AddHelmRegistryDocument, { input });
+    expect(errorCode(add)).toBe("REGISTRY_VALIDATION_FAILED");
+    expectNoPassword(form.form, validation, add);
+  });
+
+  it.each(forms)("a sync run, its stored error and its event: $form", async (form) => {
+    server.route("/echo-synced/index.yaml", echoing(form, 500));
+    // What subscribers are pushed: every progress event of the run, its terminal one included.
+    const feed = await t.gateway.events.progress();
+    const run = await syncAndWait(t, syncedId);
+    const events: unknown[] = [];
+    for (;;) {
+      const next = await feed.next();
+      if (next.done) break;
+      events.push(next.value);
+      if ((next.value as { status: string }).status === "FAILED") break;
+    }
+    await feed.return?.();
+    expect(run).toMatchObject({ status: "FAILED", error: { code: "SERVER_ERROR" } });
+    const stored = await t.gateway.store.dataSource.query(
+      "SELECT error_message FROM sync_run WHERE registry_id = (SELECT id FROM registry WHERE name = 'echo-synced')",
+    );
+    expectNoPassword(form.form, run, stored, events);
+  });
+
+  it.each(forms)("version content: $form", async (form) => {
+    server.route("/echo-synced/echo-1.0.0.tgz", echoing(form, 500));
+    const content = await t.exec(VersionContentDocument, {
+      id: syncedId,
+      name: "echo",
+      range: "1.0.0",
+    });
+    expect(errorCode(content)).toBe("CONTENT_UNAVAILABLE");
+    expectNoPassword(form.form, content);
+  });
+
+  it.each(forms)("a reference check on a protected registry: $form", async (form) => {
+    server.route("/echo-protected/index.yaml", echoing(form, 500));
+    const check = await t.ok(CheckChartReferenceDocument, {
+      registryId: protectedId,
+      chart: DASHBOARD,
+      version: "7.13.0",
+    });
+    expect(check.checkChartReference.status).toBe("UNVERIFIABLE");
+    expectNoPassword(form.form, check);
+  });
+
+  it.each(forms)("an OCI registry's token service: $form", async (form) => {
+    server.route("/v2/", (_req, res) => {
+      res
+        .writeHead(401, {
+          "www-authenticate": `Bearer realm="${server.url("/echo-token")}",service="echo"`,
+          "content-type": "application/json",
+        })
+        .end("{}");
+    });
+    server.route("/echo-token", echoing(form, 401));
+    const validation = await t.ok(ValidateOciRegistryDocument, {
+      input: {
+        name: "echo-oci",
+        endpoint: server.url("/"),
+        baseContentPaths: ["charts"],
+        auth: { type: "BASIC", username: ECHO_USERNAME, password: ECHO_PASSWORD },
+      },
+    });
+    expect(validation.validateOciRegistry.valid).toBe(false);
+    expectNoPassword(form.form, validation);
+  });
+
+  it("wrote the password in no log line", () => {
+    expect(leakedFragments(t.logs.join("\n"))).toEqual([]);
   });
 });
 

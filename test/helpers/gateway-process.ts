@@ -87,3 +87,46 @@ export async function postGraphql<T>(
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data as T;
 }
+
+/** How a gateway process that failed to start ended: its exit code and everything it printed. */
+export interface FailedStart {
+  code: number | null;
+  /** stdout and stderr lines, in order, without the JSON log lines. */
+  lines: string[];
+}
+
+/**
+ * Runs the real entry point with `env` (on top of the test defaults, SQLite in memory) and
+ * waits for it to exit; for start-ups that must fail.
+ */
+export async function runFailingStart(env: Record<string, string>): Promise<FailedStart> {
+  const child = spawn(
+    process.execPath,
+    ["-r", path.join(root, "test/helpers/swc-register.js"), path.join(root, "src/main.ts")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        PORT: "0",
+        DATABASE_URL: "sqlite::memory:",
+        SEED_DEFAULT_REGISTRIES: "false",
+        LOG_LEVEL: "warn",
+        // No key file written into the checkout.
+        ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  return {
+    code,
+    lines: output.split("\n").filter((line) => line && !line.startsWith('{"level":')),
+  };
+}

@@ -53,6 +53,7 @@ export async function startTestGateway(
       REGISTRY_REQUEST_TIMEOUT: "5s",
       // Tests sync far more often than a person would; the limit has its own test.
       SYNC_REQUESTS_PER_MINUTE: "100000",
+      REGISTRY_CALLS_PER_MINUTE: "100000",
       REGISTRY_NETWORK_ALLOWLIST: LOOPBACK_ALLOWLIST,
       ...env,
     },

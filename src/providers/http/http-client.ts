@@ -23,7 +23,8 @@ import * as zlib from "node:zlib";
 import { Agent, request, type Dispatcher } from "undici";
 import { RegistryError, RegistryErrorCode } from "../errors";
 import type { FetchLimits, RegistryTarget } from "../provider";
-import { excerptErrorBody, scrubSecrets, statusError, transportError } from "./http-errors";
+import { excerptErrorBody, statusError, transportError } from "./http-errors";
+import { SecretRedactor } from "./secret-redaction";
 import { parseEndpoint, redactUrl, sameOrigin } from "./http-url";
 
 const gunzip = promisify(zlib.gunzip);
@@ -106,7 +107,8 @@ export class HttpClient {
   private readonly endpoint: URL;
   private readonly authorization: string | undefined;
   /** Strings that must never appear in text we pass on from the registry. */
-  private readonly secrets: string[];
+  /** Every spelling of the target's secrets, out of whatever the registry answers. */
+  private readonly redactor: SecretRedactor;
   private readonly userAgent: string;
   private closed = false;
 
@@ -119,7 +121,10 @@ export class HttpClient {
     this.endpoint = parseEndpoint(target.endpoint);
     const { authorization, secrets } = authorizationFor(target.auth);
     this.authorization = authorization;
-    this.secrets = secrets;
+    this.redactor = new SecretRedactor([
+      ...secrets.map((secret) => ({ secret, username: target.auth.username ?? null })),
+      ...(target.echoedSecrets ?? []).map(({ secret, username }) => ({ secret, username })),
+    ]);
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     const insecure = target.tls.insecureSkipVerify;
     const ca = insecure ? undefined : customCaList(target.tls.caCertificate);
@@ -408,6 +413,7 @@ export class HttpClient {
       detail = excerptErrorBody(
         decodePrefix(raw, headers["content-encoding"]),
         headers["content-type"],
+        this.redactor,
       );
     } catch {
       // The status says enough; an unreadable error body must not hide it.
@@ -415,7 +421,7 @@ export class HttpClient {
     }
     const retryAfter = headers["retry-after"];
     return statusError(status, where, {
-      detail: scrubSecrets(detail, this.secrets),
+      detail,
       hadCredentials: this.authorization !== undefined,
       ...(retryAfter === undefined ? {} : { retryAfter }),
     });
@@ -452,7 +458,8 @@ function authorizationFor(auth: RegistryTarget["auth"]): {
     const encoded = Buffer.from(`${auth.username}:${secret}`, "utf8").toString("base64");
     return {
       authorization: `Basic ${encoded}`,
-      secrets: [encoded, secret, encodeURIComponent(secret)],
+      // The redactor adds every other spelling (base64 of user:secret included).
+      secrets: [secret],
     };
   }
   if (auth.type === "TOKEN") {
@@ -464,7 +471,7 @@ function authorizationFor(auth: RegistryTarget["auth"]): {
     }
     return {
       authorization: `Bearer ${auth.secret}`,
-      secrets: [auth.secret, encodeURIComponent(auth.secret)],
+      secrets: [auth.secret],
     };
   }
   return { authorization: undefined, secrets: [] };

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import { RegistryError, RegistryErrorCode } from "../errors";
+import { redactSecrets, SecretRedactor } from "./secret-redaction";
 
 /**
  * Node/OpenSSL verification codes: the certificate chain or host name was rejected. Codes that
@@ -206,28 +207,31 @@ function describeRetryAfter(value: string): string {
 }
 
 /**
- * Removes every occurrence of the given secrets from a text that came from outside (an error
- * body may echo the request headers). A very short secret cannot be masked without mangling
- * the text, so a text containing one is dropped whole.
+ * Removes every spelling of the given secrets from a text that came from outside (an error body
+ * may echo the request headers); see SecretRedactor. A very short secret cannot be masked without
+ * mangling the text, so a text containing one is dropped whole.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length === 0 || !out.includes(secret)) continue;
-    if (secret.length < 4) return "";
-    out = out.split(secret).join("***");
-  }
-  return out;
+  return redactSecrets(text, secrets);
 }
+
+const NO_SECRETS = new SecretRedactor([]);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /**
  * A short, single-line excerpt of an error body for messages: the `<title>` of an HTML page or
- * the text with tags and runs of whitespace removed, at most `max` characters.
+ * the text with tags and runs of whitespace removed, at most `max` characters. `redactor`'s
+ * secrets are removed at every step before the cut (as sent, after the HTML is stripped, after
+ * white space is collapsed), and a beginning of one left at the cut is removed too.
  */
-export function excerptErrorBody(body: Buffer, contentType: string | undefined, max = 200): string {
+export function excerptErrorBody(
+  body: Buffer,
+  contentType: string | undefined,
+  redactor: SecretRedactor = NO_SECRETS,
+  max = 200,
+): string {
   if (body.length === 0) return "";
   const type = (contentType ?? "").toLowerCase();
   const textual =
@@ -237,12 +241,14 @@ export function excerptErrorBody(body: Buffer, contentType: string | undefined, 
     type.includes("xml") ||
     type.includes("yaml");
   if (!textual) return "";
-  let text = new TextDecoder("utf-8", { fatal: false }).decode(body.subarray(0, 16 * 1024));
+  let text = redactor.redact(
+    new TextDecoder("utf-8", { fatal: false }).decode(body.subarray(0, 16 * 1024)),
+  );
   if (type.includes("html") || /^\s*<(!doctype|html)/i.test(text)) {
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    text = title?.[1] ?? text.replace(/<[^>]*>/g, " ");
+    text = redactor.redact(title?.[1] ?? text.replace(/<[^>]*>/g, " "));
   }
   // Control characters would break log lines and terminals.
-  text = text.replace(CONTROL_CHARACTERS, " ").replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  text = redactor.redact(text.replace(CONTROL_CHARACTERS, " ").replace(/\s+/g, " ").trim());
+  return redactor.trimTail(text.length > max ? `${text.slice(0, max)}…` : text);
 }

@@ -10,7 +10,8 @@
 import { ECRClient, GetAuthorizationTokenCommand } from "@aws-sdk/client-ecr";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { RegistryError, RegistryErrorCode } from "../errors";
-import { excerptErrorBody, scrubSecrets, transportError } from "../http/http-errors";
+import { excerptErrorBody, transportError } from "../http/http-errors";
+import { SecretRedactor } from "../http/secret-redaction";
 import type { EcrCredentials, FetchLimits, RegistryTarget } from "../provider";
 import {
   configuredCredentials,
@@ -311,12 +312,10 @@ export function awsError(
       );
     }
   }
-  const said = scrubSecrets(
-    excerptErrorBody(
-      Buffer.from(typeof shape.message === "string" ? shape.message : ""),
-      "text/plain",
-    ),
-    secrets,
+  const said = excerptErrorBody(
+    Buffer.from(typeof shape.message === "string" ? shape.message : ""),
+    "text/plain",
+    new SecretRedactor(secrets.map((secret) => ({ secret }))),
   );
   const detail = `(${name}${status === undefined ? "" : `, HTTP ${status}`})${
     said === "" ? "" : `: ${said}`

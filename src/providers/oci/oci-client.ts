@@ -16,7 +16,8 @@
  */
 import { RegistryError, RegistryErrorCode } from "../errors";
 import type { HttpClient, HttpClientFactory, HttpRequest, HttpResponse } from "../http/http-client";
-import { excerptErrorBody, scrubSecrets, statusError, statusLine } from "../http/http-errors";
+import { excerptErrorBody, statusError, statusLine } from "../http/http-errors";
+import { SecretRedactor } from "../http/secret-redaction";
 import { parseEndpoint, redactUrl } from "../http/http-url";
 import type { FetchLimits, RegistryTarget } from "../provider";
 import {
@@ -399,7 +400,13 @@ export class OciRegistryClient {
     let client = this.http.get(key);
     if (client === undefined) {
       client = this.options.clientFactory(
-        { ...this.target, endpoint: origin.origin, auth },
+        {
+          ...this.target,
+          endpoint: origin.origin,
+          auth,
+          // Whatever this origin echoes, the registry's own credentials stay out of messages.
+          echoedSecrets: [...(this.target.echoedSecrets ?? []), this.target.auth],
+        },
         this.options.limits,
       );
       this.http.set(key, client);
@@ -479,13 +486,14 @@ export class OciRegistryClient {
     where: string,
   ): Promise<RegistryError> {
     const credentials = await this.options.credentials.get(this.signal);
-    const detail = excerptErrorBody(response.body, response.headers["content-type"]);
-    const secrets = [sent.secret ?? ""];
-    if (sent.type === "BASIC") {
-      secrets.push(Buffer.from(`${sent.username}:${sent.secret ?? ""}`).toString("base64"));
-    }
+    const redactor = new SecretRedactor([
+      { secret: sent.secret, username: sent.type === "BASIC" ? sent.username : null },
+      this.target.auth,
+      ...(this.target.echoedSecrets ?? []),
+    ]);
+    const detail = excerptErrorBody(response.body, response.headers["content-type"], redactor);
     return statusError(401, where, {
-      detail: scrubSecrets(detail, secrets),
+      detail,
       hadCredentials: credentials.kind !== "anonymous",
     });
   }

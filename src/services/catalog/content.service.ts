@@ -7,7 +7,9 @@ import { type VersionContentRef } from "../../providers/provider";
 import { type WriteLock } from "../../store/write-lock";
 import { ApiErrorCode, apiError } from "../api-errors";
 import { type SecretBox } from "../../store/secret-box";
-import { asRegistryError, toTarget } from "../registries/registry-secrets";
+import { type RegistryTarget } from "../../providers/provider";
+import { registryFailure, toTarget } from "../registries/registry-secrets";
+import { spendRegistryCall } from "../registry-calls";
 
 /** The documents of one version, as served. */
 export interface VersionDocuments {
@@ -59,11 +61,14 @@ export class ContentService {
         `Version content is not available for ${registry.kind} registries yet`,
       );
     }
+    spendRegistryCall();
     let content;
+    let target: RegistryTarget | null = null;
     try {
-      content = await provider.content(toTarget(registry, this.secrets), ref);
+      target = toTarget(registry, this.secrets);
+      content = await provider.content(target, ref);
     } catch (error) {
-      const failure = asRegistryError(error);
+      const failure = registryFailure(error, target);
       this.logger.warn(
         { registryId: registry.id, chart: ref.chart, version: ref.version, code: failure.code },
         "version content could not be fetched",

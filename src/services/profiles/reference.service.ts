@@ -3,7 +3,9 @@ import { type ProviderSet } from "../../providers";
 import { type LookupResult } from "../../providers/provider";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type SecretBox } from "../../store/secret-box";
-import { asRegistryError, toTarget } from "../registries/registry-secrets";
+import { type RegistryTarget } from "../../providers/provider";
+import { registryFailure, toTarget } from "../registries/registry-secrets";
+import { spendRegistryCall } from "../registry-calls";
 
 /**
  * Checks a typed chart reference (name + version). Protected registries, and registries never
@@ -38,12 +40,13 @@ export class ReferenceService {
             message: `${chart} has no version ${version} in the catalog of "${registry.name}" (synced ${synced})`,
           };
     }
+    spendRegistryCall();
+    let target: RegistryTarget | null = null;
     try {
-      return await this.providers
-        .get(registry.kind)
-        .lookup(toTarget(registry, this.secrets), chart, version);
+      target = toTarget(registry, this.secrets);
+      return await this.providers.get(registry.kind).lookup(target, chart, version);
     } catch (error) {
-      const failure = asRegistryError(error);
+      const failure = registryFailure(error, target);
       return {
         status: "UNVERIFIABLE",
         message: `Could not check ${chart} ${version}: ${failure.message}`,

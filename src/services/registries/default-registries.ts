@@ -12,6 +12,8 @@ import {
 } from "../../providers/provider";
 import { type CatalogVersion } from "../../store/catalog-version";
 import { type WriteLock } from "../../store/write-lock";
+import { ConfigError } from "../../config/config";
+import { oneLine } from "../../config/startup-error";
 import { applyRegistryInput } from "./registry-input";
 
 /**
@@ -31,11 +33,9 @@ export async function seedDefaultRegistries(
 ): Promise<number> {
   const { dataSource, providers, lock, catalogVersion, logger } = parts;
   const repo = dataSource.getRepository(RegistryEntity);
-  const doc = parseYaml(readFileSync(file, "utf8")) as { registries?: unknown };
-  if (!doc || !Array.isArray(doc.registries))
-    throw new Error(`${file}: expected a "registries" list`);
-  let added = 0;
-  for (const raw of doc.registries as Record<string, unknown>[]) {
+  // Every entry is checked before any is written: a bad file stops start-up and seeds nothing.
+  const entities: RegistryEntity[] = [];
+  readDefaultRegistries(file).forEach((raw, index) => {
     const kind = String(raw.kind ?? "") as RegistryKind;
     const name = String(raw.name ?? "");
     const providerType = (raw.providerType ?? null) as OciProviderType | null;
@@ -47,10 +47,8 @@ export async function seedDefaultRegistries(
         { name, kind, providerType },
         "default registry skipped: kind not supported yet",
       );
-      continue;
+      return;
     }
-    const exists = await repo.findOneBy({ scope: "SYSTEM", name });
-    if (exists) continue;
     const entity = repo.create({
       id: randomUUID(),
       scope: "SYSTEM",
@@ -58,25 +56,71 @@ export async function seedDefaultRegistries(
       kind,
       isDefault: true,
     });
-    applyRegistryInput(
-      entity,
-      {
-        name,
-        endpoint: String(raw.endpoint ?? ""),
-        syncEnabled: raw.syncEnabled === undefined ? null : raw.syncEnabled !== false,
-        providerType,
-        authKind: (raw.authKind ?? null) as OciAuthKind | null,
-        baseContentPaths: Array.isArray(raw.baseContentPaths)
-          ? raw.baseContentPaths.map(String)
-          : null,
-      },
-      true,
-      providers,
-    );
+    try {
+      applyRegistryInput(
+        entity,
+        {
+          name,
+          endpoint: String(raw.endpoint ?? ""),
+          syncEnabled: raw.syncEnabled === undefined ? null : raw.syncEnabled !== false,
+          providerType,
+          authKind: (raw.authKind ?? null) as OciAuthKind | null,
+          baseContentPaths: Array.isArray(raw.baseContentPaths)
+            ? raw.baseContentPaths.map(String)
+            : null,
+        },
+        true,
+        providers,
+      );
+    } catch (error) {
+      throw new ConfigError(
+        `DEFAULT_REGISTRIES_FILE: entry ${index + 1} (${JSON.stringify(name)}) of ${file} is not a valid registry: ${oneLine((error as Error).message)}`,
+      );
+    }
+    entities.push(entity);
+  });
+  let added = 0;
+  for (const entity of entities) {
+    const exists = await repo.findOneBy({ scope: "SYSTEM", kind: entity.kind, name: entity.name });
+    if (exists) continue;
     await lock.run(() => repo.insert(entity));
     await catalogVersion.advance();
     added++;
   }
   if (added > 0) logger.info({ added }, "default registries seeded");
   return added;
+}
+
+/**
+ * The entries of a default-registries file; a file that is missing, unreadable, not YAML or not
+ * a `registries` list of mappings is a ConfigError naming DEFAULT_REGISTRIES_FILE.
+ */
+function readDefaultRegistries(file: string): Record<string, unknown>[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new ConfigError(
+      `DEFAULT_REGISTRIES_FILE: cannot read ${file} (${code === "ENOENT" ? "no such file" : (code ?? oneLine((error as Error).message))}); set it to a readable YAML file, or SEED_DEFAULT_REGISTRIES=false`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(
+      `DEFAULT_REGISTRIES_FILE: ${file} is not valid YAML: ${oneLine((error as Error).message, 160)}`,
+    );
+  }
+  const registries = (doc as { registries?: unknown } | null)?.registries;
+  if (
+    !Array.isArray(registries) ||
+    registries.some((entry) => entry === null || typeof entry !== "object" || Array.isArray(entry))
+  ) {
+    throw new ConfigError(
+      `DEFAULT_REGISTRIES_FILE: ${file} must hold a "registries" list of mappings (name, kind, endpoint, …)`,
+    );
+  }
+  return registries as Record<string, unknown>[];
 }

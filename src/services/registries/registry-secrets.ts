@@ -1,4 +1,5 @@
 import { type Repository } from "typeorm";
+import { SecretRedactor } from "../../providers/http/secret-redaction";
 import { type RegistryEntity } from "../../entities";
 import { type Logger } from "../../observability/logger";
 import { isRegistryError, RegistryError, RegistryErrorCode } from "../../providers/errors";
@@ -88,6 +89,36 @@ export function toTarget(stored: RegistryEntity, secrets: SecretBox): RegistryTa
 /** A stored JSON list of strings. */
 export function jsonStrings(text: string | null | undefined): string[] {
   return jsonList<unknown>(text).map(String);
+}
+
+/** Every secret a target holds (credentials, ECR secret key and external id), for redaction. */
+export function targetSecrets(
+  target: RegistryTarget,
+): { secret?: string | null; username?: string | null }[] {
+  return [
+    target.auth,
+    { secret: target.oci?.ecr?.secretAccessKey ?? null },
+    { secret: target.oci?.ecr?.externalId ?? null },
+    ...(target.echoedSecrets ?? []),
+  ];
+}
+
+/**
+ * asRegistryError, its message cleared of every spelling of the target's secrets: the second
+ * line of defence behind the providers' own redaction, on every path a registry's words take
+ * to a person (validation, sync runs and their events, content, reference checks).
+ */
+export function registryFailure(error: unknown, target: RegistryTarget | null): RegistryError {
+  const failure = asRegistryError(error);
+  if (!target) return failure;
+  const message = new SecretRedactor(targetSecrets(target)).redact(failure.message);
+  if (message === failure.message) return failure;
+  return new RegistryError(
+    failure.code,
+    message || "The registry's answer quoted a credential; it is not shown.",
+    failure.status,
+    { cause: failure },
+  );
 }
 
 /** Any failure as a RegistryError; unexpected ones become INTERNAL without their internals. */

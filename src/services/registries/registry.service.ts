@@ -6,12 +6,15 @@ import { RegistryEntity } from "../../entities";
 import { type Logger } from "../../observability/logger";
 import { type RegistryErrorCode } from "../../providers/errors";
 import { type ProviderSet } from "../../providers";
-import { type RegistryKind } from "../../providers/provider";
+import { type RegistryKind, type RegistryTarget } from "../../providers/provider";
 import { type CatalogVersion } from "../../store/catalog-version";
 import { EntityReader } from "../../store/entity-reader";
 import { type KeysetKey, keysetPage, type Page } from "../../store/keyset";
 import { type SecretBox } from "../../store/secret-box";
+import { REGISTRY_NAME_INDEX } from "../../store/migrations/1732492800000-registry-name-unique";
 import { containsPattern } from "../../store/sql";
+import { isUniqueViolation } from "../../store/store-errors";
+import { spendRegistryCall } from "../registry-calls";
 import { type WriteLock } from "../../store/write-lock";
 import { afterValues, ApiErrorCode, apiError, authorize, badInput, notFound } from "../api-errors";
 import {
@@ -21,7 +24,7 @@ import {
   type RegistryUpdate,
 } from "./registry-input";
 import {
-  asRegistryError,
+  registryFailure,
   resealSecrets,
   sealChangedSecrets,
   secretValues,
@@ -142,7 +145,7 @@ export class RegistryService {
     const entity = this.authorizedDraft(viewer, kind, input);
     await this.assertNameFree(entity);
     await this.assertReachable(entity);
-    await this.lock.run(() => this.repo.insert(entity));
+    await this.lock.run(() => this.nameTakenOnTwin(entity, () => this.repo.insert(entity)));
     await this.catalogVersion.advance();
     this.logger.info({ registryId: entity.id, kind, scope: entity.scope }, "registry added");
     return this.repo.findOneByOrFail({ id: entity.id });
@@ -172,7 +175,7 @@ export class RegistryService {
       await this.assertReachable(entity);
     }
     entity.updatedAt = new Date();
-    await this.lock.run(() => this.repo.save(entity));
+    await this.lock.run(() => this.nameTakenOnTwin(entity, () => this.repo.save(entity)));
     await this.catalogVersion.advance();
     this.logger.info({ registryId: entity.id }, "registry updated");
     return this.repo.findOneByOrFail({ id });
@@ -198,15 +201,18 @@ export class RegistryService {
     input: AnyRegistryInput,
   ): Promise<ValidationOutcome> {
     const entity = this.authorizedDraft(viewer, kind, input);
+    spendRegistryCall();
+    let target: RegistryTarget | null = null;
     try {
-      await this.providers.get(kind).validate(toTarget(entity, this.secrets));
+      target = toTarget(entity, this.secrets);
+      await this.providers.get(kind).validate(target);
       return {
         valid: true,
         errorCode: null,
         message: `${entity.endpoint} answered and accepted the credentials`,
       };
     } catch (error) {
-      const failure = asRegistryError(error);
+      const failure = registryFailure(error, target);
       return { valid: false, errorCode: failure.code, message: failure.message };
     }
   }
@@ -257,25 +263,42 @@ export class RegistryService {
     return entity;
   }
 
+  /**
+   * NAME_TAKEN early, before the registry is checked over the network. The store's unique index
+   * (see `nameTakenOnTwin`) is what holds when requests overlap; this only saves the check.
+   */
   private async assertNameFree(entity: RegistryEntity): Promise<void> {
     const qb = this.repo
       .createQueryBuilder("r")
       .where("LOWER(r.name) = :name", { name: entity.name.toLowerCase() })
       .andWhere("r.scope = :scope", { scope: entity.scope })
+      .andWhere("r.kind = :kind", { kind: entity.kind })
       .andWhere("r.id != :id", { id: entity.id });
     if (entity.scope === "TENANT") qb.andWhere("r.tenantId = :tenant", { tenant: entity.tenantId });
-    if (await qb.getExists()) {
-      throw apiError(ApiErrorCode.NAME_TAKEN, `A registry named "${entity.name}" already exists`, {
-        field: "name",
-      });
+    if (await qb.getExists()) throw nameTaken(entity);
+  }
+
+  /**
+   * Runs the write; a twin inserted meanwhile by an overlapping request breaks the store's unique
+   * index on (scope, tenant, kind, name), and the write is NAME_TAKEN, with nothing written.
+   */
+  private async nameTakenOnTwin<T>(entity: RegistryEntity, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, REGISTRY_NAME_INDEX)) throw nameTaken(entity);
+      throw error;
     }
   }
 
   private async assertReachable(entity: RegistryEntity): Promise<void> {
+    spendRegistryCall();
+    let target: RegistryTarget | null = null;
     try {
-      await this.providers.get(entity.kind).validate(toTarget(entity, this.secrets));
+      target = toTarget(entity, this.secrets);
+      await this.providers.get(entity.kind).validate(target);
     } catch (error) {
-      const failure = asRegistryError(error);
+      const failure = registryFailure(error, target);
       throw apiError(
         ApiErrorCode.REGISTRY_VALIDATION_FAILED,
         `Registry check failed: ${failure.message}`,
@@ -283,4 +306,12 @@ export class RegistryService {
       );
     }
   }
+}
+
+function nameTaken(entity: RegistryEntity) {
+  return apiError(
+    ApiErrorCode.NAME_TAKEN,
+    `A ${entity.kind} registry named "${entity.name}" already exists`,
+    { field: "name" },
+  );
 }
