@@ -1,4 +1,3 @@
-import semver from "semver";
 import { resolvePackTag } from "./parent-tags";
 import { type DataSource } from "typeorm";
 import { afterValues, badInput } from "../api-errors";
@@ -6,7 +5,8 @@ import { type ChartSearch, chartSearchFor } from "./chart-search";
 import { visibleRegistriesSql } from "../../access/access-policy";
 import { type Viewer } from "../../access/viewer";
 import { afterCondition, type KeysetKey, keysetPage, type Page } from "../../store/keyset";
-import { toRange } from "./version-order";
+import { parseHelmVersion } from "../../providers/helm/helm-semver";
+import { matchesSpec, parseVersionSpec, type VersionSpec } from "./version-order";
 import { containsPattern, placeholders, sql } from "../../store/sql";
 
 /** A chart row as the catalog stores it. */
@@ -233,7 +233,7 @@ export interface VersionPage {
 
 /** A parsed version filter; null range means "all". */
 interface VersionFilter {
-  range: string | null;
+  range: VersionSpec | null;
   includePrerelease: boolean;
   includeDeprecated: boolean;
 }
@@ -243,15 +243,11 @@ function parseVersionFilter(args: {
   includePrerelease: boolean;
   includeDeprecated: boolean;
 }): VersionFilter {
-  let range: string | null = null;
+  let range: VersionSpec | null = null;
   if (args.range?.trim()) {
-    const parsed = toRange(args.range);
-    if (!parsed)
-      throw badInput(
-        `range "${args.range}" is not a version, a semver range or a floating tag`,
-        "range",
-      );
-    range = parsed.exact ?? parsed.range!;
+    range = parseVersionSpec(args.range);
+    if (!range)
+      throw badInput(`range "${args.range}" is longer than Helm's constraints allow`, "range");
   }
   return {
     range,
@@ -260,19 +256,18 @@ function parseVersionFilter(args: {
   };
 }
 
+/**
+ * Whether a version row passes a filter. A range matches a version's exact text or, as Helm's
+ * `--version` reads it, its constraint (prereleases only when the range names one or they are
+ * asked for); a range that is no constraint matches only a version of that text.
+ */
 function matches(
   row: Pick<VersionRow, "version" | "prerelease" | "deprecated" | "is_semver">,
   f: VersionFilter,
 ): boolean {
   if (!f.includeDeprecated && (row.deprecated === 1 || row.deprecated === true)) return false;
+  if (f.range) return matchesSpec(row.version, f.range, f.includePrerelease);
   const pre = row.prerelease === 1 || row.prerelease === true;
-  if (f.range) {
-    if (!(row.is_semver === 1 || row.is_semver === true)) return false;
-    // A range that names a prerelease admits prereleases even when they are not asked for.
-    return semver.satisfies(row.version, f.range, {
-      includePrerelease: f.includePrerelease || /-/.test(f.range),
-    });
-  }
   return f.includePrerelease || !pre;
 }
 
@@ -554,6 +549,14 @@ export class CatalogService {
        FROM chart_version v WHERE v.chart_id IN (${placeholders(ids.length)})`,
       ids,
     );
+    const spec = filter.range!;
+    if (!spec.constraint && !all.some((row) => row.version === spec.text)) {
+      throw badInput(
+        `range "${spec.text}" is neither a Helm version constraint (such as ">= 1.2, < 2", "^1.4", ` +
+          `"~1.2", "1.2.x") nor a version of this chart`,
+        "range",
+      );
+    }
     const byChart = new Map<number, typeof all>();
     for (const row of all) {
       if (!matches(row, filter)) continue;
@@ -600,6 +603,17 @@ export class CatalogService {
   }
 
   /**
+   * The version a typed reference names, as `checkChartReference` and `resolveChartVersion`
+   * agree: the version of exactly that text, else (when the text is a version Helm reads) the
+   * highest of equal precedence (`1.2.3` finds `v1.2.3`, `1.2.3+build.1`); null otherwise.
+   */
+  async findReference(chartId: number, version: string): Promise<VersionRow | null> {
+    const exact = await this.findVersion(chartId, version);
+    if (exact || !parseHelmVersion(version.trim())) return exact;
+    return this.resolveVersion(chartId, `=${version.trim()}`, true);
+  }
+
+  /**
    * Resolves what a user typed (an exact version, a range, or a floating tag such as `1.2.x`) to
    * the highest matching version of a chart; null when nothing matches.
    */
@@ -626,16 +640,22 @@ export class CatalogService {
       );
       if (resolved !== null) return this.findVersion(chartId, resolved);
     }
-    const parsed = toRange(spec);
+    const parsed = parseVersionSpec(spec);
     if (!parsed)
-      throw badInput(`"${spec}" is not a version, a semver range or a floating tag`, "version");
-    if (parsed.exact) {
-      const row = await this.findVersion(chartId, parsed.exact);
-      if (row) return row;
-      // "1.2.3" also matches a stored "v1.2.3" (or a build-metadata variant) with equal precedence.
-    }
+      throw badInput(
+        `"${spec}" is not a version, a Helm version constraint or a floating tag`,
+        "version",
+      );
+    // As `helm pull --version`: a version of exactly that text first, then the constraint.
+    const exact = await this.findVersion(chartId, parsed.text);
+    if (exact) return exact;
+    if (!parsed.constraint)
+      throw badInput(
+        `"${spec}" is not a version of this chart, nor a Helm version constraint or a floating tag`,
+        "version",
+      );
     const [page] = await this.versionPages([{ id: chartId, versionCount: 0 }], {
-      range: parsed.exact ? `=${parsed.exact}` : parsed.range,
+      range: parsed.text,
       includePrerelease,
       includeDeprecated: true,
       first: 1,

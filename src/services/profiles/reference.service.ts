@@ -3,6 +3,7 @@ import { type ProviderSet } from "../../providers";
 import { type LookupResult } from "../../providers/provider";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type SecretBox } from "../../store/secret-box";
+import { jsonList } from "../../store/sql";
 import { asRegistryError, toTarget } from "../registries/registry-secrets";
 
 /**
@@ -27,16 +28,24 @@ export class ReferenceService {
           message: `No chart "${chart}" in the catalog of "${registry.name}" (synced ${synced})`,
         };
       }
-      const found = await this.catalog.findVersion(Number(row.id), version);
-      return found
-        ? {
-            status: "VERIFIED",
-            message: `${chart} ${version} is in the catalog of "${registry.name}" (synced ${synced})`,
-          }
-        : {
-            status: "NOT_FOUND",
-            message: `${chart} has no version ${version} in the catalog of "${registry.name}" (synced ${synced})`,
-          };
+      const found = await this.catalog.findReference(Number(row.id), version);
+      if (!found) {
+        return {
+          status: "NOT_FOUND",
+          message: `${chart} has no version ${version} in the catalog of "${registry.name}" (synced ${synced})`,
+        };
+      }
+      const as = found.version === version ? "" : ` (as "${found.version}")`;
+      if (registry.kind === "HELM" && jsonList(found.urls).length === 0) {
+        return {
+          status: "NOT_DOWNLOADABLE",
+          message: `${chart} ${version}${as} is in the catalog of "${registry.name}" (synced ${synced}) but has no downloadable URLs`,
+        };
+      }
+      return {
+        status: "VERIFIED",
+        message: `${chart} ${version}${as} is in the catalog of "${registry.name}" (synced ${synced})`,
+      };
     }
     try {
       return await this.providers

@@ -3,6 +3,7 @@ import { OciRegistries1732147200000 } from "./1732147200000-oci-registries";
 import { Packs1732233600000 } from "./1732233600000-packs";
 import { ChartSearch1732320000000 } from "./1732320000000-chart-search";
 import { CatalogVersion1732406400000 } from "./1732406400000-catalog-version";
+import { HelmVersionOrder1732492800000 } from "./1732492800000-helm-version-order";
 
 /** Every migration, oldest first. A new schema change is a new file added here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Packs1732233600000,
   ChartSearch1732320000000,
   CatalogVersion1732406400000,
+  HelmVersionOrder1732492800000,
 ];
