@@ -106,6 +106,10 @@ export class RegistryEntity {
   @Column({ name: "listing_digest", type: "varchar", length: 80, nullable: true })
   listingDigest!: string | null;
 
+  /** Helm: the index's own `annotations` and `serverInfo` at the last listing (JSON). */
+  @Column({ name: "index_info", type: "text", nullable: true })
+  indexInfo!: string | null;
+
   @CreateDateColumn({ name: "created_at", type: "datetime" })
   createdAt!: Date;
 

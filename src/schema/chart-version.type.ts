@@ -174,7 +174,10 @@ export class ChartVersion implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: "Digest of the chart package (sha256, hex) as the registry states it.",
+    description:
+      "Digest of the chart package: its sha256 as lowercase hex, without the `sha256:` prefix some Helm " +
+      "indexes write; the same form for Helm and OCI. Null when the registry states none, or a digest of " +
+      "another form.",
   })
   digest!: string | null;
 

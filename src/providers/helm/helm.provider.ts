@@ -183,6 +183,7 @@ export class HelmProvider implements RegistryProvider {
       return {
         unchanged: false,
         charts,
+        index: { annotations: parsed.annotations, serverInfo: parsed.serverInfo },
         warnings,
         bytesFetched: response.bytesOnWire,
         validators,
@@ -330,7 +331,7 @@ function resolvePackageUrl(raw: string, endpoint: URL, what: string): URL {
   try {
     if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) return new URL(raw);
     const url = new URL(raw, repositoryBaseUrl(endpoint));
-    if (url.search === "" && endpoint.search !== "") url.search = endpoint.search;
+    url.search = endpoint.search; // as Helm's ResolveReferenceURL
     return url;
   } catch {
     throw new RegistryError(

@@ -1,16 +1,21 @@
-import { type MigrationInterface, type QueryRunner } from "typeorm";
+import { type MigrationInterface, type QueryRunner, TableColumn } from "typeorm";
 import { helmOrderKey } from "../../providers/helm/helm-semver";
 
 /**
  * Versions order as Helm orders them (issue 18): `1.0`, `2` and `v1.2.3` are versions, and ties
  * of equal precedence are broken one documented way (see version-order.ts). Recomputes every
  * stored version's sort key and flags, and each chart's latest version; the chart's display
- * fields (description, icon…) follow at its next sync.
+ * fields (description, icon…) follow at its next sync. Adds `registry.index_info`: a Helm index's
+ * own `annotations` and `serverInfo`, written by the next sync.
  */
 export class HelmVersionOrder1732492800000 implements MigrationInterface {
   name = "HelmVersionOrder1732492800000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn(
+      "registry",
+      new TableColumn({ name: "index_info", type: "text", isNullable: true }),
+    );
     const postgres = queryRunner.connection.options.type === "postgres";
     const p = (n: number) => (postgres ? `$${n}` : "?");
     const flag = (value: boolean) => (postgres ? value : Number(value));
@@ -41,7 +46,8 @@ export class HelmVersionOrder1732492800000 implements MigrationInterface {
     }
   }
 
-  async down(): Promise<void> {
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn("registry", "index_info");
     // The older keys are not kept; a sync after a downgrade writes them again.
   }
 }
