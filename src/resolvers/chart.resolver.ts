@@ -82,12 +82,12 @@ export class ChartResolver {
       .versionPages(args, versionColumnsFor(info, ["edges", "node"]))
       .load({ id: chart.dbId, versionCount: chart.versionCount });
     const edges = page.rows.map(
-      (row) => new LazyEdge(toChartVersion(row), [row.sort_key, Number(row.id)]),
+      (row) => new LazyEdge(toChartVersion(row), "versions", [row.sort_key, Number(row.id)]),
     );
     return {
       totalCount: page.totalCount,
       edges,
-      pageInfo: new LazyPageInfo(page.hasNextPage, Boolean(args.after), edges),
+      pageInfo: new LazyPageInfo(page.hasNextPage, page.hasPreviousPage, edges),
     };
   }
 

@@ -13,7 +13,15 @@ import { type KeysetKey, keysetPage, type Page } from "../../store/keyset";
 import { type SecretBox } from "../../store/secret-box";
 import { containsPattern } from "../../store/sql";
 import { type WriteLock } from "../../store/write-lock";
-import { afterValues, ApiErrorCode, apiError, authorize, badInput, notFound } from "../api-errors";
+import {
+  ApiErrorCode,
+  apiError,
+  authorize,
+  badInput,
+  notFound,
+  type PageRequest,
+  pageWindow,
+} from "../api-errors";
 import {
   type AnyRegistryInput,
   applyRegistryInput,
@@ -28,12 +36,10 @@ import {
   toTarget,
 } from "./registry-secrets";
 
-export interface RegistryListArgs {
+export interface RegistryListArgs extends PageRequest {
   kind?: RegistryKind | null;
   scope?: "TENANT" | "SYSTEM" | null;
   search?: string | null;
-  first: number;
-  after?: string | null;
 }
 
 /** Registries by name, then id. */
@@ -130,8 +136,8 @@ export class RegistryService {
       where,
       params,
       keys: REGISTRY_KEYS,
-      first: args.first,
-      after: afterValues(args.after, REGISTRY_KEYS),
+      list: "registries",
+      window: pageWindow(args, "registries", REGISTRY_KEYS),
       cursorOf: (row: Record<string, unknown>) => [String(row.name), String(row.id)],
       map: (row) => this.reader.hydrate(row),
     });
