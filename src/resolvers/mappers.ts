@@ -54,6 +54,7 @@ export function toRegistry(entity: RegistryEntity): Registry {
   registry.endpoint = entity.endpoint;
   registry.scope = entity.scope;
   registry.isDefault = entity.isDefault;
+  registry.fips = bool(entity.fips);
   registry.protected = entity.protected;
   registry.syncEnabled = entity.syncEnabled && !entity.protected;
   registry.auth = {

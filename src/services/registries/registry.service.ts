@@ -253,6 +253,7 @@ export class RegistryService {
       ...ownerFor(viewer, input.scope ?? "TENANT"),
       kind,
       isDefault: false,
+      fips: false,
       lastSyncedAt: null,
       listingEtag: null,
       listingLastModified: null,

@@ -6,7 +6,8 @@ import { helmOrderKey } from "../../providers/helm/helm-semver";
  * of equal precedence are broken one documented way (see version-order.ts). Recomputes every
  * stored version's sort key and flags, and each chart's latest version; the chart's display
  * fields (description, icon…) follow at its next sync. Adds `registry.index_info`: a Helm index's
- * own `annotations` and `serverInfo`, written by the next sync.
+ * own `annotations` and `serverInfo`, written by the next sync; and `registry.fips` (Palette's
+ * FIPS registry, issue 18 point 13).
  */
 export class HelmVersionOrder1732492800000 implements MigrationInterface {
   name = "HelmVersionOrder1732492800000";
@@ -15,6 +16,14 @@ export class HelmVersionOrder1732492800000 implements MigrationInterface {
     await queryRunner.addColumn(
       "registry",
       new TableColumn({ name: "index_info", type: "text", isNullable: true }),
+    );
+    await queryRunner.addColumn(
+      "registry",
+      new TableColumn({ name: "fips", type: "boolean", default: false }),
+    );
+    // A FIPS default seeded before the flag existed.
+    await queryRunner.query(
+      "UPDATE registry SET fips = TRUE WHERE is_default = TRUE AND name = 'Palette Registry FIPS'",
     );
     const postgres = queryRunner.connection.options.type === "postgres";
     const p = (n: number) => (postgres ? `$${n}` : "?");
@@ -48,6 +57,7 @@ export class HelmVersionOrder1732492800000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropColumn("registry", "index_info");
+    await queryRunner.dropColumn("registry", "fips");
     // The older keys are not kept; a sync after a downgrade writes them again.
   }
 }
