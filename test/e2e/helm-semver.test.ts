@@ -11,7 +11,7 @@ import {
   compareHelmVersions,
   HelmConstraint,
   parseHelmVersion,
-} from "../../src/providers/helm/helm-semver";
+} from "../../src/providers/helm-semver";
 import { compareVersionsDesc, versionInfo } from "../../src/services/catalog/version-order";
 import { errorCode, startTestGateway, type TestGateway } from "../helpers/gateway";
 import { startHelm, type HelmCli } from "../helpers/helm-cli";

@@ -6,7 +6,7 @@ import {
   type PackageLimits,
 } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
-import { helmOrderKey, parseHelmVersion } from "./helm-semver";
+import { helmOrderKey, parseHelmVersion } from "../helm-semver";
 import { createHttpClient, type HttpClient, type HttpClientFactory } from "../http/http-client";
 import { redactUrl, repositoryBaseUrl, repositoryFileUrl } from "../http/http-url";
 import type {

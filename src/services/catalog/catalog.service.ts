@@ -16,7 +16,7 @@ import {
   reversed,
   sliceWindow,
 } from "../../store/keyset";
-import { parseHelmVersion } from "../../providers/helm/helm-semver";
+import { parseHelmVersion } from "../../providers/helm-semver";
 import { matchesSpec, parseVersionSpec, type VersionSpec } from "./version-order";
 import { containsPattern, placeholders, sql } from "../../store/sql";
 

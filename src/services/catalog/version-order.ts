@@ -1,4 +1,4 @@
-import { HelmConstraint, helmOrderKey, parseHelmVersion } from "../../providers/helm/helm-semver";
+import { HelmConstraint, helmOrderKey, parseHelmVersion } from "../../providers/helm-semver";
 
 /** How a version string sorts and what it is. */
 export interface VersionInfo {

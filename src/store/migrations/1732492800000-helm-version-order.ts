@@ -1,5 +1,5 @@
 import { type MigrationInterface, type QueryRunner, TableColumn } from "typeorm";
-import { helmOrderKey } from "../../providers/helm/helm-semver";
+import { helmOrderKey } from "../../providers/helm-semver";
 
 /**
  * Versions order as Helm orders them (issue 18): `1.0`, `2` and `v1.2.3` are versions, and ties
