@@ -10,6 +10,7 @@ export default tseslint.config(
       "data/**",
       "coverage/**",
       "test/__generated__/**",
+      "examples/typed-client/__generated__/**",
     ],
   },
   js.configs.recommended,

@@ -89,7 +89,8 @@ export async function startRawServer(file: string): Promise<RawServer> {
     const first = variables.first;
     let rows: PageRow[];
     if (variables.after) {
-      const cursor = decodeCursor(variables.after);
+      const decoded = decodeCursor(variables.after);
+      const cursor = decoded?.list === "charts" ? decoded.values : null;
       if (!cursor || cursor.length !== 2) throw new Error("`after` is not a cursor of this list");
       const name = String(cursor[0]);
       rows = nextPage.all(registryId, name, name, Number(cursor[1]), first + 1);
@@ -108,7 +109,7 @@ export async function startRawServer(file: string): Promise<RawServer> {
       }
     }
     const edges = charts.map((c) => ({
-      cursor: encodeCursor([c.name, c.id]),
+      cursor: encodeCursor("charts", [c.name, c.id]),
       node: {
         id: toGlobalId("Chart", c.id),
         name: c.name,

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 
@@ -6,7 +6,11 @@ import path from "node:path";
  * Serves examples/helm-repo as a Helm chart repository on 127.0.0.1 (port EXAMPLE_REPO_PORT,
  * default 8879), so the README's tour runs without internet access.
  */
-const root = path.resolve(__dirname, "../../examples/helm-repo");
+// From dist/scripts (npm run example-repo) or from scripts (run from source).
+const root = [
+  path.resolve(__dirname, "../../examples/helm-repo"),
+  path.resolve(__dirname, "../examples/helm-repo"),
+].find((dir) => existsSync(path.join(dir, "index.yaml")))!;
 const port = Number(process.env.EXAMPLE_REPO_PORT ?? 8879);
 
 const server = createServer((req, res) => {

@@ -92,6 +92,7 @@ export async function createGateway(
   await services.registries.resealSecrets();
   if (config.seedDefaultRegistries) {
     await seedDefaultRegistries(config.defaultRegistriesFile, {
+      fipsOnly: config.paletteEdition === "vertex",
       dataSource: store.dataSource,
       providers,
       lock: store.writeLock,

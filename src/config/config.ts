@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   database: DatabaseConfig;
   seedDefaultRegistries: boolean;
+  /** `vertex`: only the FIPS default registries are seeded (Palette VerteX). */
+  paletteEdition: "palette" | "vertex";
   /** YAML file listing the default registries seeded at first start. */
   defaultRegistriesFile: string;
   logLevel: LogLevel;
@@ -133,6 +135,12 @@ export const SETTINGS: readonly Setting[] = [
     default: "true",
     meaning:
       "Seed the default (system, immutable) registries at first start; `false` for air-gapped installs.",
+  },
+  {
+    name: "PALETTE_EDITION",
+    default: "palette",
+    meaning:
+      "`palette` seeds every default registry; `vertex` (Palette VerteX) seeds only the FIPS one (`fips: true` in the file).",
   },
   {
     name: "DEFAULT_REGISTRIES_FILE",
@@ -400,6 +408,12 @@ function parseInteger(name: string, raw: string, min: number, max: number): numb
   return value;
 }
 
+function parseEdition(raw: string): "palette" | "vertex" {
+  const value = raw.trim().toLowerCase();
+  if (value === "palette" || value === "vertex") return value;
+  throw new ConfigError(`PALETTE_EDITION: "${raw}" must be palette or vertex`);
+}
+
 function parseBoolean(name: string, raw: string): boolean {
   const value = raw.trim().toLowerCase();
   if (["true", "1", "yes", "on"].includes(value)) return true;
@@ -493,6 +507,7 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
     host,
     database,
     seedDefaultRegistries: parseBoolean("SEED_DEFAULT_REGISTRIES", get("SEED_DEFAULT_REGISTRIES")),
+    paletteEdition: parseEdition(get("PALETTE_EDITION")),
     defaultRegistriesFile: path.resolve(cwd, get("DEFAULT_REGISTRIES_FILE")),
     logLevel,
     shutdownTimeoutMs: parseDuration("SHUTDOWN_TIMEOUT", get("SHUTDOWN_TIMEOUT")),

@@ -68,6 +68,8 @@ export type SyncTrigger = (typeof SyncTrigger)[keyof typeof SyncTrigger];
 export const ChartReferenceStatus = {
   VERIFIED: "VERIFIED",
   NOT_FOUND: "NOT_FOUND",
+  /** Listed without a URL to fetch it (Helm: "has no downloadable URLs"). */
+  NOT_DOWNLOADABLE: "NOT_DOWNLOADABLE",
   UNVERIFIABLE: "UNVERIFIABLE",
 } as const;
 export type ChartReferenceStatus = (typeof ChartReferenceStatus)[keyof typeof ChartReferenceStatus];

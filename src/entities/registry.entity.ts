@@ -110,6 +110,14 @@ export class RegistryEntity {
   @Column({ name: "listing_digest", type: "varchar", length: 80, nullable: true })
   listingDigest!: string | null;
 
+  /** Palette's FIPS registry (`fips: true` in the default registries file). */
+  @Column({ name: "fips", type: "boolean", default: false })
+  fips!: boolean;
+
+  /** Helm: the index's own `annotations` and `serverInfo` at the last listing (JSON). */
+  @Column({ name: "index_info", type: "text", nullable: true })
+  indexInfo!: string | null;
+
   @CreateDateColumn({ name: "created_at", type: "datetime" })
   createdAt!: Date;
 

@@ -223,10 +223,18 @@ export interface UnchangedListing {
   validators: ListingValidators;
 }
 
+/** What a Helm index says about itself (top-level `annotations`, ChartMuseum's `serverInfo`). */
+export interface IndexInfo {
+  annotations: Record<string, string>;
+  serverInfo: Record<string, string>;
+}
+
 /** A complete listing. Partial listings are never returned: a failure throws a RegistryError. */
 export interface CompleteListing {
   unchanged: false;
   charts: ChartRecord[];
+  /** Helm: what the index says about itself. */
+  index?: IndexInfo;
   warnings: ListingWarning[];
   bytesFetched: number;
   validators: ListingValidators;

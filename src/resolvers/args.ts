@@ -1,9 +1,9 @@
-import { Max, MaxLength, Min } from "class-validator";
+import { MaxLength } from "class-validator";
 import { ArgsType, Field, Int } from "type-graphql";
 import { ChartKind, PackLayer } from "../schema/enums";
+import { MAX_PAGE_SIZE } from "../store/keyset";
 
-/** Largest page any list serves. */
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE };
 
 /**
  * Longest search text. SQLite refuses LIKE patterns over 50,000 bytes, and no person types a
@@ -14,18 +14,36 @@ export const MAX_SEARCH_LENGTH = 2048;
 /** Longest filter value (an add-on or cloud type). */
 export const MAX_FILTER_LENGTH = 64;
 
+/**
+ * Relay's connection arguments: `first`/`after` page forward, `last`/`before` backward. Sizes
+ * and cursors are checked by the service (`pageWindow`), which answers BAD_USER_INPUT with
+ * `extensions.field`.
+ */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Items per page (1-${MAX_PAGE_SIZE}).` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items from the start of the list, after \`after\` (0-${MAX_PAGE_SIZE}); 20 when neither \`first\` nor \`last\` is given.`,
+  })
+  first?: number | null;
 
   @Field(() => String, {
     nullable: true,
     description: "Cursor after which the page starts (`pageInfo.endCursor`).",
   })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items from the end of the list, before \`before\` (0-${MAX_PAGE_SIZE}): backward paging.`,
+  })
+  last?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor before which the page ends (`pageInfo.startCursor`): backward paging.",
+  })
+  before?: string | null;
 }
 
 /** Search and filters of a list of charts (one registry's, or across registries). */

@@ -36,7 +36,9 @@ class VersionsArgs extends PageArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      "Only versions in this semver range (`^1.4`, `>=1.2 <2`, `1.2.x`) or equal to this version.",
+      "Only versions of exactly this text, or matching this constraint as Helm's `--version` reads it " +
+      "(Masterminds semver: `>= 0.1, < 0.2` (comma is AND), `^1.4`, `~1.2`, `1.2.x`, `1.0 - 2`, `a || b`). " +
+      "BAD_USER_INPUT when it is neither a constraint nor the text of a version of the chart.",
   })
   range?: string | null;
 
@@ -80,12 +82,12 @@ export class ChartResolver {
       .versionPages(args, versionColumnsFor(info, ["edges", "node"]))
       .load({ id: chart.dbId, versionCount: chart.versionCount });
     const edges = page.rows.map(
-      (row) => new LazyEdge(toChartVersion(row), [row.sort_key, Number(row.id)]),
+      (row) => new LazyEdge(toChartVersion(row), "versions", [row.sort_key, Number(row.id)]),
     );
     return {
       totalCount: page.totalCount,
       edges,
-      pageInfo: new LazyPageInfo(page.hasNextPage, Boolean(args.after), edges),
+      pageInfo: new LazyPageInfo(page.hasNextPage, page.hasPreviousPage, edges),
     };
   }
 
@@ -99,8 +101,9 @@ export class ChartResolver {
   @Query(() => ChartVersion, {
     nullable: true,
     description:
-      "Resolves an exact version, a semver range (`^1.4`, `>=1.2 <2`) or a floating tag (`1.2.x`, `1.x`) to the " +
-      "highest matching version of a chart; for packs also a parent tag with its group (`lts__1.2.x`) or a group " +
+      "Resolves a version as `helm pull --version` does: the version of exactly that text, else the highest " +
+      "version (in the catalog's one order, see the README) matching it as a Helm constraint (`>= 0.1, < 0.2`, " +
+      "`^1.4`, `~1.2`, `1.2.x`, `a || b`); for packs also a parent tag with its group (`lts__1.2.x`) or a group " +
       "label (`lts__1.2.3`), as `parentTags` lists them. Null when nothing matches; NOT_FOUND when the registry or " +
       "chart is unknown.",
   })
@@ -110,7 +113,9 @@ export class ChartResolver {
     @Arg("version", () => String) version: string,
     @Arg("includePrerelease", () => Boolean, {
       defaultValue: false,
-      description: "Let a range match prereleases (a range that names a prerelease always may).",
+      description:
+        "Let a constraint match prereleases (Masterminds `IncludePrerelease`; a constraint group that names a " +
+        "prerelease always may).",
     })
     includePrerelease: boolean,
     @Ctx() ctx: GatewayContext,

@@ -10,11 +10,12 @@ import { type Page } from "../store/keyset";
 export class LazyEdge<TNode> implements Edge<TNode> {
   constructor(
     readonly node: TNode,
+    private readonly list: string,
     private readonly sortValues: readonly (string | number)[],
   ) {}
 
   get cursor(): string {
-    return encodeCursor(this.sortValues);
+    return encodeCursor(this.list, this.sortValues);
   }
 }
 

@@ -13,7 +13,7 @@ import {
   type PackLayer,
   type PackDependencyType,
 } from "../schema/enums";
-import type { PackVersionInfo } from "../providers/provider";
+import type { IndexInfo, PackVersionInfo } from "../providers/provider";
 import { HelmRegistry } from "../schema/helm-registry.type";
 import { OciRegistry } from "../schema/oci-registry.type";
 import { PackRegistry } from "../schema/pack-registry.type";
@@ -38,6 +38,14 @@ export function toRegistry(entity: RegistryEntity): Registry {
       : entity.kind === "PACK"
         ? "PackRegistry"
         : "HelmRegistry";
+  if (registry instanceof HelmRegistry) {
+    const info = indexInfo(entity.indexInfo);
+    registry.indexAnnotations = pairs(info.annotations);
+    const server = pairs(info.serverInfo);
+    registry.serverInfo = server.length
+      ? { contextPath: info.serverInfo["contextPath"] ?? null, entries: server }
+      : null;
+  }
   registry.dbId = entity.id;
   registry.tenantId = entity.tenantId;
   registry.id = toGlobalId("Registry", entity.id);
@@ -46,6 +54,7 @@ export function toRegistry(entity: RegistryEntity): Registry {
   registry.endpoint = entity.endpoint;
   registry.scope = entity.scope;
   registry.isDefault = entity.isDefault;
+  registry.fips = bool(entity.fips);
   registry.protected = entity.protected;
   registry.syncEnabled = entity.syncEnabled && !entity.protected;
   registry.auth = {
@@ -120,7 +129,7 @@ export function toChartVersion(row: VersionRow): ChartVersion {
   v.appVersion = row.app_version;
   v.description = row.description;
   v.created = row.created;
-  v.digest = row.digest;
+  v.digest = sha256Hex(row.digest);
   v.kubeVersion = row.kube_version;
   v.apiVersion = row.api_version;
   v.type = row.type;
@@ -226,4 +235,31 @@ function toConstraints(pack: PackVersionInfo): PackConstraints {
       components: r.components.map((c) => ({ ...c })),
     })),
   };
+}
+
+/**
+ * A package digest in the one form `ChartVersion.digest` states: lowercase hex of a sha256,
+ * without the `sha256:` prefix some Helm indexes write (OCI layers are stored as hex already);
+ * null for none or for a digest of another form (another algorithm, not hex).
+ */
+export function sha256Hex(digest: string | null | undefined): string | null {
+  const text =
+    digest
+      ?.trim()
+      .replace(/^sha256:/i, "")
+      .toLowerCase() ?? "";
+  return /^[0-9a-f]+$/.test(text) ? text : null;
+}
+
+function indexInfo(text: string | null | undefined): IndexInfo {
+  try {
+    const value = text ? (JSON.parse(text) as Partial<IndexInfo>) : {};
+    return { annotations: value.annotations ?? {}, serverInfo: value.serverInfo ?? {} };
+  } catch {
+    return { annotations: {}, serverInfo: {} };
+  }
+}
+
+function pairs(record: Record<string, string>): { key: string; value: string }[] {
+  return Object.entries(record).map(([key, value]) => ({ key, value }));
 }

@@ -110,10 +110,7 @@ export class RegistryResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<SyncRunConnection> {
-    return toConnection(
-      await ctx.services.runs.page(registry.dbId, args.first, args.after),
-      toSyncRun,
-    );
+    return toConnection(await ctx.services.runs.page(registry.dbId, args), toSyncRun);
   }
 
   @FieldResolver(() => SyncRun, {

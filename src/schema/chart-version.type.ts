@@ -141,13 +141,14 @@ export class ChartVersion implements Node {
   chartDbId!: number;
 
   @Field(() => String, {
-    description: "The version string as published (semantic version, or not: see `semver`).",
+    description: "The version string as published (a version Helm reads, or not: see `semver`).",
   })
   version!: string;
 
   @Field(() => Boolean, {
     description:
-      "True when `version` is a valid semantic version. Other versions are kept but sort last.",
+      "True when Helm reads `version` as a version (Masterminds semver: `1.0`, `2` and `v1.2.3` are). " +
+      "Other versions are kept, sort last and match a range only by their exact text.",
   })
   semver!: boolean;
 
@@ -173,7 +174,10 @@ export class ChartVersion implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: "Digest of the chart package (sha256, hex) as the registry states it.",
+    description:
+      "Digest of the chart package: its sha256 as lowercase hex, without the `sha256:` prefix some Helm " +
+      "indexes write; the same form for Helm and OCI. Null when the registry states none, or a digest of " +
+      "another form.",
   })
   digest!: string | null;
 

@@ -165,6 +165,11 @@ registerEnumType(ChartReferenceStatus, {
   valuesConfig: {
     VERIFIED: { description: "The registry hosts this chart version." },
     NOT_FOUND: { description: "The registry answered and does not host this chart version." },
+    NOT_DOWNLOADABLE: {
+      description:
+        "The registry lists this chart version but gives no URL to download it (Helm refuses it: " +
+        '"has no downloadable URLs").',
+    },
     UNVERIFIABLE: {
       description: "The registry could not be asked (unreachable, refused credentials, …).",
     },

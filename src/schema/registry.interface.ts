@@ -73,6 +73,13 @@ export abstract class Registry implements Node {
 
   @Field(() => Boolean, {
     description:
+      "True for Palette's FIPS registry (Palette Registry FIPS): the one default registry Palette VerteX " +
+      "seeds (PALETTE_EDITION=vertex). Registries added through the API are not.",
+  })
+  fips!: boolean;
+
+  @Field(() => Boolean, {
+    description:
       "True when the registry sits in a network the gateway must not scan: it is never synchronized; " +
       "clients type chart names and versions and check them with `checkChartReference`.",
   })

@@ -1,7 +1,13 @@
 import { GraphQLError } from "graphql";
 import { type OwnedRegistry, type RegistryAction, refusal } from "../access/access-policy";
 import { type Viewer } from "../access/viewer";
-import { type CursorValues, cursorValues, type KeysetKey } from "../store/keyset";
+import {
+  type CursorValues,
+  cursorValues,
+  type KeysetKey,
+  MAX_PAGE_SIZE,
+  type PageWindow,
+} from "../store/keyset";
 
 /**
  * Stable `extensions.code` values of the API. The README's error table lists them; clients
@@ -77,17 +83,47 @@ export function authorize(
   throw apiError(ApiErrorCode[denied.code], denied.message);
 }
 
+/** The connection arguments of a list, as a client sent them (Relay). */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Page size when a client gives neither `first` nor `last`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
 /**
- * The values of a list's `after` cursor (see store/keyset.ts); BAD_USER_INPUT naming `after` when
- * it is not a cursor of this list. Null for no cursor.
+ * Checks a list's connection arguments and decodes its cursors: `first` and `last` from 0 to
+ * MAX_PAGE_SIZE (20 items from the start when neither is given), cursors of this list only.
+ * BAD_USER_INPUT naming the argument (`extensions.field`) otherwise.
  */
-export function afterValues(
-  after: string | null | undefined,
+export function pageWindow(
+  request: PageRequest,
+  list: string,
   keys: readonly KeysetKey[],
   valid?: (values: CursorValues) => boolean,
-): CursorValues | null {
-  if (!after) return null;
-  const values = cursorValues(after, keys, valid);
-  if (!values) throw badInput("`after` is not a cursor of this list", "after");
-  return values;
+): PageWindow {
+  for (const field of ["first", "last"] as const) {
+    const size = request[field];
+    if (size != null && (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)) {
+      throw badInput(`\`${field}\` must be between 0 and ${MAX_PAGE_SIZE} (it was ${size})`, field);
+    }
+  }
+  const cursor = (field: "after" | "before"): CursorValues | null => {
+    const text = request[field];
+    if (!text) return null;
+    const values = cursorValues(text, list, keys, valid);
+    if (!values) throw badInput(`\`${field}\` is not a cursor of this list (${list})`, field);
+    return values;
+  };
+  const first = request.first ?? null;
+  const last = request.last ?? null;
+  return {
+    first: first === null && last === null ? DEFAULT_PAGE_SIZE : first,
+    last,
+    after: cursor("after"),
+    before: cursor("before"),
+  };
 }

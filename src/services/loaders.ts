@@ -63,8 +63,10 @@ export function createLoaders(
         args.range ?? null,
         args.includePrerelease,
         args.includeDeprecated,
-        args.first,
+        args.first ?? null,
         args.after ?? null,
+        args.last ?? null,
+        args.before ?? null,
         columns,
       ]);
       let loader = pageLoaders.get(key);

@@ -2,6 +2,7 @@ import { type RequestHandler } from "express";
 import { type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
 import { createContext, type Services } from "../context";
 import { executorFor } from "./jit-executor";
+import { negotiatedJsonType } from "./content-negotiation";
 import { type LimitCheckCache } from "./operation-limits";
 import { cachePolicyOf, type CachePolicy, ResponseCache, responseKey } from "./response-cache";
 
@@ -30,8 +31,6 @@ interface Documents {
   validate(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[];
 }
 
-const JSON_TYPE = "application/json; charset=utf-8";
-
 /**
  * The read path in front of Apollo, for catalog reads: JSON POSTs of queries whose answers are
  * catalog data only (the cacheable ones, see `cachePolicyOf`).
@@ -49,6 +48,9 @@ const JSON_TYPE = "application/json; charset=utf-8";
  *   limits, mutations and uncacheable queries (`x-response-cache: bypass` when the cache is on),
  *   and every read whose execution produced errors (Apollo runs it again and formats, logs and
  *   masks the errors; an answer with errors is never cached).
+ *
+ * The content type is the one Apollo negotiates from `Accept` (see content-negotiation.ts); a
+ * request whose `Accept` Apollo refuses goes to Apollo, which answers 406.
  *
  * Every answer of a cacheable read says `x-response-cache: hit` or `miss` when the cache is on.
  */
@@ -80,6 +82,9 @@ export function readPath(
     try {
       const body: unknown = req.body;
       if (req.method !== "POST" || !isGraphQLRequestBody(body)) return next();
+      // The content type Apollo would choose; Apollo itself answers the Accepts it refuses (406).
+      const contentType = negotiatedJsonType(req.headers.accept);
+      if (contentType === null) return next();
       let document: DocumentNode;
       let viewer;
       try {
@@ -107,7 +112,7 @@ export function readPath(
         key = responseKey(body, viewer, await services.catalogVersion.current());
         const hit = cache.get(key);
         if (hit) {
-          res.writeHead(200, { "content-type": JSON_TYPE, "x-response-cache": "hit" });
+          res.writeHead(200, { "content-type": contentType, "x-response-cache": "hit" });
           res.end(hit);
           return;
         }
@@ -123,7 +128,7 @@ export function readPath(
       const answer = Buffer.from(`${JSON.stringify({ data: result.data })}\n`, "utf8");
       if (cache && key !== null) cache.set(key, answer);
       services.execution.readPathAnswers++;
-      res.writeHead(200, { "content-type": JSON_TYPE, "content-length": answer.length });
+      res.writeHead(200, { "content-type": contentType, "content-length": answer.length });
       res.end(answer);
     } catch (error) {
       next(error);

@@ -18,38 +18,97 @@ export interface KeysetKey {
 /** A cursor's values: the sort values of the row it points after. */
 export type CursorValues = (string | number)[];
 
-/** Encodes a pagination cursor (the values of the sort columns of a row). */
-export function encodeCursor(values: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+/** Largest page any list serves (`first` and `last`). */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Encodes a pagination cursor: the list it belongs to (`registries`, `charts`, `versions`…) and
+ * the values of the sort columns of a row. The list is part of the cursor so that a cursor of one
+ * list given to another is refused, never read as a position in it.
+ */
+export function encodeCursor(list: string, values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify([list, ...values]), "utf8").toString("base64url");
 }
 
 /** Decodes a cursor made by encodeCursor; null when it is malformed. */
-export function decodeCursor(cursor: string): CursorValues | null {
+export function decodeCursor(cursor: string): { list: string; values: CursorValues } | null {
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (
-      !Array.isArray(values) ||
-      !values.every((v) => typeof v === "string" || typeof v === "number")
+      !Array.isArray(decoded) ||
+      typeof decoded[0] !== "string" ||
+      !decoded.every((v) => typeof v === "string" || typeof v === "number")
     ) {
       return null;
     }
-    return values as CursorValues;
+    const [list, ...values] = decoded as [string, ...CursorValues];
+    return { list, values };
   } catch {
     return null;
   }
 }
 
 /**
- * The values of `cursor` for a list ordered by `keys`; null when it is not a cursor of such a
- * list (wrong length, or a value that `valid` refuses).
+ * The values of `cursor` for the list `list` ordered by `keys`; null when it is not a cursor of
+ * that list (another list's, wrong length, or a value that `valid` refuses).
  */
 export function cursorValues(
   cursor: string,
+  list: string,
   keys: readonly KeysetKey[],
   valid: (values: CursorValues) => boolean = () => true,
 ): CursorValues | null {
-  const values = decodeCursor(cursor);
-  return values && values.length === keys.length && valid(values) ? values : null;
+  const decoded = decodeCursor(cursor);
+  return decoded &&
+    decoded.list === list &&
+    decoded.values.length === keys.length &&
+    valid(decoded.values)
+    ? decoded.values
+    : null;
+}
+
+/**
+ * Which part of a list a page is (Relay's connection arguments, checked): `first` items after
+ * `after`, or the `last` items before `before`; both cursors bound the list, and with both
+ * `first` and `last` the page is the last `last` of the first `first` (Relay's algorithm).
+ */
+export interface PageWindow {
+  first: number | null;
+  last: number | null;
+  after: CursorValues | null;
+  before: CursorValues | null;
+}
+
+/** True when the window pages from the end (`last` without `first`). */
+export function isBackward(window: PageWindow): boolean {
+  return window.first === null && window.last !== null;
+}
+
+/**
+ * A window over an already sorted list (in the list's order): the rows strictly between the
+ * cursors, then `first` from the start or `last` from the end, with Relay's page info.
+ */
+export function sliceWindow<T>(
+  sorted: readonly T[],
+  window: PageWindow,
+  compareToCursor: (row: T, cursor: CursorValues) => number,
+): { rows: T[]; hasNextPage: boolean; hasPreviousPage: boolean } {
+  let rows = sorted.filter(
+    (row) =>
+      (!window.after || compareToCursor(row, window.after) > 0) &&
+      (!window.before || compareToCursor(row, window.before) < 0),
+  );
+  let hasNextPage = window.before !== null && rows.length < sorted.length;
+  let hasPreviousPage = window.after !== null;
+  if (window.first !== null) {
+    hasNextPage = rows.length > window.first;
+    rows = rows.slice(0, window.first);
+  }
+  if (window.last !== null) {
+    if (rows.length > window.last) hasPreviousPage = true;
+    rows = window.last === 0 ? [] : rows.slice(-window.last);
+  }
+  return { rows, hasNextPage, hasPreviousPage };
 }
 
 /**
@@ -73,6 +132,19 @@ export function afterCondition(
     branches.push(parts.length === 1 ? parts[0] : `(${parts.join(" AND ")})`);
   }
   return { where: `(${branches.join(" OR ")})`, params };
+}
+
+/** The condition "before these sort values" in the order of `keys`. */
+export function beforeCondition(
+  keys: readonly KeysetKey[],
+  values: readonly unknown[],
+): { where: string; params: unknown[] } {
+  return afterCondition(reversed(keys), values);
+}
+
+/** The keys in the opposite order (backward reading). */
+export function reversed(keys: readonly KeysetKey[]): KeysetKey[] {
+  return keys.map((k) => ({ ...k, direction: k.direction === "ASC" ? "DESC" : "ASC" }));
 }
 
 /** `ORDER BY` text for `keys`. */
@@ -100,9 +172,10 @@ export interface KeysetQuery<TRow, TNode> {
   params: readonly unknown[];
   /** The order; the last key must be unique. */
   keys: readonly KeysetKey[];
-  first: number;
-  /** The cursor's values (see `cursorValues`); null for the first page. */
-  after: CursorValues | null;
+  /** The list's name in its cursors (see `encodeCursor`). */
+  list: string;
+  /** The part of the list wanted (cursors decoded with `cursorValues`). */
+  window: PageWindow;
   /**
    * How to count the list: a FROM clause with its parameters (the where clause is the list's),
    * or a count known already. Default: the list's own FROM.
@@ -116,7 +189,8 @@ export interface KeysetQuery<TRow, TNode> {
 
 /**
  * One page of a list: one statement for the count and one for the rows, whatever the page or
- * its position.
+ * its position. Backward pages (`last`/`before`) read the list in reverse order, `last + 1`
+ * rows, and turn them back.
  */
 export async function keysetPage<TRow, TNode>(
   db: DataSource,
@@ -136,27 +210,49 @@ export async function keysetPage<TRow, TNode>(
     );
     totalCount = Number(n);
   }
+  const { window } = query;
   const pageWhere = [...query.where];
   const pageParams = [...query.params];
-  if (query.after) {
-    const after = afterCondition(query.keys, query.after);
-    pageWhere.push(after.where);
-    pageParams.push(...after.params);
+  for (const [values, condition] of [
+    [window.after, afterCondition],
+    [window.before, beforeCondition],
+  ] as const) {
+    if (!values) continue;
+    const bound = condition(query.keys, values);
+    pageWhere.push(bound.where);
+    pageParams.push(...bound.params);
   }
+  const backward = isBackward(window);
+  const limit = backward ? window.last! : window.first!;
   const rows = await sql<TRow>(
     db,
     `SELECT ${query.select} FROM ${query.from}
       WHERE ${pageWhere.length ? pageWhere.join(" AND ") : "1 = 1"}
-      ORDER BY ${orderBy(query.keys)} LIMIT ?`,
-    [...(query.fromParams ?? []), ...pageParams, query.first + 1],
+      ORDER BY ${orderBy(backward ? reversed(query.keys) : query.keys)} LIMIT ?`,
+    [...(query.fromParams ?? []), ...pageParams, limit + 1],
   );
+  let page = rows.slice(0, limit);
+  let hasNextPage: boolean;
+  let hasPreviousPage: boolean;
+  if (backward) {
+    page.reverse();
+    hasPreviousPage = rows.length > limit;
+    hasNextPage = window.before !== null;
+  } else {
+    hasNextPage = rows.length > limit;
+    hasPreviousPage = window.after !== null;
+    if (window.last !== null) {
+      if (page.length > window.last) hasPreviousPage = true;
+      page = window.last === 0 ? [] : page.slice(-window.last);
+    }
+  }
   return {
-    items: rows.slice(0, query.first).map((row) => ({
-      cursor: encodeCursor(query.cursorOf(row)),
+    items: page.map((row) => ({
+      cursor: encodeCursor(query.list, query.cursorOf(row)),
       node: query.map(row),
     })),
     totalCount,
-    hasNextPage: rows.length > query.first,
-    hasPreviousPage: Boolean(query.after),
+    hasNextPage,
+    hasPreviousPage,
   };
 }

@@ -437,6 +437,7 @@ export class SyncEngine {
             listingEtag: listing.validators.etag ?? null,
             listingLastModified: listing.validators.lastModified ?? null,
             listingDigest: listing.validators.digest ?? null,
+            indexInfo: listing.index ? JSON.stringify(listing.index) : null,
           },
         ),
       );

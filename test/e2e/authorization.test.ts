@@ -191,6 +191,17 @@ const executors: Record<string, Executor> = {
     }
     return outcomes.size === 1 ? [...outcomes][0]! : `mixed: ${[...outcomes].join(", ")}`;
   },
+  nodes: async (token, target) => {
+    const ids = [fixtures[target].registryId, fixtures[target].chartId, fixtures[target].runId];
+    const result = await post(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids }, token);
+    // Every id answers alike: all visible, or all null.
+    return classify(result, (data) => {
+      const nodes = data["nodes"] as ({ id: string } | null)[];
+      const seen = new Set(nodes.map((n) => n !== null));
+      if (seen.size !== 1) throw new Error(`mixed nodes: ${JSON.stringify(nodes)}`);
+      return nodes[0] !== null;
+    });
+  },
   searchCharts: async (token, target) =>
     classify(
       await post(

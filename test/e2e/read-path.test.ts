@@ -451,7 +451,7 @@ describe("the response cache", () => {
 
   it("does not keep an answer with errors", async () => {
     for (let i = 0; i < 2; i++) {
-      const answer = await post(url, PAGE, { id: registryId, first: 0 }, tokenA);
+      const answer = await post(url, PAGE, { id: registryId, first: 101 }, tokenA);
       expect(answer.json.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(answer.cache).toBe("miss");
     }

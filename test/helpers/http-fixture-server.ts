@@ -8,6 +8,8 @@ import { gzipSync } from "node:zlib";
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** Path and query, as requested. */
+  url: string;
   headers: http.IncomingHttpHeaders;
 }
 
@@ -82,7 +84,12 @@ export class FixtureServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0]!;
-    this.requests.push({ method: req.method ?? "GET", path, headers: { ...req.headers } });
+    this.requests.push({
+      method: req.method ?? "GET",
+      path,
+      url: req.url ?? "/",
+      headers: { ...req.headers },
+    });
     const handler = this.routes.get(path);
     try {
       if (handler === undefined) {

@@ -71,6 +71,10 @@ export interface HelmIndexParseResult {
   apiVersion?: string;
   /** The index's `generated` timestamp, as written. */
   generated?: string;
+  /** The index's own `annotations` (Helm's `IndexFile.Annotations`). */
+  annotations: Record<string, string>;
+  /** ChartMuseum's `serverInfo` (`contextPath`), text values only. */
+  serverInfo: Record<string, string>;
 }
 
 const DEFAULT_MAX_STRING = 64 * 1024;
@@ -207,6 +211,10 @@ function lazyDocument(text: string, layout: IndexLayout): Record<string, unknown
   for (const scalar of layout.scalars) {
     const value = loadYaml(scalar.line, scalar.lineNumber);
     if (isDict(value)) Object.assign(document, value);
+  }
+  for (const block of layout.mappings) {
+    const source = text.slice(block.start, Math.max(block.start, block.end));
+    document[block.key] = source.trim() === "" ? null : loadYaml(source, block.firstLine);
   }
   const entries: Record<string, unknown> = {};
   for (const block of layout.charts) {
@@ -388,8 +396,9 @@ class IndexWalker {
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url; // absolute, including oci://
       try {
         const resolved = new URL(url, this.base);
-        // Helm keeps the repository URL's query (access tokens of hosted repositories).
-        if (resolved.search === "" && this.base.search !== "") resolved.search = this.base.search;
+        // As Helm's ResolveReferenceURL: the repository URL's query, always (access tokens of
+        // hosted repositories); a relative URL's own query is replaced.
+        resolved.search = this.base.search;
         return resolved.href;
       } catch {
         this.warn(
@@ -497,13 +506,17 @@ function* normalizeIndex(
       `The index should be a mapping with "apiVersion" and "entries", but it is ${describe(document)}.`,
     );
   }
-  if (!("entries" in document)) {
+  // An index with its apiVersion and no entries (or `entries:` left empty) is an empty
+  // repository, as Helm reads it; without either it does not look like an index at all.
+  const stated = document["apiVersion"];
+  const hasApiVersion = typeof stated === "string" && stated.trim() !== "";
+  if (!("entries" in document) && !hasApiVersion) {
     throw new RegistryError(
       RegistryErrorCode.PARSE,
       'The index has no "entries": this does not look like a Helm repository index.',
     );
   }
-  const entries = document["entries"];
+  const entries = document["entries"] ?? {};
   if (!isDict(entries)) {
     throw new RegistryError(
       RegistryErrorCode.PARSE,
@@ -543,7 +556,14 @@ function* normalizeIndex(
     yield;
   }
 
-  const result: HelmIndexParseResult = { charts, warnings: walker.finishWarnings() };
+  const annotations = walker.annotations(document["annotations"], "", "");
+  const serverInfo = walker.annotations(document["serverInfo"], "", "");
+  const result: HelmIndexParseResult = {
+    charts,
+    warnings: walker.finishWarnings(),
+    annotations,
+    serverInfo,
+  };
   if (apiVersion !== undefined && apiVersion !== "") result.apiVersion = apiVersion;
   if (generated !== undefined) result.generated = generated;
   return result;
@@ -682,5 +702,7 @@ function normalizeVersion(
     const text = walker.text(entry[field], field, chart, version);
     if (text !== undefined) record[field] = text;
   }
+  // Helm's loader reads an entry without apiVersion as a v1 chart.
+  if (!record.apiVersion?.trim()) record.apiVersion = "v1";
   return record;
 }

@@ -23,8 +23,18 @@ export interface ChartBlock {
   end: number;
 }
 
+/** A top-level key with a block value other than `entries` (`annotations:`, `serverInfo:`). */
+export interface IndexMappingBlock {
+  key: string;
+  firstLine: number;
+  start: number;
+  end: number;
+}
+
 export interface IndexLayout {
   scalars: IndexScalarLine[];
+  /** Top-level block values (index `annotations`, ChartMuseum's `serverInfo`), loaded whole. */
+  mappings: IndexMappingBlock[];
   charts: ChartBlock[];
 }
 
@@ -37,7 +47,9 @@ const LINKS = /(?:^|[\s,[{])[&*][^\s,\]}]|<<\s*:/m;
 export function splitHelmIndex(text: string): IndexLayout | null {
   if (LINKS.test(text)) return null;
   const scalars: IndexScalarLine[] = [];
+  const mappings: IndexMappingBlock[] = [];
   const charts: ChartBlock[] = [];
+  let mapping: IndexMappingBlock | undefined;
   const seen = new Set<string>();
   let state: "top" | "entries" | "skip" = "top";
   let open: ChartBlock | undefined;
@@ -64,6 +76,11 @@ export function splitHelmIndex(text: string): IndexLayout | null {
     if (line.startsWith("\t") || line.startsWith("---") || line.startsWith("...")) return null;
     if (line[0] !== " ") {
       close(start);
+      if (mapping) {
+        mapping.end = start;
+        mappings.push(mapping);
+        mapping = undefined;
+      }
       const top = TOP_LEVEL.exec(line);
       if (!top) return null;
       const [, key, rest] = top;
@@ -72,6 +89,7 @@ export function splitHelmIndex(text: string): IndexLayout | null {
         state = "entries";
       } else if (rest === undefined || rest.trim() === "") {
         state = "skip";
+        mapping = { key, firstLine: lineNumber + 1, start: position, end: position };
       } else {
         if (rest.trimStart().startsWith("|") || rest.trimStart().startsWith(">")) return null;
         scalars.push({ key, line, lineNumber });
@@ -92,8 +110,12 @@ export function splitHelmIndex(text: string): IndexLayout | null {
     if (!open || !line.startsWith("  ")) return null;
   }
   close(text.length);
+  if (mapping) {
+    mapping.end = text.length;
+    mappings.push(mapping);
+  }
   // No chart blocks (no `entries:`, or an empty one): the whole-document load says what it is.
-  return charts.length > 0 ? { scalars, charts } : null;
+  return charts.length > 0 ? { scalars, mappings, charts } : null;
 }
 
 /**

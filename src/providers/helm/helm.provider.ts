@@ -6,6 +6,7 @@ import {
   type PackageLimits,
 } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
+import { helmOrderKey, parseHelmVersion } from "../helm-semver";
 import { createHttpClient, type HttpClient, type HttpClientFactory } from "../http/http-client";
 import { redactUrl, repositoryBaseUrl, repositoryFileUrl } from "../http/http-url";
 import type {
@@ -182,6 +183,7 @@ export class HelmProvider implements RegistryProvider {
       return {
         unchanged: false,
         charts,
+        index: { annotations: parsed.annotations, serverInfo: parsed.serverInfo },
         warnings,
         bytesFetched: response.bytesOnWire,
         validators,
@@ -329,7 +331,7 @@ function resolvePackageUrl(raw: string, endpoint: URL, what: string): URL {
   try {
     if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) return new URL(raw);
     const url = new URL(raw, repositoryBaseUrl(endpoint));
-    if (url.search === "" && endpoint.search !== "") url.search = endpoint.search;
+    url.search = endpoint.search; // as Helm's ResolveReferenceURL
     return url;
   } catch {
     throw new RegistryError(
@@ -462,13 +464,15 @@ async function lookupInIndex(
   }
   const record = findVersion(entry.versions, version);
   if (record !== undefined) {
-    return {
-      status: "VERIFIED",
-      message: `The index of ${where} lists ${what}${
-        record.version === version ? "" : ` (as "${record.version}")`
-      }.`,
-      record,
-    };
+    const as = record.version === version ? "" : ` (as "${record.version}")`;
+    if (record.urls.length === 0) {
+      return {
+        status: "NOT_DOWNLOADABLE",
+        message: `The index of ${where} lists ${what}${as} but it has no downloadable URLs.`,
+        record,
+      };
+    }
+    return { status: "VERIFIED", message: `The index of ${where} lists ${what}${as}.`, record };
   }
   const nearest = nearestVersions(
     entry.versions.map((v) => v.version),
@@ -484,15 +488,24 @@ async function lookupInIndex(
   };
 }
 
-/** Exact match first; then the same version written with or without a leading "v". */
+/**
+ * Exact text first (as `helm pull --version`); then, when the text is a version, the highest of
+ * equal precedence in the catalog's order (`1.2.3` finds `v1.2.3` or `1.2.3+build.1`).
+ */
 function findVersion(
   versions: readonly ChartVersionRecord[],
   wanted: string,
 ): ChartVersionRecord | undefined {
   const exact = versions.find((v) => v.version === wanted);
   if (exact !== undefined) return exact;
-  const bare = wanted.trim().replace(/^[vV=]/, "");
-  return versions.find((v) => v.version.replace(/^[vV=]/, "") === bare);
+  const target = helmOrderKey(wanted.trim());
+  if (target.parsed === null) return undefined;
+  let best: { record: ChartVersionRecord; key: string } | undefined;
+  for (const record of versions) {
+    const { key, precedence } = helmOrderKey(record.version);
+    if (precedence === target.precedence && (!best || key > best.key)) best = { record, key };
+  }
+  return best?.record;
 }
 
 /**
@@ -524,8 +537,9 @@ export function nearestVersions(
 /**
  * What the provider checks of each chart the parser hands over. A name longer than
  * MAX_CHART_NAME_LENGTH is no name a client could type, so that chart is skipped (with whatever the
- * parser said about it). A version that is not a semantic version (the catalog's test:
- * `semver.valid`, not loose) is kept, sorted below the semantic versions and outside every range,
+ * parser said about it). A version Helm cannot read (Masterminds semver, see helm-semver.ts;
+ * Helm's loader skips it) is kept, sorted below the versions, outside every range but reachable
+ * by its exact text,
  * with a warning; at most MAX_VERSION_WARNINGS of those, the rest counted in one more. Every
  * warning's texts are cut to MAX_WARNING_TEXT, so a hostile index cannot bloat the sync run.
  */
@@ -546,12 +560,12 @@ class ChartChecks {
       return false;
     }
     for (const { version } of chart.versions) {
-      if (semver.valid(version) !== null) continue;
+      if (parseHelmVersion(version) !== null) continue;
       if (++this.notSemver > MAX_VERSION_WARNINGS) continue;
       this.found.push(
         bounded({
           code: HelmListingWarning.VERSION_NOT_SEMVER,
-          message: `Version "${version}" of chart "${chart.name}" is not a semantic version; it is kept, sorted below the semantic versions.`,
+          message: `Version "${version}" of chart "${chart.name}" is not a version Helm reads (Helm skips it); it is kept, sorted below the versions and reachable by its exact text.`,
           chart: chart.name,
           version,
         }),

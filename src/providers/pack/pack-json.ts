@@ -16,14 +16,14 @@
  * - a resource component written as an object (the real format:
  *   `{resourceRequestParamRef, replicaCountParamRef, scheduleType}`) is read as its
  *   `resourceRequestParamRef`, since the model keeps components as strings;
- * - versions are kept as written (trimmed). Versions that are not semver, and semver versions
- *   whose prerelease looks like a date, get a warning that says how the catalog will order them;
+ * - versions are kept as written (trimmed). Versions Helm cannot read, and versions whose
+ *   prerelease looks like a date, get a warning that says how the catalog will order them;
  * - `expect` (the OCI repository and tag, or the folder name) is compared with `name` and
  *   `version`; a tag may write `_` for semver's `+`.
  *
  * Unknown top-level keys (`commit_msg`, `readme`, `kubeVersion`, `ansibleRoles`...) are ignored.
  */
-import semver from "semver";
+import { parseHelmVersion } from "../helm-semver";
 import { RegistryError, RegistryErrorCode } from "../errors";
 import {
   PACK_DEPENDENCY_TYPES,
@@ -42,7 +42,7 @@ import {
 export const PackJsonWarning = {
   /** `version` was a JSON number; it was read as text (trailing zeros are lost: `1.50` → `1.5`). */
   VERSION_NOT_STRING: "VERSION_NOT_STRING",
-  /** `version` is not a semantic version; the catalog orders it below every semver version. */
+  /** `version` is not a version Helm reads; the catalog orders it below every version. */
   VERSION_NOT_SEMVER: "VERSION_NOT_SEMVER",
   /** `version` is semver with a prerelease that looks like a date, so it orders as a prerelease. */
   DATE_SUFFIXED_VERSION: "DATE_SUFFIXED_VERSION",
@@ -192,17 +192,23 @@ function readVersion(value: unknown, what: string, warnings: Warnings): string {
 
 // --- version order ----------------------------------------------------------------------------
 
+/**
+ * The catalog reads versions as Helm does (Masterminds semver, see helm-semver.ts): Palette's
+ * zero-padded calendar versions (`26.02.1`) are versions and order as the dates they are
+ * (26.10.0 above 26.9.3 above 26.02.1). Only what Helm cannot read, and prereleases shaped like
+ * dates, get a warning.
+ */
 function checkVersionOrder(version: string, warnings: Warnings): void {
-  const parsed = semver.parse(version);
+  const parsed = parseHelmVersion(version);
   if (parsed === null) {
     warnings.add(
       PackJsonWarning.VERSION_NOT_SEMVER,
-      `version "${version}" is not a semantic version (${whyNotSemver(version)}); ` +
-        `the catalog orders it below every semver version of the pack, by text`,
+      `version "${version}" is not a version Helm reads (${whyNotSemver(version)}); ` +
+        `the catalog orders it below every version of the pack, by text`,
     );
     return;
   }
-  const prerelease = parsed.prerelease.join(".");
+  const prerelease = parsed.pre;
   const date = dateShape(prerelease);
   if (date === null) return;
   const release = `${parsed.major}.${parsed.minor}.${parsed.patch}`;
@@ -217,14 +223,11 @@ function checkVersionOrder(version: string, warnings: Warnings): void {
   );
 }
 
-/** The likeliest reason a version is not semver, for the warning. */
+/** The likeliest reason a version is not one Helm reads, for the warning. */
 function whyNotSemver(version: string): string {
   const core = /^v?(\d+(?:\.\d+)*)/.exec(version)?.[1];
-  if (core === undefined) return "it does not start with MAJOR.MINOR.PATCH";
-  const numbers = core.split(".");
-  const padded = numbers.find((n) => n.length > 1 && n.startsWith("0"));
-  if (padded !== undefined) return `"${padded}" has a leading zero, which semver does not allow`;
-  if (numbers.length < 3) return "it has fewer than three numbers (MAJOR.MINOR.PATCH)";
+  if (core === undefined) return "it does not start with MAJOR[.MINOR[.PATCH]]";
+  if (core.split(".").length > 3) return "it has more than three numbers (MAJOR.MINOR.PATCH)";
   return "see semver.org for the grammar";
 }
 

@@ -1,12 +1,23 @@
-import semver from "semver";
 import { resolvePackTag } from "./parent-tags";
 import { type DataSource } from "typeorm";
-import { afterValues, badInput } from "../api-errors";
+import { badInput, type PageRequest, pageWindow } from "../api-errors";
 import { type ChartSearch, chartSearchFor } from "./chart-search";
 import { visibleRegistriesSql } from "../../access/access-policy";
 import { type Viewer } from "../../access/viewer";
-import { afterCondition, type KeysetKey, keysetPage, type Page } from "../../store/keyset";
-import { toRange } from "./version-order";
+import {
+  afterCondition,
+  beforeCondition,
+  isBackward,
+  type KeysetKey,
+  keysetPage,
+  orderBy,
+  type Page,
+  type PageWindow,
+  reversed,
+  sliceWindow,
+} from "../../store/keyset";
+import { parseHelmVersion } from "../../providers/helm-semver";
+import { matchesSpec, parseVersionSpec, type VersionSpec } from "./version-order";
 import { containsPattern, placeholders, sql } from "../../store/sql";
 
 /** A chart row as the catalog stores it. */
@@ -195,11 +206,9 @@ export interface ChartPage extends Page<ChartRow> {
 /** Prefix of the latest-version columns in a page statement's rows. */
 const LATEST = "lv__";
 
-export interface ChartListArgs {
+export interface ChartListArgs extends PageRequest {
   search?: string | null;
   includeDeprecated: boolean;
-  first: number;
-  after?: string | null;
   /** HELM_CHART, PACK or ZARF_PACKAGE. */
   kind?: string | null;
   /** Pack layer (kernel, os, k8s, cni, csi, addon). */
@@ -210,12 +219,10 @@ export interface ChartListArgs {
   cloudType?: string | null;
 }
 
-export interface VersionListArgs {
+export interface VersionListArgs extends PageRequest {
   range?: string | null;
   includePrerelease: boolean;
   includeDeprecated: boolean;
-  first: number;
-  after?: string | null;
 }
 
 /** The order of a chart's versions: highest first (see version-order.ts), then newest row. */
@@ -228,12 +235,13 @@ const VERSION_KEYS: readonly KeysetKey[] = [
 export interface VersionPage {
   rows: VersionRow[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
   totalCount: number;
 }
 
 /** A parsed version filter; null range means "all". */
 interface VersionFilter {
-  range: string | null;
+  range: VersionSpec | null;
   includePrerelease: boolean;
   includeDeprecated: boolean;
 }
@@ -243,15 +251,11 @@ function parseVersionFilter(args: {
   includePrerelease: boolean;
   includeDeprecated: boolean;
 }): VersionFilter {
-  let range: string | null = null;
+  let range: VersionSpec | null = null;
   if (args.range?.trim()) {
-    const parsed = toRange(args.range);
-    if (!parsed)
-      throw badInput(
-        `range "${args.range}" is not a version, a semver range or a floating tag`,
-        "range",
-      );
-    range = parsed.exact ?? parsed.range!;
+    range = parseVersionSpec(args.range);
+    if (!range)
+      throw badInput(`range "${args.range}" is longer than Helm's constraints allow`, "range");
   }
   return {
     range,
@@ -260,19 +264,18 @@ function parseVersionFilter(args: {
   };
 }
 
+/**
+ * Whether a version row passes a filter. A range matches a version's exact text or, as Helm's
+ * `--version` reads it, its constraint (prereleases only when the range names one or they are
+ * asked for); a range that is no constraint matches only a version of that text.
+ */
 function matches(
   row: Pick<VersionRow, "version" | "prerelease" | "deprecated" | "is_semver">,
   f: VersionFilter,
 ): boolean {
   if (!f.includeDeprecated && (row.deprecated === 1 || row.deprecated === true)) return false;
+  if (f.range) return matchesSpec(row.version, f.range, f.includePrerelease);
   const pre = row.prerelease === 1 || row.prerelease === true;
-  if (f.range) {
-    if (!(row.is_semver === 1 || row.is_semver === true)) return false;
-    // A range that names a prerelease admits prereleases even when they are not asked for.
-    return semver.satisfies(row.version, f.range, {
-      includePrerelease: f.includePrerelease || /-/.test(f.range),
-    });
-  }
   return f.includePrerelease || !pre;
 }
 
@@ -374,7 +377,7 @@ export class CatalogService {
           items: [],
           totalCount: 0,
           hasNextPage: false,
-          hasPreviousPage: Boolean(args.after),
+          hasPreviousPage: false,
           latest: [],
         };
       ({ from, fromParams, countFrom, countFromParams, rank } = plan);
@@ -405,9 +408,11 @@ export class CatalogService {
       params,
       count: { from: countFrom, params: countFromParams },
       keys,
-      first: args.first,
       // A search cursor leads with the rank, the exact double the store computed.
-      after: afterValues(args.after, keys, (values) => !rank || typeof values[0] === "number"),
+      list: rank ? "chartSearch" : "charts",
+      window: pageWindow(args, rank ? "chartSearch" : "charts", keys, (values) =>
+        rank ? typeof values[0] === "number" : true,
+      ),
       cursorOf: (row: ChartRow & { search_rank?: number }) =>
         rank ? [Number(row.search_rank), row.name, row.id] : [row.name, row.id],
       map: ({ search_rank: _rank, ...row }: ChartRow & { search_rank?: number }): ChartRow => {
@@ -468,10 +473,10 @@ export class CatalogService {
 
   /**
    * One page of versions for each of several charts, highest version first. Without a range this
-   * is one statement (a correlated LIMIT per chart) plus one count when filters apply; with a
-   * range, one statement reads the version strings of these charts, the range is applied in
-   * JavaScript (semver semantics), and one statement reads the page rows. `columns` (from
-   * `versionColumns`) limits what the page rows hold.
+   * is one statement (a correlated LIMIT per chart, read in reverse for a backward page) plus one
+   * count when filters apply; with a range, one statement reads the version strings of these
+   * charts, the range is applied in JavaScript (Helm's semantics), and one statement reads the
+   * page rows. `columns` (from `versionColumns`) limits what the page rows hold.
    */
   async versionPages(
     charts: readonly { id: number; versionCount: number }[],
@@ -479,13 +484,9 @@ export class CatalogService {
     columns: string = VERSION_COLUMNS,
   ): Promise<VersionPage[]> {
     const filter = parseVersionFilter(args);
-    let after: { sortKey: string; id: number } | null = null;
-    if (args.after) {
-      const [sortKey, id] = afterValues(args.after, VERSION_KEYS)!;
-      after = { sortKey: String(sortKey), id: Number(id) };
-    }
+    const window = pageWindow(args, "versions", VERSION_KEYS);
     const ids = charts.map((c) => c.id);
-    if (filter.range) return this.rangePages(ids, filter, args.first, after, columns);
+    if (filter.range) return this.rangePages(ids, filter, window, columns);
 
     const cond: string[] = [];
     const condParams: unknown[] = [];
@@ -497,21 +498,27 @@ export class CatalogService {
       cond.push("v2.deprecated = ?");
       condParams.push(0);
     }
-    const afterCond: string[] = [...cond];
-    const afterParams: unknown[] = [...condParams];
-    if (after) {
-      const condition = afterCondition(VERSION_KEYS, [after.sortKey, after.id]);
-      afterCond.push(condition.where);
-      afterParams.push(...condition.params);
+    const pageCond: string[] = [...cond];
+    const pageParams: unknown[] = [...condParams];
+    for (const [values, condition] of [
+      [window.after, afterCondition],
+      [window.before, beforeCondition],
+    ] as const) {
+      if (!values) continue;
+      const bound = condition(VERSION_KEYS, values);
+      pageCond.push(bound.where);
+      pageParams.push(...bound.params);
     }
-    const extra = afterCond.length ? ` AND ${afterCond.join(" AND ")}` : "";
+    const backward = isBackward(window);
+    const limit = backward ? window.last! : window.first!;
+    const extra = pageCond.length ? ` AND ${pageCond.join(" AND ")}` : "";
     const rows = await sql<VersionRow>(
       this.dataSource,
       `SELECT ${columns} FROM chart c JOIN chart_version v ON v.id IN (
          SELECT v2.id FROM chart_version v2 WHERE v2.chart_id = c.id${extra}
-         ORDER BY v2.sort_key DESC, v2.id DESC LIMIT ?)
+         ORDER BY ${orderBy(backward ? reversed(VERSION_KEYS) : VERSION_KEYS)} LIMIT ?)
        WHERE c.id IN (${placeholders(ids.length)})`,
-      [...afterParams, args.first + 1, ...ids],
+      [...pageParams, limit + 1, ...ids],
     );
     let counts: Map<number, number>;
     if (cond.length === 0) {
@@ -528,19 +535,31 @@ export class CatalogService {
     const byChart = groupRows(rows);
     return ids.map((id) => {
       const list = (byChart.get(id) ?? []).sort(compareRowsDesc);
-      return {
-        rows: list.slice(0, args.first),
-        hasNextPage: list.length > args.first,
-        totalCount: counts.get(id) ?? 0,
-      };
+      const totalCount = counts.get(id) ?? 0;
+      if (backward) {
+        // Read closest to `before` first: the page is the last `limit` of the list.
+        const more = list.length > limit;
+        return {
+          rows: more ? list.slice(list.length - limit) : list,
+          hasNextPage: window.before !== null,
+          hasPreviousPage: more,
+          totalCount,
+        };
+      }
+      let page = list.slice(0, limit);
+      let hasPreviousPage = window.after !== null;
+      if (window.last !== null) {
+        if (page.length > window.last) hasPreviousPage = true;
+        page = window.last === 0 ? [] : page.slice(-window.last);
+      }
+      return { rows: page, hasNextPage: list.length > limit, hasPreviousPage, totalCount };
     });
   }
 
   private async rangePages(
     ids: number[],
     filter: VersionFilter,
-    first: number,
-    after: { sortKey: string; id: number } | null,
+    window: PageWindow,
     columns: string,
   ): Promise<VersionPage[]> {
     const all = await sql<
@@ -554,6 +573,14 @@ export class CatalogService {
        FROM chart_version v WHERE v.chart_id IN (${placeholders(ids.length)})`,
       ids,
     );
+    const spec = filter.range!;
+    if (!spec.constraint && !all.some((row) => row.version === spec.text)) {
+      throw badInput(
+        `range "${spec.text}" is neither a Helm version constraint (such as ">= 1.2, < 2", "^1.4", ` +
+          `"~1.2", "1.2.x") nor a version of this chart`,
+        "range",
+      );
+    }
     const byChart = new Map<number, typeof all>();
     for (const row of all) {
       if (!matches(row, filter)) continue;
@@ -563,19 +590,10 @@ export class CatalogService {
     }
     const pages = ids.map((id) => {
       const list = (byChart.get(id) ?? []).sort(compareRowsDesc);
-      const start = after
-        ? list.findIndex(
-            (r) =>
-              r.sort_key < after.sortKey ||
-              (r.sort_key === after.sortKey && Number(r.id) < after.id),
-          )
-        : 0;
-      const rest = start < 0 ? [] : list.slice(start);
-      return {
-        ids: rest.slice(0, first).map((r) => Number(r.id)),
-        hasNextPage: rest.length > first,
-        totalCount: list.length,
-      };
+      const slice = sliceWindow(list, window, (row, [sortKey, rowId]) =>
+        compareRowsDesc(row, { sort_key: String(sortKey), id: Number(rowId) }),
+      );
+      return { ...slice, ids: slice.rows.map((r) => Number(r.id)), totalCount: list.length };
     });
     const wanted = pages.flatMap((p) => p.ids);
     const rows = wanted.length ? await this.versionsById(wanted, columns) : [];
@@ -585,6 +603,7 @@ export class CatalogService {
     return pages.map((p) => ({
       rows: p.ids.map((id) => byId.get(id)!).filter(Boolean),
       hasNextPage: p.hasNextPage,
+      hasPreviousPage: p.hasPreviousPage,
       totalCount: p.totalCount,
     }));
   }
@@ -597,6 +616,17 @@ export class CatalogService {
       [chartId, version],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The version a typed reference names, as `checkChartReference` and `resolveChartVersion`
+   * agree: the version of exactly that text, else (when the text is a version Helm reads) the
+   * highest of equal precedence (`1.2.3` finds `v1.2.3`, `1.2.3+build.1`); null otherwise.
+   */
+  async findReference(chartId: number, version: string): Promise<VersionRow | null> {
+    const exact = await this.findVersion(chartId, version);
+    if (exact || !parseHelmVersion(version.trim())) return exact;
+    return this.resolveVersion(chartId, `=${version.trim()}`, true);
   }
 
   /**
@@ -626,16 +656,22 @@ export class CatalogService {
       );
       if (resolved !== null) return this.findVersion(chartId, resolved);
     }
-    const parsed = toRange(spec);
+    const parsed = parseVersionSpec(spec);
     if (!parsed)
-      throw badInput(`"${spec}" is not a version, a semver range or a floating tag`, "version");
-    if (parsed.exact) {
-      const row = await this.findVersion(chartId, parsed.exact);
-      if (row) return row;
-      // "1.2.3" also matches a stored "v1.2.3" (or a build-metadata variant) with equal precedence.
-    }
+      throw badInput(
+        `"${spec}" is not a version, a Helm version constraint or a floating tag`,
+        "version",
+      );
+    // As `helm pull --version`: a version of exactly that text first, then the constraint.
+    const exact = await this.findVersion(chartId, parsed.text);
+    if (exact) return exact;
+    if (!parsed.constraint)
+      throw badInput(
+        `"${spec}" is not a version of this chart, nor a Helm version constraint or a floating tag`,
+        "version",
+      );
     const [page] = await this.versionPages([{ id: chartId, versionCount: 0 }], {
-      range: parsed.exact ? `=${parsed.exact}` : parsed.range,
+      range: parsed.text,
       includePrerelease,
       includeDeprecated: true,
       first: 1,

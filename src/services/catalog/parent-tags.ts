@@ -77,7 +77,7 @@ function coerce(v: TaggableVersion): Coerced | null {
     major: parsed.major,
     minor: parsed.minor,
     normalized,
-    sortKey: info.sortKey,
+    sortKey: info.precedence,
     prerelease: info.prerelease,
     canonical: v.version === normalized,
   };
@@ -191,7 +191,7 @@ export function resolvePackTag(tag: string, versions: TaggableVersion[]): string
   if (grouped) return grouped.version;
   const wanted = normalize(label);
   if (wanted === null) return null;
-  const wantedKey = versionInfo(wanted).sortKey;
+  const wantedKey = versionInfo(wanted).precedence;
   const matches: Coerced[] = [];
   for (const v of versions) {
     if (!inGroup(v)) continue;

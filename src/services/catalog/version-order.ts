@@ -1,42 +1,32 @@
-import semver from "semver";
+import { HelmConstraint, helmOrderKey, parseHelmVersion } from "../../providers/helm-semver";
 
 /** How a version string sorts and what it is. */
 export interface VersionInfo {
-  /** Byte-comparable key: a larger key is a higher version; non-semver versions sort lowest. */
+  /**
+   * Byte-comparable key: a larger key is a higher version, in one total order (see
+   * `versionInfo`); versions Helm cannot read sort lowest.
+   */
   sortKey: string;
+  /** The key of the version's precedence alone: equal for `1.0`, `v1.0.0` and `1.0.0+b`. */
+  precedence: string;
+  /** Helm reads it as a version (Masterminds semver: `1.0`, `2`, `v1.2.3` included). */
   isSemver: boolean;
   prerelease: boolean;
 }
 
-const NUM_WIDTH = 16;
-
-function pad(n: string): string {
-  // Identifiers longer than the width are clamped: they still sort above every shorter number.
-  return n.length >= NUM_WIDTH ? "9".repeat(NUM_WIDTH) : n.padStart(NUM_WIDTH, "0");
-}
-
 /**
- * Computes a sort key that orders versions by semantic-version precedence (build metadata
- * ignored, as semver says) under plain byte comparison, so that SQL can page "highest first"
- * with an index. Layout: `1` + major.minor.patch padded + (`1` release | `0` + prerelease ids),
- * each prerelease id `0`+padded number or `1`+text, joined by `!` (below every id character, so
- * a shorter id list sorts first). Versions that are not semver get `0` + their text.
+ * The order of a chart's versions, the same everywhere (`versions`, `latestVersion`,
+ * `resolveChartVersion`, every range): Helm's precedence with a documented tie-break (see
+ * `helmOrderKey`). Versions Helm cannot read (`latest`, `1.2.3.4`) sort below every version.
  */
 export function versionInfo(version: string): VersionInfo {
-  const parsed = semver.parse(version, { loose: false });
-  if (!parsed) {
-    return { sortKey: `0${version}`, isSemver: false, prerelease: false };
-  }
-  const core = `${pad(String(parsed.major))}.${pad(String(parsed.minor))}.${pad(String(parsed.patch))}`;
-  if (parsed.prerelease.length === 0) {
-    return { sortKey: `1${core}~1`, isSemver: true, prerelease: false };
-  }
-  const ids = parsed.prerelease
-    .map((id) =>
-      typeof id === "number" || /^\d+$/.test(String(id)) ? `0${pad(String(id))}` : `1${id}`,
-    )
-    .join("!");
-  return { sortKey: `1${core}~0${ids}`, isSemver: true, prerelease: true };
+  const { key, precedence, parsed } = helmOrderKey(version);
+  return {
+    sortKey: key,
+    precedence,
+    isSemver: parsed !== null,
+    prerelease: parsed !== null && parsed.pre !== "",
+  };
 }
 
 /** Compares two version strings highest-first, the order the catalog uses everywhere. */
@@ -47,8 +37,8 @@ export function compareVersionsDesc(a: string, b: string): number {
 }
 
 /**
- * Picks the "latest" version: the highest stable semver version, else the highest prerelease,
- * else (no semver at all) the first in sort order. Input may be in any order.
+ * Picks the "latest" version: the highest stable version, else the highest prerelease, else
+ * (no version Helm can read) the first in sort order. Input may be in any order.
  */
 export function pickLatest<T extends { version: string; info: VersionInfo }>(
   versions: T[],
@@ -68,22 +58,41 @@ export function pickLatest<T extends { version: string; info: VersionInfo }>(
   return bestStable ?? bestAny;
 }
 
-const FLOATING = /^(?:[A-Za-z0-9_-]+__)?(\d+)(?:\.(\d+))?\.x$/;
+/** Longest version filter accepted (the constraint grammar is matched by regular expressions). */
+export const MAX_RANGE_LENGTH = 256;
+
+const GROUP_PREFIX = /^[A-Za-z0-9_-]+__(\d+(?:\.\d+)?\.x)$/;
 
 /**
- * Turns what a user typed into a semver range: an exact version stays exact, a floating tag
- * (`1.2.x`, `1.x`, optionally `group__1.2.x`) becomes its range, and any other valid range
- * (`^1.4`, `>=1.2 <2`) is kept. Returns null when the text is neither.
+ * What a user typed as a version filter: the text itself (a stored version matches it exactly,
+ * as `helm pull --version` tries first) and, when it is one, Helm's constraint (`>= 0.1, < 0.2`,
+ * `^1.4`, `~1.2`, `1.2.x`, `1.0.0 - 2`, `a || b`). A pack group prefix (`lts__1.2.x`) is read
+ * as its floating part. Returns null when the text is blank or too long.
  */
-export function toRange(spec: string): { exact?: string; range?: string } | null {
+export interface VersionSpec {
+  text: string;
+  constraint: HelmConstraint | null;
+}
+
+export function parseVersionSpec(spec: string): VersionSpec | null {
   const text = spec.trim();
-  if (text === "") return null;
-  const floating = FLOATING.exec(text);
-  if (floating)
-    return {
-      range: floating[2] === undefined ? `${floating[1]}.x` : `${floating[1]}.${floating[2]}.x`,
-    };
-  if (semver.valid(text)) return { exact: text };
-  if (semver.validRange(text)) return { range: text };
-  return null;
+  if (text === "" || text.length > MAX_RANGE_LENGTH) return null;
+  const grouped = GROUP_PREFIX.exec(text);
+  return { text, constraint: HelmConstraint.parse(grouped ? grouped[1]! : text) };
+}
+
+/**
+ * Whether a stored version matches a filter: its exact text, or (when it is a version Helm
+ * reads) the constraint, Masterminds semantics, prereleases judged like other versions when
+ * `includePrerelease`.
+ */
+export function matchesSpec(
+  version: string,
+  spec: VersionSpec,
+  includePrerelease: boolean,
+): boolean {
+  if (version === spec.text) return true;
+  if (!spec.constraint) return false;
+  const parsed = parseHelmVersion(version);
+  return parsed !== null && spec.constraint.check(parsed, includePrerelease);
 }

@@ -86,7 +86,8 @@ export class ProfileService {
         outcome: {
           ...base,
           resolvedVersion: result.status === "VERIFIED" ? request.version : null,
-          status: result.status,
+          // A layer Helm could not download is not there for a profile.
+          status: result.status === "NOT_DOWNLOADABLE" ? "NOT_FOUND" : result.status,
           message: result.message,
           layer: pack?.layer ?? null,
         },

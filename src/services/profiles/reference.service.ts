@@ -6,6 +6,7 @@ import { type SecretBox } from "../../store/secret-box";
 import { type RegistryTarget } from "../../providers/provider";
 import { registryFailure, toTarget } from "../registries/registry-secrets";
 import { spendRegistryCall } from "../registry-calls";
+import { jsonList } from "../../store/sql";
 
 /**
  * Checks a typed chart reference (name + version). Protected registries, and registries never
@@ -29,16 +30,24 @@ export class ReferenceService {
           message: `No chart "${chart}" in the catalog of "${registry.name}" (synced ${synced})`,
         };
       }
-      const found = await this.catalog.findVersion(Number(row.id), version);
-      return found
-        ? {
-            status: "VERIFIED",
-            message: `${chart} ${version} is in the catalog of "${registry.name}" (synced ${synced})`,
-          }
-        : {
-            status: "NOT_FOUND",
-            message: `${chart} has no version ${version} in the catalog of "${registry.name}" (synced ${synced})`,
-          };
+      const found = await this.catalog.findReference(Number(row.id), version);
+      if (!found) {
+        return {
+          status: "NOT_FOUND",
+          message: `${chart} has no version ${version} in the catalog of "${registry.name}" (synced ${synced})`,
+        };
+      }
+      const as = found.version === version ? "" : ` (as "${found.version}")`;
+      if (registry.kind === "HELM" && jsonList(found.urls).length === 0) {
+        return {
+          status: "NOT_DOWNLOADABLE",
+          message: `${chart} ${version}${as} is in the catalog of "${registry.name}" (synced ${synced}) but has no downloadable URLs`,
+        };
+      }
+      return {
+        status: "VERIFIED",
+        message: `${chart} ${version}${as} is in the catalog of "${registry.name}" (synced ${synced})`,
+      };
     }
     spendRegistryCall();
     let target: RegistryTarget | null = null;

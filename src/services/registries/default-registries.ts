@@ -19,11 +19,14 @@ import { applyRegistryInput } from "./registry-input";
 /**
  * Seeds the default registries from a YAML file (DEFAULT_REGISTRIES_FILE): missing ones are
  * inserted as SYSTEM, default, immutable registries; existing ones are left as they are. Kinds
- * without a provider in this build are skipped with a log line. Returns how many were added.
+ * without a provider in this build are skipped with a log line. With `fipsOnly` (Palette VerteX,
+ * PALETTE_EDITION=vertex) only the entries marked `fips: true` are seeded; a system admin adds
+ * any other registry explicitly. Returns how many were added.
  */
 export async function seedDefaultRegistries(
   file: string,
   parts: {
+    fipsOnly?: boolean;
     dataSource: DataSource;
     providers: ProviderSet;
     lock: WriteLock;
@@ -31,7 +34,7 @@ export async function seedDefaultRegistries(
     logger: Logger;
   },
 ): Promise<number> {
-  const { dataSource, providers, lock, catalogVersion, logger } = parts;
+  const { dataSource, providers, lock, catalogVersion, logger, fipsOnly = false } = parts;
   const repo = dataSource.getRepository(RegistryEntity);
   // Every entry is checked before any is written: a bad file stops start-up and seeds nothing.
   const entities: RegistryEntity[] = [];
@@ -39,6 +42,8 @@ export async function seedDefaultRegistries(
     const kind = String(raw.kind ?? "") as RegistryKind;
     const name = String(raw.name ?? "");
     const providerType = (raw.providerType ?? null) as OciProviderType | null;
+    const fips = raw.fips === true;
+    if (fipsOnly && !fips) return;
     if (
       !providers.has(kind) ||
       (kind === "OCI" && !providers.supportsOci(providerType ?? "HELM"))
@@ -55,6 +60,7 @@ export async function seedDefaultRegistries(
       tenantId: null,
       kind,
       isDefault: true,
+      fips,
     });
     try {
       applyRegistryInput(

@@ -85,7 +85,7 @@ export function applyRegistryInput(
         ? normalizeOciEndpoint(input.endpoint ?? "")
         : entity.kind === "PACK"
           ? normalizePackEndpoint(input.endpoint ?? "")
-          : normalizeEndpoint(input.endpoint ?? "");
+          : normalizeEndpoint(input.endpoint ?? "", { keepQuery: true });
   }
   if (entity.kind === "PACK") {
     // Pack registries are always synchronized (Palette has no switch for them).
@@ -323,7 +323,12 @@ function normalizeOciEndpoint(raw: string): string {
   return endpoint;
 }
 
-function normalizeEndpoint(raw: string): string {
+/**
+ * An http(s) URL without credentials or fragment, trailing slashes dropped. A Helm repository
+ * keeps its query (`keepQuery`): Helm fetches `<path>/index.yaml?<query>` and resolves relative
+ * chart URLs with that query (its "querystring repo"); other kinds drop it.
+ */
+function normalizeEndpoint(raw: string, { keepQuery = false } = {}): string {
   const text = raw.trim();
   let url: URL;
   try {
@@ -338,8 +343,9 @@ function normalizeEndpoint(raw: string): string {
     throw badInput("endpoint must not carry credentials; use auth instead", "endpoint");
   }
   url.hash = "";
+  const search = keepQuery && url.search !== "?" ? url.search : "";
   url.search = "";
-  return url.toString().replace(/\/+$/, "");
+  return `${url.toString().replace(/\/+$/, "")}${search}`;
 }
 
 /**

@@ -16,7 +16,15 @@ import { containsPattern } from "../../store/sql";
 import { isUniqueViolation } from "../../store/store-errors";
 import { spendRegistryCall } from "../registry-calls";
 import { type WriteLock } from "../../store/write-lock";
-import { afterValues, ApiErrorCode, apiError, authorize, badInput, notFound } from "../api-errors";
+import {
+  ApiErrorCode,
+  apiError,
+  authorize,
+  badInput,
+  notFound,
+  type PageRequest,
+  pageWindow,
+} from "../api-errors";
 import {
   type AnyRegistryInput,
   applyRegistryInput,
@@ -31,12 +39,10 @@ import {
   toTarget,
 } from "./registry-secrets";
 
-export interface RegistryListArgs {
+export interface RegistryListArgs extends PageRequest {
   kind?: RegistryKind | null;
   scope?: "TENANT" | "SYSTEM" | null;
   search?: string | null;
-  first: number;
-  after?: string | null;
 }
 
 /** Registries by name, then id. */
@@ -133,8 +139,8 @@ export class RegistryService {
       where,
       params,
       keys: REGISTRY_KEYS,
-      first: args.first,
-      after: afterValues(args.after, REGISTRY_KEYS),
+      list: "registries",
+      window: pageWindow(args, "registries", REGISTRY_KEYS),
       cursorOf: (row: Record<string, unknown>) => [String(row.name), String(row.id)],
       map: (row) => this.reader.hydrate(row),
     });
@@ -253,6 +259,7 @@ export class RegistryService {
       ...ownerFor(viewer, input.scope ?? "TENANT"),
       kind,
       isDefault: false,
+      fips: false,
       lastSyncedAt: null,
       listingEtag: null,
       listingLastModified: null,

@@ -2,7 +2,7 @@ import { type DataSource } from "typeorm";
 import { SyncRunEntity } from "../../entities";
 import { EntityReader } from "../../store/entity-reader";
 import { type KeysetKey, keysetPage, type Page } from "../../store/keyset";
-import { afterValues } from "../api-errors";
+import { type PageRequest, pageWindow } from "../api-errors";
 
 /** Runs newest first. */
 const RUN_KEYS: readonly KeysetKey[] = [
@@ -45,15 +45,15 @@ export class SyncRunService {
   }
 
   /** A page of one registry's runs, newest first. */
-  page(registryId: string, first: number, after?: string | null): Promise<Page<SyncRunEntity>> {
+  page(registryId: string, request: PageRequest): Promise<Page<SyncRunEntity>> {
     return keysetPage(this.dataSource, {
       select: this.reader.selectList,
       from: "sync_run r",
       where: ["r.registry_id = ?"],
       params: [registryId],
       keys: RUN_KEYS,
-      first,
-      after: afterValues(after, RUN_KEYS),
+      list: "syncRuns",
+      window: pageWindow(request, "syncRuns", RUN_KEYS),
       // The queued_at value as the store compares it (SQLite's text, PostgreSQL's timestamp).
       cursorOf: (row: Record<string, unknown>) => [
         row.queued_at instanceof Date ? row.queued_at.toISOString() : String(row.queued_at),

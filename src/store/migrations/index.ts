@@ -4,6 +4,7 @@ import { Packs1732233600000 } from "./1732233600000-packs";
 import { ChartSearch1732320000000 } from "./1732320000000-chart-search";
 import { CatalogVersion1732406400000 } from "./1732406400000-catalog-version";
 import { RegistryNameUnique1732492800000 } from "./1732492800000-registry-name-unique";
+import { HelmVersionOrder1732579200000 } from "./1732579200000-helm-version-order";
 
 /** Every migration, oldest first. A new schema change is a new file added here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ChartSearch1732320000000,
   CatalogVersion1732406400000,
   RegistryNameUnique1732492800000,
+  HelmVersionOrder1732579200000,
 ];

@@ -425,14 +425,25 @@ entries:
   });
 });
 
+describe("6. an index holding only apiVersion is an empty repository, as Helm reads it", () => {
+  it.each([
+    ["no entries", "apiVersion: v1\ngenerated: now\n"],
+    ["null entries", "apiVersion: v1\nentries:\n"],
+    ["only apiVersion", "apiVersion: v1\n"],
+  ])("%s", (_what, text) => {
+    const result = parseHelmIndex(Buffer.from(text), { baseUrl: "https://charts.example.com/" });
+    expect(result.charts).toEqual([]);
+    expect(result.apiVersion).toBe("v1");
+  });
+});
+
 describe("parseHelmIndex documents it refuses (PARSE)", () => {
   it.each([
     ["an empty document", "   \n"],
     ["a list at the root", "- a\n- b\n"],
     ["text at the root", "<html><body>Login</body></html>"],
-    ["no entries", "apiVersion: v1\ngenerated: now\n"],
+    ["neither entries nor apiVersion", "generated: now\n"],
     ["entries that are a list", "apiVersion: v1\nentries:\n- a\n"],
-    ["null entries", "apiVersion: v1\nentries:\n"],
     ["malformed YAML", "apiVersion: v1\nentries:\n  demo: [\n"],
     ["two documents", "apiVersion: v1\nentries: {}\n---\nentries: {}\n"],
   ])("%s", (_what, text) => {

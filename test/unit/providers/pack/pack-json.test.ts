@@ -3,6 +3,7 @@ import * as path from "node:path";
 import semver from "semver";
 import { RegistryError, RegistryErrorCode } from "../../../../src/providers/errors";
 import { PackJsonWarning, parsePackJson } from "../../../../src/providers/pack/pack-json";
+import { compareVersionsDesc, versionInfo } from "../../../../src/services/catalog/version-order";
 import {
   PACK_DEPENDENCY_TYPES,
   PACK_LAYERS,
@@ -115,7 +116,6 @@ describe("parsePackJson on the pack-central corpus (all 220 pack.json files)", (
   it("finds the corpus warnings, and only those", () => {
     const warned = corpus.flatMap((entry) => entry.parsed.warnings);
     expect(count(warned, (w) => w.code)).toEqual({
-      [PackJsonWarning.VERSION_NOT_SEMVER]: 16,
       [PackJsonWarning.VERSION_MISMATCH]: 10,
       [PackJsonWarning.DATE_SUFFIXED_VERSION]: 1,
       [PackJsonWarning.DEPENDENCY_TYPE_MISSING]: 1,
@@ -158,7 +158,7 @@ describe("parsePackJson on the pack-central corpus (all 220 pack.json files)", (
     }
   });
 
-  it("flags the versions that are not semver: kubeflow 1.5 and zero-padded calendar versions", () => {
+  it("7. reads kubeflow 1.5 and zero-padded calendar versions as Helm does: versions, no warning", () => {
     const notSemver = packs.filter((p) => semver.valid(p.version) === null);
     expect(count(notSemver, (p) => p.version)).toEqual({
       "1.5": 4,
@@ -171,12 +171,20 @@ describe("parsePackJson on the pack-central corpus (all 220 pack.json files)", (
       "26.04.4": 1,
     });
     for (const e of corpus.filter((x) => semver.valid(x.parsed.pack.version) === null)) {
-      expect(codes(e.parsed)).toContain(PackJsonWarning.VERSION_NOT_SEMVER);
+      expect(codes(e.parsed)).not.toContain(PackJsonWarning.VERSION_NOT_SEMVER);
+      expect(versionInfo(e.parsed.pack.version).isSemver).toBe(true);
     }
-    const trident = corpus.find((e) => e.dir === "trident-operator-26.02.1");
-    expect(messageOf(trident!.parsed, PackJsonWarning.VERSION_NOT_SEMVER)).toContain(
-      '"02" has a leading zero',
-    );
+    // The calendar versions order as the dates they are.
+    const calendar = [...new Set(notSemver.map((p) => p.version))].filter((v) => v !== "1.5");
+    expect([...calendar].sort(compareVersionsDesc)).toEqual([
+      "26.04.4",
+      "26.02.1",
+      "26.02.0",
+      "25.06.0",
+      "23.07.1",
+      "23.01.0",
+      "20.09.0",
+    ]);
   });
 
   it("sees three layers, the stated addon types, and three dependency types", () => {
@@ -273,14 +281,9 @@ describe("parsePackJson on the odd packs", () => {
       version: "1.5.0",
     });
     expect(result.pack.version).toBe("1.5");
-    expect(codes(result).sort()).toEqual(
-      [PackJsonWarning.VERSION_MISMATCH, PackJsonWarning.VERSION_NOT_SEMVER].sort(),
-    );
+    expect(codes(result)).toEqual([PackJsonWarning.VERSION_MISMATCH]);
     expect(messageOf(result, PackJsonWarning.VERSION_MISMATCH)).toBe(
       'pack.json says version "1.5", but its tag or folder says "1.5.0"',
-    );
-    expect(messageOf(result, PackJsonWarning.VERSION_NOT_SEMVER)).toMatch(
-      /fewer than three numbers.*below every semver version/,
     );
     expect(result.pack.kubeManifests).toEqual([
       "manifests/base_manifests.yaml",
@@ -441,10 +444,7 @@ describe("parsePackJson warnings", () => {
   it("reads a number version as text, with warnings", () => {
     const result = parsePackJson('{"name": "demo", "version": 1.50}');
     expect(result.pack.version).toBe("1.5");
-    expect(codes(result)).toEqual([
-      PackJsonWarning.VERSION_NOT_STRING,
-      PackJsonWarning.VERSION_NOT_SEMVER,
-    ]);
+    expect(codes(result)).toEqual([PackJsonWarning.VERSION_NOT_STRING]);
     expect(messageOf(result, PackJsonWarning.VERSION_NOT_STRING)).toContain("1.50 becomes");
   });
 
@@ -692,18 +692,19 @@ describe("parsePackJson warnings", () => {
     }
     const yearFirst = parsePackJson(packText({ version: "1.0.0-2026-05-05" }));
     expect(messageOf(yearFirst, PackJsonWarning.DATE_SUFFIXED_VERSION)).not.toContain("calendar");
-    // A zero-padded date is not semver at all: that warning says how it orders instead.
+    // A zero-padded numeric prerelease part is refused by Helm too: that warning says how it orders.
     const padded = parsePackJson(packText({ version: "0.30.0-05.05.2026" }));
     expect(codes(padded)).toEqual([PackJsonWarning.VERSION_NOT_SEMVER]);
   });
 
-  it("says why a version is not semver", () => {
+  it("says why a version is not one Helm reads", () => {
     const why = (version: string): string =>
       messageOf(parsePackJson(packText({ version })), PackJsonWarning.VERSION_NOT_SEMVER);
-    expect(why("26.04.4")).toContain('"04" has a leading zero');
-    expect(why("1.5")).toContain("fewer than three numbers");
-    expect(why("latest")).toContain("does not start with MAJOR.MINOR.PATCH");
-    expect(why("latest")).toContain("below every semver version");
-    expect(codes(parsePackJson(packText({ version: "v1.2.3" })))).toEqual([]);
+    expect(why("1.2.3.4")).toContain("more than three numbers");
+    expect(why("latest")).toContain("does not start with MAJOR[.MINOR[.PATCH]]");
+    expect(why("latest")).toContain("below every version");
+    for (const version of ["v1.2.3", "26.04.4", "1.5"]) {
+      expect([version, codes(parsePackJson(packText({ version })))]).toEqual([version, []]);
+    }
   });
 });
