@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
 import { type AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
@@ -16,6 +19,18 @@ import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
 import { isStoreBusy, STORE_BUSY_MESSAGE } from "../store/store-errors";
+import { type StatementCounter } from "../store/data-source";
+import {
+  attachMetricSources,
+  graphqlHttpTelemetry,
+  httpTelemetry,
+  metricsHandler,
+  readinessHandler,
+  type ReadinessChecks,
+  type Telemetry,
+  wrapSubscribe,
+} from "./telemetry";
+import { mountWebApp } from "./web-app";
 
 /** Codes an error may carry to the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -123,6 +138,8 @@ export function createApollo(
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     // The cache-control plugin hooks every field and serves nobody here.
     ApolloServerPluginCacheControlDisabled(),
+    // Apollo's landing page loads its code from a CDN; browsers get the offline IDE instead.
+    ApolloServerPluginLandingPageDisabled(),
     errorLogPlugin(services),
     operationLimitsPlugin(schema, services),
   ];
@@ -138,13 +155,25 @@ export function createApollo(
   });
 }
 
-/** Serves GraphQL over HTTP and WebSocket (graphql-ws) on one port, plus /healthz. */
+/** What the server exposes for operators: metrics, traces, readiness (all optional). */
+export interface Operations {
+  telemetry: Telemetry;
+  readiness: ReadinessChecks;
+  statements?: StatementCounter;
+}
+
+/**
+ * Serves GraphQL over HTTP and WebSocket (graphql-ws) on one port, plus /healthz, /readyz,
+ * /metrics, the dashboard at / and the IDE at /graphql for browsers.
+ */
 export async function startHttp(
   schema: GraphQLSchema,
   services: Services,
   host: string,
   port: number,
+  operations: Operations = { telemetry: { metrics: null, tracing: null }, readiness: new Map() },
 ): Promise<HttpGateway> {
+  const { telemetry } = operations;
   const documents = createDocumentCache(introspectionRules(services.config.limits));
   const limitChecks = new LimitCheckCache(schema, services.config.limits);
   const app = express();
@@ -152,6 +181,7 @@ export async function startHttp(
   // ETag hashing of large JSON bodies costs CPU on every read and serves no client here.
   app.set("etag", false);
   const server = createServer(app);
+  if (telemetry.metrics || telemetry.tracing) app.use(httpTelemetry(telemetry));
 
   const limits = services.config.limits;
   const wsServer = new WebSocketServer({
@@ -199,7 +229,7 @@ export async function startHttp(
       },
       // One context per subscribe message: loaders are fresh for each operation.
       context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
-      subscribe: createSharedSubscribe(),
+      subscribe: wrapSubscribe(telemetry, createSharedSubscribe()),
       ...documents,
     },
     wsServer,
@@ -225,9 +255,24 @@ export async function startHttp(
       res.status(503).json({ status: "unavailable", reason: "store not reachable" });
     }
   });
+  app.get("/readyz", readinessHandler(operations.readiness));
+  const observability = services.config.observability;
+  if (telemetry.metrics && observability.metrics) {
+    attachMetricSources(
+      telemetry.metrics,
+      services,
+      operations.statements,
+      () => wsServer.clients.size,
+    );
+    app.get("/metrics", metricsHandler(telemetry.metrics, observability.metricsToken));
+  }
+  mountWebApp(app, { ...observability, graphqlPath: "/graphql" });
   app.use(
     "/graphql",
     express.json({ limit: services.config.limits.maxRequestBytes }),
+    ...(telemetry.metrics || telemetry.tracing
+      ? [graphqlHttpTelemetry(telemetry, (query) => documents.parse(query))]
+      : []),
     readPath(schema, services, documents, limitChecks),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
