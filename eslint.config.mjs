@@ -10,6 +10,7 @@ export default tseslint.config(
       "data/**",
       "coverage/**",
       "test/__generated__/**",
+      "web/src/__generated__/**",
     ],
   },
   js.configs.recommended,

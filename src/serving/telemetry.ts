@@ -238,7 +238,7 @@ function countOpen(
     metrics.subscriptionClosed();
   };
   const iterator = source[Symbol.asyncIterator]();
-  const wrapped: AsyncGenerator<ExecutionResult> = {
+  const wrapped = {
     async next() {
       const result = await iterator.next();
       if (result.done) close();
@@ -256,11 +256,8 @@ function countOpen(
     [Symbol.asyncIterator]() {
       return wrapped;
     },
-    async [Symbol.asyncDispose]() {
-      await wrapped.return(undefined);
-    },
   };
-  return wrapped;
+  return wrapped as unknown as AsyncGenerator<ExecutionResult>;
 }
 
 /**

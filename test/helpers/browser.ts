@@ -1,0 +1,88 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const root = path.resolve(__dirname, "../..");
+
+/** Debian's chromium (installed by .ci/run); never a downloaded browser. */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Where browser tests keep their screenshots (git-ignored). */
+export const SCREENSHOTS = path.join(root, "test-results", "screenshots");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules") continue;
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(file) : statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the web app (dist/web) unless a build newer than every file under web/ is there: the
+ * gateway serves what `npm run build` made, and the tests drive that.
+ */
+export function ensureWebBuild(): void {
+  const built = path.join(root, "dist/web/index.html");
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(root, "web"))) return;
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/vite/bin/vite.js"),
+      "build",
+      "--config",
+      "web/vite.config.mts",
+      "--logLevel",
+      "error",
+    ],
+    { cwd: root, stdio: "inherit", timeout: 240_000 },
+  );
+}
+
+/** Headless chromium with background networking off. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-gpu",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** Every URL a page requested (documents, scripts, styles, fonts, workers, XHR, WebSocket). */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  page.on("websocket", (socket) => urls.push(socket.url()));
+  page.on("worker", (worker) => urls.push(worker.url()));
+  return urls;
+}
+
+/** The requests that left `origin` (WebSocket on the same host and port counts as the origin). */
+export function foreignRequests(urls: readonly string[], origin: string): string[] {
+  const own = new URL(origin);
+  return urls.filter((raw) => {
+    if (raw.startsWith("data:") || raw.startsWith("blob:")) return false;
+    const url = new URL(raw);
+    return url.host !== own.host || !["http:", "ws:"].includes(url.protocol);
+  });
+}
+
+/** Saves a full-page screenshot under test-results/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
