@@ -1,6 +1,8 @@
 import { type Config } from "../config/config";
-import { type ReadinessChecks } from "../serving/telemetry";
 import { type Store } from "../store/data-source";
+
+/** Readiness checks by name; each throws with a short reason (no secret) when not ready. */
+export type ReadinessChecks = Map<string, () => Promise<void>>;
 
 /** How long an answer of the identity provider's JWKS counts for readiness. */
 const JWKS_CHECK_TTL_MS = 30_000;

@@ -26,11 +26,11 @@ import {
   httpTelemetry,
   metricsHandler,
   readinessHandler,
-  type ReadinessChecks,
   type Telemetry,
   wrapSubscribe,
 } from "./telemetry";
 import { mountWebApp } from "./web-app";
+import { type ReadinessChecks } from "../observability/readiness";
 
 /** Codes an error may carry to the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([

@@ -10,6 +10,7 @@ import {
 import { type Services } from "../context";
 import { RegistryEntity } from "../entities";
 import { GatewayMetrics, type OperationType, type Transport } from "../observability/metrics";
+import { type ReadinessChecks } from "../observability/readiness";
 import { failSpan, type Tracing } from "../observability/tracing";
 import { type StatementCounter } from "../store/data-source";
 
@@ -313,9 +314,6 @@ export function attachMetricSources(
     sockets,
   });
 }
-
-/** Readiness checks by name; each throws with a short reason (no secret) when not ready. */
-export type ReadinessChecks = Map<string, () => Promise<void>>;
 
 /**
  * `/readyz`: 200 when every check passes (the store answers, no migration is pending, and each

@@ -4,6 +4,7 @@ import path from "node:path";
 import { SpanKind } from "@opentelemetry/api";
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { createClient } from "graphql-ws";
+import { ensureWebBuild } from "../helpers/browser";
 import WebSocket from "ws";
 import { loadConfig } from "../../src/config/config";
 import { createGateway, type Gateway } from "../../src/gateway";
@@ -93,6 +94,7 @@ describe("metrics, health and traces", () => {
   let index: Buffer;
 
   beforeAll(async () => {
+    ensureWebBuild();
     index = readFileSync(path.join(REPO, "index.yaml"));
     registry = await FixtureServer.start();
     registry.route("/charts/index.yaml", serveBody(index));
@@ -252,6 +254,51 @@ describe("metrics, health and traces", () => {
     });
   });
 
+  describe("readiness of the services the configuration uses", () => {
+    let g: Running;
+    let idp: FixtureServer;
+    beforeAll(async () => {
+      idp = await FixtureServer.start();
+      idp.route("/jwks", (_req, res) => void res.writeHead(503).end("down"));
+      g = await start({
+        AUTH_JWKS_URL: idp.url("/jwks"),
+        AUTH_ISSUER: "https://issuer.example",
+        AUTH_AUDIENCE: "gateway",
+        DASHBOARD: "false",
+        GRAPHQL_IDE: "false",
+      });
+    });
+    afterAll(async () => {
+      await g?.gateway.stop(2000);
+      await idp?.close();
+      rmSync(g.dir, { recursive: true, force: true });
+    });
+
+    it("is not ready while the identity provider's JWKS fails, and ready once it answers", async () => {
+      const down = await fetch(`${g.url}/readyz`);
+      expect(down.status).toBe(503);
+      const body = (await down.json()) as { status: string; checks: Record<string, string> };
+      expect(body.status).toBe("not ready");
+      expect(body.checks.store).toBe("ok");
+      expect(body.checks.jwks).toMatch(/AUTH_JWKS_URL.*503/);
+      // Alive all the same.
+      expect((await fetch(`${g.url}/healthz`)).status).toBe(200);
+
+      idp.route(
+        "/jwks",
+        serveBody(JSON.stringify({ keys: [] }), { contentType: "application/json" }),
+      );
+      const up = await fetch(`${g.url}/readyz`);
+      expect(up.status).toBe(200);
+    });
+
+    it("serves neither the dashboard nor the IDE when they are turned off", async () => {
+      expect((await fetch(`${g.url}/`, { headers: { accept: "text/html" } })).status).toBe(404);
+      const ide = await fetch(`${g.url}/graphql`, { headers: { accept: "text/html" } });
+      expect(ide.headers.get("content-type") ?? "").not.toMatch(/text\/html/);
+    });
+  });
+
   describe("with tracing (an in-memory exporter)", () => {
     let g: Running;
     beforeAll(async () => {
@@ -264,6 +311,22 @@ describe("metrics, health and traces", () => {
 
     it("turns metrics off with METRICS=false", async () => {
       expect((await fetch(`${g.url}/metrics`)).status).toBe(404);
+    });
+
+    it("serves the dashboard and the IDE with a same-origin-only content policy", async () => {
+      const page = await fetch(`${g.url}/`, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-security-policy")).toMatch(/default-src 'self'/);
+      const html = await page.text();
+      expect(html).not.toMatch(/https?:\/\//);
+      const ide = await fetch(`${g.url}/graphql`, { headers: { accept: "text/html" } });
+      expect(ide.status).toBe(200);
+      expect(await ide.text()).toContain('id="ide"');
+      // A GraphQL client on the same path still gets GraphQL.
+      const api = await fetch(`${g.url}/graphql?query=%7B__typename%7D`, {
+        headers: { accept: "application/json", "apollo-require-preflight": "true" },
+      });
+      expect(await api.json()).toEqual({ data: { __typename: "Query" } });
     });
 
     it("makes a span per GraphQL operation under the HTTP span, continuing traceparent", async () => {
