@@ -65,6 +65,7 @@ describe("the dashboard and the IDE in a real browser", () => {
     });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.setDefaultTimeout(10_000);
     requests = recordRequests(page);
   }, 300_000);
 
@@ -79,6 +80,8 @@ describe("the dashboard and the IDE in a real browser", () => {
   it("adds a Helm registry through the form, showing a bad endpoint's error at its field", async () => {
     await page.goto(`${gateway.url}/`);
     await page.getByRole("heading", { name: "Registries" }).waitFor();
+    // The progress subscription's socket is open.
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
     await screenshot(page, "1-registries-empty");
 
     await page.getByRole("button", { name: "Add registry" }).click();

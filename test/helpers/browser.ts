@@ -38,7 +38,13 @@ export function ensureWebBuild(): void {
       "--logLevel",
       "error",
     ],
-    { cwd: root, stdio: "inherit", timeout: 240_000 },
+    {
+      cwd: root,
+      stdio: "inherit",
+      timeout: 240_000,
+      // Jest sets NODE_ENV=test; the gateway serves a production build.
+      env: { ...process.env, NODE_ENV: "production" },
+    },
   );
 }
 

@@ -37,6 +37,10 @@ export class GatewayClient {
   private readonly documents = new WeakMap<object, string>();
   private readonly socketListeners = new Set<(connected: boolean) => void>();
 
+  private socketChanged(connected: boolean): void {
+    for (const listener of this.socketListeners) listener(connected);
+  }
+
   /** Told when the graphql-ws connection opens or closes. */
   onSocket(listener: (connected: boolean) => void): () => void {
     this.socketListeners.add(listener);
@@ -126,17 +130,19 @@ export class GatewayClient {
       const url = new URL("/graphql", window.location.href);
       url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
       const token = this.token;
-      this.ws = createClient({
+      // Events of a client replaced since (a new token) are not this client's state.
+      const created: Client = createClient({
         url: url.toString(),
         lazy: true,
         retryAttempts: Infinity,
         shouldRetry: () => true,
         connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
         on: {
-          connected: () => this.socketListeners.forEach((listener) => listener(true)),
-          closed: () => this.socketListeners.forEach((listener) => listener(false)),
+          connected: () => this.ws === created && this.socketChanged(true),
+          closed: () => this.ws === created && this.socketChanged(false),
         },
       });
+      this.ws = created;
     }
     return this.ws.subscribe<TData>(
       {

@@ -33,6 +33,10 @@ export function LiveProgressProvider(props: { children: ReactNode }): ReactNode 
   const [auth, setAuth] = useState(0);
   const pending = useRef<Progress[]>([]);
   useEffect(() => client.onAuthChange((event) => event === "token" && setAuth((n) => n + 1)), []);
+  useEffect(
+    () => client.onSocket((connected) => setLive((state) => ({ ...state, connected }))),
+    [],
+  );
   useEffect(() => {
     let frame = 0;
     const flush = () => {
@@ -56,7 +60,7 @@ export function LiveProgressProvider(props: { children: ReactNode }): ReactNode 
           pending.current.push(data.syncProgress);
           if (!frame) frame = window.setTimeout(flush, 50);
         },
-        error: () => setLive((state) => ({ ...state, connected: false })),
+        error: () => undefined,
       },
     );
     return () => {
