@@ -8,7 +8,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { execute, GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "../context";
@@ -27,7 +27,7 @@ import {
   metricsHandler,
   readinessHandler,
   type Telemetry,
-  wrapSubscribe,
+  wrapWsOperation,
 } from "./telemetry";
 import { mountWebApp } from "./web-app";
 import { type ReadinessChecks } from "../observability/readiness";
@@ -229,7 +229,8 @@ export async function startHttp(
       },
       // One context per subscribe message: loaders are fresh for each operation.
       context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
-      subscribe: wrapSubscribe(telemetry, createSharedSubscribe()),
+      subscribe: wrapWsOperation(telemetry, createSharedSubscribe()),
+      execute: wrapWsOperation(telemetry, execute),
       ...documents,
     },
     wsServer,

@@ -180,13 +180,16 @@ function watchBody(res: Response, inspect: (chunk: Buffer | string) => void): vo
 
 type Subscribe = (
   args: ExecutionArgs,
-) => Promise<AsyncGenerator<ExecutionResult> | AsyncIterable<ExecutionResult> | ExecutionResult>;
+) =>
+  | Promise<AsyncGenerator<ExecutionResult> | AsyncIterable<ExecutionResult> | ExecutionResult>
+  | ExecutionResult;
 
 /**
- * graphql-ws subscriptions: counted by type and outcome, set-up timed, open ones in
- * `gateway_graphql_subscriptions_open`, one span for the set-up with tracing on.
+ * graphql-ws operations (its `subscribe` and `execute`): counted by type and outcome, timed
+ * (a subscription until it is set up), open subscriptions in `gateway_graphql_subscriptions_open`,
+ * one span each with tracing on.
  */
-export function wrapSubscribe<S extends Subscribe>(telemetry: Telemetry, subscribe: S): S {
+export function wrapWsOperation<S extends Subscribe>(telemetry: Telemetry, subscribe: S): S {
   const { metrics, tracing } = telemetry;
   if (!metrics && !tracing) return subscribe;
   return (async (args: ExecutionArgs) => {
@@ -211,16 +214,20 @@ export function wrapSubscribe<S extends Subscribe>(telemetry: Telemetry, subscri
       throw error;
     }
     const iterable = Symbol.asyncIterator in result;
+    const failed = !iterable && Boolean((result as ExecutionResult).errors?.length);
     metrics?.operations.inc({
       transport: "ws",
       operation_type: operation.type,
-      outcome: iterable ? "success" : "error",
+      outcome: failed ? "error" : "success",
     });
     metrics?.operationDuration.observe(
       { transport: "ws", operation_type: operation.type },
       Number(process.hrtime.bigint() - started) / 1e9,
     );
-    span?.end();
+    if (span) {
+      if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
     if (!iterable || !metrics) return result;
     return countOpen(metrics, result as AsyncGenerator<ExecutionResult>);
   }) as S;

@@ -167,6 +167,14 @@ describe("metrics, health and traces", () => {
         { next: () => undefined, error: () => undefined, complete: () => undefined },
       );
       await subscribed;
+      // A query over the same socket.
+      const overWs = await new Promise<unknown>((resolve, reject) => {
+        ws.subscribe(
+          { query: "query OverSocket { registries { totalCount } }" },
+          { next: (result) => resolve(result.data), error: reject, complete: () => undefined },
+        );
+      });
+      expect(overWs).toEqual({ registries: { totalCount: 1 } });
 
       const after = await scrape(g.url, auth);
       const s = after.samples;
@@ -228,12 +236,20 @@ describe("metrics, health and traces", () => {
           outcome: "success",
         }),
       ).toBe(1);
+      expect(
+        valueOf(s, "gateway_graphql_operations_total", {
+          transport: "ws",
+          operation_type: "query",
+          outcome: "success",
+        }),
+      ).toBe(1);
 
       // Bounded labels: no registry name, endpoint, operation text or secret.
       expect(after.text).not.toContain(PASSWORD);
       expect(after.text).not.toContain("metrics-dashboard");
       expect(after.text).not.toContain(registry.origin);
       expect(after.text).not.toContain("Names");
+      expect(after.text).not.toContain("OverSocket");
 
       stop();
       await ws.dispose();
