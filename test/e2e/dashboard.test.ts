@@ -4,6 +4,7 @@ import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { parse as parseYaml } from "yaml";
 import {
+  accessibilityViolations,
   ensureWebBuild,
   foreignRequests,
   launchBrowser,
@@ -99,6 +100,7 @@ describe("the dashboard and the IDE in a real browser", () => {
     await dialog.getByRole("button", { name: "Validate" }).click();
     await expectFieldError(endpoint, /NOT_FOUND/);
     await screenshot(page, "2-add-registry-error");
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await endpoint.fill(registry.url("/charts"));
     await dialog.getByRole("button", { name: "Validate" }).click();
@@ -133,6 +135,7 @@ describe("the dashboard and the IDE in a real browser", () => {
     await page.locator('.live[data-status="SUCCEEDED"]').waitFor({ timeout: 20_000 });
     expect(await bar.getAttribute("aria-valuenow")).toBe("100");
     await screenshot(page, "3-sync-done");
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const seen = (await page.evaluate("window.seen")) as string[];
     const running = seen.filter((s) => s.startsWith("RUNNING:"));
@@ -176,6 +179,7 @@ describe("the dashboard and the IDE in a real browser", () => {
     const resolved = page.locator("output.resolved");
     await resolved.getByRole("link", { name: "6.0.8" }).waitFor();
     await screenshot(page, "5-chart-resolved");
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await resolved.getByRole("link", { name: "6.0.8" }).click();
     await page.getByRole("heading", { name: "kubernetes-dashboard 6.0.8" }).waitFor();
@@ -188,6 +192,36 @@ describe("the dashboard and the IDE in a real browser", () => {
     await page.getByRole("tab", { name: "README" }).click();
     await page.locator("article.readme h1, article.readme h2").first().waitFor();
     await screenshot(page, "6-version-values");
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("works from the keyboard", async () => {
+    await page.goto(`${gateway.url}/`);
+    await page.getByRole("heading", { name: "Registries" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Tab from the top reaches the skip link, then the navigation.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.textContent")).toBe("Skip to content");
+    await page.getByRole("button", { name: "Add registry" }).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Add registry" });
+    await dialog.waitFor();
+    // Focus moved into the dialog; Escape closes it.
+    expect(await page.evaluate("document.activeElement.closest('[role=dialog]') !== null")).toBe(
+      true,
+    );
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("link", { name: "Charts", exact: true }).first().focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Charts" }).waitFor();
+
+    // The checker finds what it should: an unlabelled input is a violation.
+    await page.evaluate(
+      "document.querySelector('main').appendChild(Object.assign(document.createElement('input'), { id: 'probe' }))",
+    );
+    expect((await accessibilityViolations(page)).map((v) => v.id)).toContain("label");
+    await page.evaluate("document.getElementById('probe').remove()");
   });
 
   it("runs a query in the offline IDE; no request of any page left the gateway's origin", async () => {

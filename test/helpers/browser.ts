@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -91,4 +91,28 @@ export function foreignRequests(urls: readonly string[], origin: string): string
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** One WCAG 2 A/AA rule a page breaks, as axe-core reports it. */
+export interface Violation {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules: labels, names, contrast, ARIA) on the page as it
+ * is. axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function accessibilityViolations(page: Page): Promise<Violation[]> {
+  const source = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+  await page.evaluate(source);
+  return (await page.evaluate(`
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+      .then((result) => result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+      })))
+  `)) as Violation[];
 }
