@@ -41,7 +41,7 @@ export function tracingWanted(env: Record<string, string | undefined>): boolean 
 
 /**
  * The gateway's OpenTelemetry tracing. Off unless `OTEL_TRACES_EXPORTER` is `otlp` (or
- * `console`) or an OTLP endpoint is set; the OTLP exporter (HTTP, protobuf or JSON) reads the
+ * `console`) or an OTLP endpoint is set; the OTLP exporter (JSON over HTTP) reads the
  * standard `OTEL_EXPORTER_OTLP_*` variables, the sampler `OTEL_TRACES_SAMPLER`. When off, no
  * tracer exists and the serving and sync code skip every tracing step.
  */
