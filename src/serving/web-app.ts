@@ -51,7 +51,20 @@ export function mountWebApp(
 ): { served: boolean } {
   if (!options.dashboard && !options.ide) return { served: false };
   const dir = webAppDirectory();
-  if (!dir) return { served: false };
+  if (!dir) {
+    // Started from the sources without a build: say how to get the dashboard.
+    if (options.dashboard) {
+      app.get("/", (_req, res) => {
+        res
+          .status(503)
+          .type("text/plain")
+          .send(
+            "The dashboard is not built: run `npm run build` (or `npm start`, which builds it).\n",
+          );
+      });
+    }
+    return { served: false };
+  }
   const page = (file: string) => (_req: express.Request, res: express.Response) => {
     res
       .set("content-security-policy", CSP)

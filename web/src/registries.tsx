@@ -425,6 +425,9 @@ function updateInput(f: FormState, before: DashRegistryFragment) {
     delete input.auth;
   }
   if (f.endpoint === before.endpoint) delete input.endpoint;
+  // ECR fields left empty keep the stored ones.
+  const ecr = input.ecr as Record<string, string | null> | undefined;
+  if (ecr && Object.values(ecr).every((v) => !v)) delete input.ecr;
   return input;
 }
 
