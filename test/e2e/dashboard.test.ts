@@ -236,6 +236,27 @@ describe("the dashboard and the IDE in a real browser", () => {
       .first()
       .waitFor({ timeout: 20_000 });
     await screenshot(page, "7-ide");
+
+    // A subscription in the IDE, over graphql-ws: the dashboard's link opens it.
+    await page.goto(`${gateway.url}/`);
+    await page.getByRole("link", { name: "dashboard-charts" }).click();
+    await page.getByRole("link", { name: "Watch in the IDE" }).click();
+    await page.getByRole("button", { name: /Execute (query|subscription)/ }).click();
+    const { registries } = await postGraphql<{ registries: { edges: { node: { id: string } }[] } }>(
+      gateway.url,
+      "{ registries { edges { node { id } } } }",
+    );
+    // Wait for the subscription to be set up, then sync from outside the page.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await postGraphql(gateway.url, "mutation($id: ID!) { syncRegistry(id: $id) { id } }", {
+      id: registries.edges[0].node.id,
+    });
+    await page
+      .locator(".graphiql-response")
+      .getByText("SUCCEEDED")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await screenshot(page, "8-ide-subscription");
     expect(foreignRequests(requests, gateway.url)).toEqual([]);
     expect(
       requests.some((url) => url.startsWith(`ws://${new URL(gateway.url).host}/graphql`)),

@@ -43,8 +43,11 @@ query Registries {
 }
 `;
 
+/** `/graphql#query=…` opens the IDE on that operation (the dashboard links to it). */
+const linked = new URLSearchParams(window.location.hash.slice(1)).get("query") ?? undefined;
+
 createRoot(document.getElementById("ide")!).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} />
+    <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} initialQuery={linked} />
   </StrictMode>,
 );

@@ -942,6 +942,14 @@ export function RegistryDetail(props: { id: string }): ReactNode {
         <a className="button" href={`#/charts?registry=${registry.id}`}>
           Browse charts
         </a>
+        <a
+          className="button"
+          href={`/graphql#query=${encodeURIComponent(
+            `subscription WatchSync {\n  syncProgress(registryId: "${registry.id}") {\n    runId\n    status\n    phase\n    done\n    total\n    counts { versionsAdded versionsRemoved }\n  }\n}\n`,
+          )}`}
+        >
+          Watch in the IDE
+        </a>
         {!registry.isDefault ? (
           <button type="button" onClick={() => setEditing(true)}>
             Edit
