@@ -84,6 +84,10 @@ export async function createGateway(
     metrics: config.observability.metrics ? new GatewayMetrics() : null,
     tracing: Tracing.create(options.env ?? process.env, options.spanExporter),
   };
+  telemetry.tracing?.traceStatements(
+    store.dataSource,
+    config.database.type === "sqlite" ? "sqlite" : "postgresql",
+  );
   const events = new PubSubSyncEventBus();
   const catalogVersion = createCatalogVersion(store.dataSource, store.writeLock, store.statements);
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {

@@ -45,7 +45,7 @@ export class SyncTelemetry implements SyncObserver {
         // A run is its own trace: it outlives the request that queued it.
         trace.deleteSpan(context.active()),
       );
-      await context.with(this.tracing.outboundContext(span), execute);
+      await context.with(this.tracing.within(span), execute);
     } finally {
       this.endPhase(run.id);
       this.record(run, kind);

@@ -15,6 +15,7 @@ import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
+import { type DataSource } from "typeorm";
 import {
   BasicTracerProvider,
   BatchSpanProcessor,
@@ -27,8 +28,11 @@ export type { Span, Tracer };
 
 const SERVICE_NAME = "registry-catalog-gateway";
 
-/** Set in the context of a sync run: undici requests made inside it get a client span. */
-const OUTBOUND_TRACER = createContextKey("registry-catalog-gateway outbound tracer");
+/**
+ * Set in the context of a traced request or sync run: undici requests and store statements made
+ * inside it get a client span (and none outside, so nothing starts a trace of its own).
+ */
+const GATEWAY_TRACER = createContextKey("registry-catalog-gateway tracer");
 
 /** Whether the standard OTEL_* variables turn tracing on (it is off by default). */
 export function tracingWanted(env: Record<string, string | undefined>): boolean {
@@ -86,15 +90,68 @@ export class Tracing {
     });
   }
 
-  /** A context where outbound registry requests become client spans of `parent`. */
-  outboundContext(parent: Span): Context {
-    return trace.setSpan(context.active(), parent).setValue(OUTBOUND_TRACER, this.tracer);
+  /** A context where `parent` is active and outbound requests and statements get spans. */
+  within(parent: Span, base: Context = context.active()): Context {
+    return trace.setSpan(base, parent).setValue(GATEWAY_TRACER, this.tracer);
+  }
+
+  /**
+   * Store statements made through TypeORM inside a traced context become CLIENT spans by the
+   * database semantic conventions: named `{db.operation.name} {db.collection.name}`, with
+   * `db.system.name` and the statement's text (parameters are never recorded: they can hold
+   * registry secrets).
+   */
+  traceStatements(dataSource: DataSource, system: "sqlite" | "postgresql"): void {
+    const driver = dataSource.driver;
+    const create = driver.createQueryRunner.bind(driver);
+    const patched = new WeakSet<object>();
+    driver.createQueryRunner = (mode) => {
+      const runner = create(mode);
+      if (patched.has(runner)) return runner;
+      patched.add(runner);
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      runner.query = ((...args: unknown[]) => {
+        const tracer = context.active().getValue(GATEWAY_TRACER) as Tracer | undefined;
+        if (!tracer) return query(...args);
+        const text = String(args[0]);
+        const { operation, collection } = describeStatement(text);
+        const span = tracer.startSpan(collection ? `${operation} ${collection}` : operation, {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            "db.system.name": system,
+            "db.operation.name": operation,
+            ...(collection ? { "db.collection.name": collection } : {}),
+            "db.query.text": text.length > 2000 ? `${text.slice(0, 2000)}…` : text,
+          },
+        });
+        return query(...args).then(
+          (result) => {
+            span.end();
+            return result;
+          },
+          (error: unknown) => {
+            failSpan(span, (error as { code?: string }).code ?? "Error");
+            span.end();
+            throw error;
+          },
+        );
+      }) as typeof runner.query;
+      return runner;
+    };
   }
 
   /** Sends the spans not exported yet, then stops. */
   async shutdown(): Promise<void> {
     await this.provider.shutdown();
   }
+}
+
+/** The statement's operation (first keyword) and the table it names first, for span names. */
+export function describeStatement(text: string): { operation: string; collection: string | null } {
+  const operation = /^\s*([A-Za-z]+)/.exec(text)?.[1] ?? "statement";
+  const table =
+    /\b(?:FROM|INTO|UPDATE|JOIN)\s+["`]?([A-Za-z_][A-Za-z0-9_]*)["`]?/i.exec(text)?.[1] ?? null;
+  return { operation: operation.toUpperCase(), collection: table };
 }
 
 /** Marks a span failed with an error's type (never its message: it may name a host or a path). */
@@ -131,7 +188,7 @@ function watchOutboundRequests(): void {
   diagnostics.subscribe("undici:request:create", (message) => {
     const { request } = message as { request: UndiciRequest };
     const active = context.active();
-    const tracer = active.getValue(OUTBOUND_TRACER) as Tracer | undefined;
+    const tracer = active.getValue(GATEWAY_TRACER) as Tracer | undefined;
     if (!tracer) return;
     const method = (request.method ?? "GET").toUpperCase();
     let url: URL | null = null;

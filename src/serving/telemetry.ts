@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { context, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
+import { context, SpanKind, SpanStatusCode, type Span } from "@opentelemetry/api";
 import { type Request, type RequestHandler, type Response } from "express";
 import {
   getOperationAST,
@@ -70,8 +70,8 @@ export function httpTelemetry(telemetry: Telemetry): RequestHandler {
     const started = process.hrtime.bigint();
     const route = GatewayMetrics.route(req.path);
     let span: Span | undefined;
+    const parent = tracing ? tracing.extract(req.headers) : undefined;
     if (tracing) {
-      const parent = tracing.extract(req.headers);
       span = tracing.tracer.startSpan(
         `${req.method} ${route === "other" ? "" : route}`.trim(),
         {
@@ -102,7 +102,7 @@ export function httpTelemetry(telemetry: Telemetry): RequestHandler {
         span.end();
       }
     });
-    if (span) context.with(trace.setSpan(context.active(), span), next);
+    if (span) context.with(tracing!.within(span, parent), next);
     else next();
   };
 }
@@ -150,7 +150,7 @@ export function graphqlHttpTelemetry(
         span.end();
       }
     });
-    if (span) context.with(trace.setSpan(context.active(), span), next);
+    if (span) context.with(tracing!.within(span), next);
     else next();
   };
 }
@@ -199,7 +199,7 @@ export function wrapWsOperation<S extends Subscribe>(telemetry: Telemetry, subsc
     let result;
     try {
       result = span
-        ? await context.with(trace.setSpan(context.active(), span), () => subscribe(args))
+        ? await context.with(tracing!.within(span), () => subscribe(args))
         : await subscribe(args);
     } catch (error) {
       metrics?.operations.inc({

@@ -379,6 +379,18 @@ describe("metrics, health and traces", () => {
       expect(operation.attributes["graphql.operation.name"]).toBe("ListRegistries");
       // The document is not recorded (literals could carry secrets).
       expect(operation.attributes["graphql.document"]).toBeUndefined();
+      // Store statements made for it are CLIENT spans in the same trace (database conventions).
+      const statements = spans.filter(
+        (s) => s.kind === SpanKind.CLIENT && s.attributes["db.system.name"] === "sqlite",
+      );
+      expect(statements.length).toBeGreaterThan(0);
+      for (const statement of statements) {
+        expect(statement.spanContext().traceId).toBe(traceId);
+        expect(statement.name).toBe(
+          `${statement.attributes["db.operation.name"]}${statement.attributes["db.collection.name"] ? ` ${statement.attributes["db.collection.name"]}` : ""}`,
+        );
+      }
+      expect(statements.some((s) => s.attributes["db.collection.name"] === "registry")).toBe(true);
     });
 
     it("makes a span per sync run with a child per phase and per registry request", async () => {
@@ -400,7 +412,15 @@ describe("metrics, health and traces", () => {
       expect(phases).toEqual(
         expect.arrayContaining(["sync CONNECTING", "sync FETCHING", "sync APPLYING"]),
       );
-      const requests = children.filter((s) => s.kind === SpanKind.CLIENT);
+      const requests = children.filter(
+        (s) => s.kind === SpanKind.CLIENT && s.attributes["http.request.method"] !== undefined,
+      );
+      // The run's statements too (the catalog writer's own connection aside).
+      expect(
+        children.some(
+          (s) => s.kind === SpanKind.CLIENT && s.attributes["db.system.name"] === "sqlite",
+        ),
+      ).toBe(true);
       expect(requests.length).toBeGreaterThanOrEqual(1);
       const get = requests.find(
         (s) => s.attributes["url.full"] === registry.url("/charts/index.yaml"),

@@ -1,4 +1,4 @@
-import { tracingWanted } from "../../../src/observability/tracing";
+import { describeStatement, tracingWanted } from "../../../src/observability/tracing";
 import { GatewayMetrics } from "../../../src/observability/metrics";
 
 describe("tracingWanted (the standard OTEL_* variables)", () => {
@@ -31,5 +31,26 @@ describe("GatewayMetrics.route (bounded HTTP route label)", () => {
     expect(GatewayMetrics.route("/metrics")).toBe("/metrics");
     expect(GatewayMetrics.route("/graphqlx")).toBe("other");
     expect(GatewayMetrics.route("/wp-admin/../etc/passwd")).toBe("other");
+  });
+});
+
+describe("describeStatement (database span names)", () => {
+  it("takes the operation and the first table named", () => {
+    expect(describeStatement('SELECT "r"."id" FROM "registry" "r" WHERE 1')).toEqual({
+      operation: "SELECT",
+      collection: "registry",
+    });
+    expect(describeStatement("  insert into sync_run (id) values (?)")).toEqual({
+      operation: "INSERT",
+      collection: "sync_run",
+    });
+    expect(describeStatement("UPDATE `chart` SET x = 1")).toEqual({
+      operation: "UPDATE",
+      collection: "chart",
+    });
+    expect(describeStatement("BEGIN TRANSACTION")).toEqual({
+      operation: "BEGIN",
+      collection: null,
+    });
   });
 });
