@@ -11,6 +11,7 @@ export default tseslint.config(
       "coverage/**",
       "test/__generated__/**",
       "examples/typed-client/__generated__/**",
+      "web/src/__generated__/**",
     ],
   },
   js.configs.recommended,

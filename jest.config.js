@@ -6,6 +6,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   setupFiles: ["reflect-metadata"],
+  // Builds the web app (dist/web) when it is missing or stale; the browser tests drive it.
+  globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   transform: {
     "^.+\\.ts$": ["@swc/jest", swcOptions],
   },

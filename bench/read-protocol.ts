@@ -80,8 +80,12 @@ export const SEARCH_TERMS = [
   "kube",
 ];
 
-/** A server's mode: the raw baseline, or the gateway with the response cache off (miss) or on. */
-export type ServerMode = "raw" | "miss" | "hit";
+/**
+ * A server's mode: the raw baseline, or the gateway with the response cache off (miss) or on.
+ * `bare` and `traced` are `miss` without metrics (METRICS=false, no telemetry at all) and with
+ * tracing on (spans made and handed to an exporter that drops them): the cost of observability.
+ */
+export type ServerMode = "raw" | "miss" | "hit" | "bare" | "traced";
 
 export interface ServerInput {
   mode: ServerMode;

@@ -69,6 +69,8 @@ const LABELS: Record<ServerMode, string> = {
   raw: "raw baseline",
   miss: "gateway, cache miss",
   hit: "gateway, cache hit",
+  bare: "gateway, miss, no metrics",
+  traced: "gateway, miss, metrics + tracing",
 };
 
 /** One server child, pinned to CPU 0 when pinning is available. */
@@ -470,6 +472,37 @@ export async function readSection(input: ReadSectionInput): Promise<void> {
       console.log(resultTable(`24k, ${connections} connections`, summaries));
     }
     for (const server of servers24k) await stopServer(server);
+
+    // 2b. What observability costs: miss (metrics on, the default) and traced (metrics and
+    // tracing) against bare (METRICS=false, tracing off), same page, same run.
+    const observed: Server[] = [];
+    for (const mode of ["bare", "miss", "traced"] as const) {
+      observed.push(await startServer(mode, small.file));
+    }
+    const observedBodies = await expectedBodies(observed, page24k.variables);
+    await firstLoad(load, observed, observedBodies);
+    const observedSummaries = await rounds(load, observed, observedBodies, 8);
+    const bare = observedSummaries.find((s) => s.mode === "bare")!;
+    console.log(
+      table([
+        ["24k, 8 connections", "req/s (rounds)", "p50", "p99", "CPU/req", "vs no metrics"],
+        ...observedSummaries.map((s) => [
+          LABELS[s.mode],
+          `${fmt(s.rps)} (${s.rounds.map((r) => fmt(r.rps)).join(" / ")})`,
+          ms(s.p50),
+          ms(s.p99),
+          `${fmt(s.cpuMsPerRequest, 3)} ms`,
+          `${fmt(s.rps / bare.rps, 3)}× req/s, ${fmt(s.cpuMsPerRequest / bare.cpuMsPerRequest, 3)}× CPU` +
+            (s.failed ? " FAILED" : ""),
+        ]),
+      ]),
+    );
+    console.log(
+      "    observability: metrics are on by default (every request timed and counted); tracing is " +
+        "off unless OTEL_* asks (no tracer then); traced = every request's HTTP and GraphQL spans " +
+        "made and handed to an exporter that drops them",
+    );
+    for (const server of observed) await stopServer(server);
 
     // 3. The 1M catalog: a middle page of a registry in the middle, raw and miss at 8 connections.
     const servers1m = [await startServer("raw", large.file), await startServer("miss", large.file)];

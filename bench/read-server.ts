@@ -8,6 +8,7 @@
  * so far) on request; on "stop" prints `{"peakRssMb": …}` and exits.
  */
 import "../src/serving/production-mode";
+import { type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { loadConfig } from "../src/config/config";
 import { createGateway } from "../src/gateway";
 import { peakRssMb, repoRoot, runChild, writeResult } from "./bench-support";
@@ -18,6 +19,20 @@ import {
   type ServerReply,
   type ServerStats,
 } from "./read-protocol";
+
+/** Takes spans and drops them: the cost of making them, not of sending them. */
+function droppingExporter(): SpanExporter {
+  let exported = 0;
+  return {
+    export(spans, done) {
+      exported += spans.length;
+      done({ code: 0 });
+    },
+    async shutdown() {
+      if (exported === 0) throw new Error("the traced gateway made no span");
+    },
+  };
+}
 
 function reply(message: ServerReply): void {
   process.send?.(message);
@@ -40,11 +55,13 @@ async function startGateway(input: ServerInput): Promise<Running> {
         SYNC_SCHEDULE: "false",
         PORT: "0",
         HOST: "127.0.0.1",
-        // Miss: the response cache off.
-        ...(input.mode === "miss" ? { RESPONSE_CACHE_BYTES: "0" } : {}),
+        // Miss: the response cache off (also for the observability variants).
+        ...(input.mode !== "hit" ? { RESPONSE_CACHE_BYTES: "0" } : {}),
+        ...(input.mode === "bare" ? { METRICS: "false" } : {}),
       },
       repoRoot,
     ),
+    input.mode === "traced" ? { spanExporter: droppingExporter(), env: {} } : { env: {} },
   );
   const http = await gateway.listen();
   let requests = 0;

@@ -12,6 +12,7 @@ const path = require("node:path");
 const PREREQUISITES = [
   { command: "docker-registry", pkg: "docker-registry", why: "a real OCI registry (OCI tests)" },
   { command: "skopeo", pkg: "skopeo", why: "pushes images into it (OCI tests)" },
+  { command: "chromium", pkg: "chromium", why: "a real browser (dashboard and IDE tests)" },
 ];
 
 function onPath(command) {

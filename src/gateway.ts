@@ -1,4 +1,5 @@
 import { type DestinationStream } from "pino";
+import { type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { type GraphQLSchema } from "graphql";
 import { ConfigError, type Config } from "./config/config";
 import { EXIT_CODES, oneLine, StartupError } from "./config/startup-error";
@@ -16,6 +17,11 @@ import { SyncScheduler } from "./sync/scheduler";
 import { SyncEngine } from "./sync/sync-engine";
 import { PubSubSyncEventBus, type SyncEventBus } from "./sync/sync-events";
 import { seedDefaultRegistries } from "./services/registries/default-registries";
+import { GatewayMetrics } from "./observability/metrics";
+import { readinessChecks } from "./observability/readiness";
+import { SyncTelemetry } from "./observability/sync-telemetry";
+import { Tracing } from "./observability/tracing";
+import { type Telemetry } from "./serving/telemetry";
 
 export interface Gateway {
   config: Config;
@@ -29,6 +35,8 @@ export interface Gateway {
   schema: GraphQLSchema;
   /** Queues due registries; started by `listen` when SYNC_SCHEDULE is on. */
   scheduler: SyncScheduler;
+  /** Prometheus metrics (METRICS) and OpenTelemetry tracing (OTEL_*); null when off. */
+  telemetry: Telemetry;
   /** Present once `listen` has run. */
   http?: HttpGateway;
   /** Serves HTTP and WebSocket on the configured host and port. */
@@ -45,7 +53,13 @@ export interface Gateway {
  */
 export async function createGateway(
   config: Config,
-  options: { logStream?: DestinationStream } = {},
+  options: {
+    logStream?: DestinationStream;
+    /** Traces go here instead of where OTEL_* says (tests: an in-memory exporter). */
+    spanExporter?: SpanExporter;
+    /** Where tracing reads the OTEL_* variables (default: the process environment). */
+    env?: Record<string, string | undefined>;
+  } = {},
 ): Promise<Gateway> {
   const networkPolicy = createNetworkPolicy(config.networkAllowlist);
   const logger = createLogger(config.logLevel, options.logStream);
@@ -67,6 +81,14 @@ export async function createGateway(
       networkPolicy,
     },
   );
+  const telemetry: Telemetry = {
+    metrics: config.observability.metrics ? new GatewayMetrics() : null,
+    tracing: Tracing.create(options.env ?? process.env, options.spanExporter),
+  };
+  telemetry.tracing?.traceStatements(
+    store.dataSource,
+    config.database.type === "sqlite" ? "sqlite" : "postgresql",
+  );
   const events = new PubSubSyncEventBus();
   const catalogVersion = createCatalogVersion(store.dataSource, store.writeLock, store.statements);
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
@@ -77,6 +99,10 @@ export async function createGateway(
     catalogTransaction: store.catalogTransaction,
     secrets,
     catalogVersion,
+    observer:
+      telemetry.metrics || telemetry.tracing
+        ? new SyncTelemetry(telemetry.metrics, telemetry.tracing)
+        : undefined,
   });
   const services = createServices({
     config,
@@ -106,8 +132,10 @@ export async function createGateway(
   });
   const schema = await buildGatewaySchema(events.pubSub);
 
+  let stopping = false;
   const gateway: Gateway = {
     config,
+    telemetry,
     logger,
     store,
     services,
@@ -115,17 +143,23 @@ export async function createGateway(
     events,
     schema,
     async listen() {
-      gateway.http = await startHttp(schema, services, config.host, config.port);
+      gateway.http = await startHttp(schema, services, config.host, config.port, {
+        telemetry,
+        readiness: readinessChecks(config, store, () => stopping),
+        statements: store.statements,
+      });
       if (config.sync.schedule) scheduler.start();
       return gateway.http;
     },
     context: (viewer) => createContext(services, viewer),
     scheduler,
     async stop(deadlineMs = config.shutdownTimeoutMs) {
+      stopping = true;
       await scheduler.stop();
       await sync.shutdown(deadlineMs);
       if (gateway.http) await gateway.http.close();
       await store.close();
+      await telemetry.tracing?.shutdown();
       logger.flush?.();
     },
   };

@@ -81,6 +81,17 @@ export interface Config {
   };
   /** Cached responses of read queries: their total size at most; 0 = no cache. */
   responseCache: { maxBytes: number };
+  /** What the gateway serves besides the API (see src/serving/web-app.ts, observability). */
+  observability: {
+    /** The dashboard web app at `/`. */
+    dashboard: boolean;
+    /** GraphiQL for browsers that open the GraphQL path. */
+    ide: boolean;
+    /** Prometheus metrics at `/metrics`. */
+    metrics: boolean;
+    /** Bearer token `/metrics` requires; null: none. */
+    metricsToken: string | null;
+  };
 }
 
 /** Roles a token may carry. */
@@ -354,6 +365,27 @@ export const SETTINGS: readonly Setting[] = [
     meaning:
       "Memory for cached responses of read queries (see [Serving reads](#serving-reads)); `0` turns the cache off.",
   },
+  {
+    name: "DASHBOARD",
+    default: "true",
+    meaning: "Serve the dashboard web app at `/` (see [Dashboard and IDE](#dashboard-and-ide)).",
+  },
+  {
+    name: "GRAPHQL_IDE",
+    default: "true",
+    meaning: "Serve GraphiQL to browsers that open `/graphql` (its code comes from the gateway).",
+  },
+  {
+    name: "METRICS",
+    default: "true",
+    meaning: "Serve Prometheus metrics at `/metrics` (see [Metrics](#metrics)).",
+  },
+  {
+    name: "METRICS_TOKEN",
+    default: "",
+    meaning:
+      "Bearer token `/metrics` requires (at least 16 characters); empty: `/metrics` is open.",
+  },
 ];
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i;
@@ -586,7 +618,21 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
     responseCache: {
       maxBytes: parseSize("RESPONSE_CACHE_BYTES", get("RESPONSE_CACHE_BYTES"), true),
     },
+    observability: {
+      dashboard: parseBoolean("DASHBOARD", get("DASHBOARD")),
+      ide: parseBoolean("GRAPHQL_IDE", get("GRAPHQL_IDE")),
+      metrics: parseBoolean("METRICS", get("METRICS")),
+      metricsToken: parseMetricsToken(get("METRICS_TOKEN")),
+    },
   };
+}
+
+/** METRICS_TOKEN: empty for none; the message never repeats the value. */
+function parseMetricsToken(raw: string): string | null {
+  const token = raw.trim();
+  if (!token) return null;
+  if (token.length < 16) throw new ConfigError("METRICS_TOKEN: must be at least 16 characters");
+  return token;
 }
 
 /** True for addresses only this machine can reach: 127.0.0.0/8, ::1 and `localhost`. */

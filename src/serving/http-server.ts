@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http";
 import { type AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
@@ -27,6 +30,18 @@ import { SubscriptionCaps } from "./socket-limits";
 import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
 import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
 import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
+import { type StatementCounter } from "../store/data-source";
+import {
+  attachMetricSources,
+  graphqlHttpTelemetry,
+  httpTelemetry,
+  metricsHandler,
+  readinessHandler,
+  type Telemetry,
+  wrapWsOperation,
+} from "./telemetry";
+import { mountWebApp } from "./web-app";
+import { type ReadinessChecks } from "../observability/readiness";
 
 /** Codes an error may carry to the client; anything else is masked. */
 const PUBLIC_CODES = new Set<string>([
@@ -137,6 +152,8 @@ export function createApollo(
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     // The cache-control plugin hooks every field and serves nobody here.
     ApolloServerPluginCacheControlDisabled(),
+    // Apollo's landing page loads its code from a CDN; browsers get the offline IDE instead.
+    ApolloServerPluginLandingPageDisabled(),
     errorLogPlugin(services),
     operationLimitsPlugin(schema, services),
   ];
@@ -156,13 +173,25 @@ export function createApollo(
   });
 }
 
-/** Serves GraphQL over HTTP and WebSocket (graphql-ws) on one port, plus /healthz. */
+/** What the server exposes for operators: metrics, traces, readiness (all optional). */
+export interface Operations {
+  telemetry: Telemetry;
+  readiness: ReadinessChecks;
+  statements?: StatementCounter;
+}
+
+/**
+ * Serves GraphQL over HTTP and WebSocket (graphql-ws) on one port, plus /healthz, /readyz,
+ * /metrics, the dashboard at / and the IDE at /graphql for browsers.
+ */
 export async function startHttp(
   schema: GraphQLSchema,
   services: Services,
   host: string,
   port: number,
+  operations: Operations = { telemetry: { metrics: null, tracing: null }, readiness: new Map() },
 ): Promise<HttpGateway> {
+  const { telemetry } = operations;
   const documents = createDocumentCache(introspectionRules(services.config.limits));
   const limitChecks = new LimitCheckCache(schema, services.config.limits);
   const sources = requestSources(
@@ -177,6 +206,7 @@ export async function startHttp(
   // ETag hashing of large JSON bodies costs CPU on every read and serves no client here.
   app.set("etag", false);
   const server = createServer(app);
+  if (telemetry.metrics || telemetry.tracing) app.use(httpTelemetry(telemetry));
 
   const limits = services.config.limits;
   const caps = new SubscriptionCaps(
@@ -256,13 +286,14 @@ export async function startHttp(
             onNext: (_ctx, _id, _payload, _args, result) => resultWithoutSuggestions(result),
           }),
       // Queries and mutations over the socket run within a budget of live registry calls too.
-      execute: (args) => {
-        const ctx = args.contextValue as GatewayContext;
-        return ctx.services.registryCalls.budgetFor(ctx.viewer).run(() => execute(args));
-      },
+
       // One context per subscribe message: loaders are fresh for each operation.
       context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
-      subscribe: createSharedSubscribe(),
+      subscribe: wrapWsOperation(telemetry, createSharedSubscribe()),
+      execute: wrapWsOperation(telemetry, (args) => {
+        const ctx = args.contextValue as GatewayContext;
+        return ctx.services.registryCalls.budgetFor(ctx.viewer).run(() => execute(args));
+      }),
       ...documents,
     },
     wsServer,
@@ -288,6 +319,18 @@ export async function startHttp(
       res.status(503).json({ status: "unavailable", reason: "store not reachable" });
     }
   });
+  app.get("/readyz", readinessHandler(operations.readiness));
+  const observability = services.config.observability;
+  if (telemetry.metrics && observability.metrics) {
+    attachMetricSources(
+      telemetry.metrics,
+      services,
+      operations.statements,
+      () => wsServer.clients.size,
+    );
+    app.get("/metrics", metricsHandler(telemetry.metrics, observability.metricsToken));
+  }
+  mountWebApp(app, { ...observability, graphqlPath: "/graphql" });
   app.use(
     "/graphql",
     express.json({
@@ -296,6 +339,9 @@ export async function startHttp(
     }),
     inputShapeGuard(),
     documentGuard(limits, (query) => documents.parse(query)),
+    ...(telemetry.metrics || telemetry.tracing
+      ? [graphqlHttpTelemetry(telemetry, (query) => documents.parse(query))]
+      : []),
     readPath(schema, services, documents, limitChecks),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

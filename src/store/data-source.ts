@@ -26,6 +26,7 @@ class CountingOrmLogger implements OrmLogger {
     if (this.logger.isLevelEnabled("trace")) this.logger.trace({ sql: query }, "sql");
   }
   logQueryError(error: string | Error, query: string): void {
+    this.counter.errors++;
     this.logger.warn(
       { sql: query, err: typeof error === "string" ? error : error.message },
       "sql error",

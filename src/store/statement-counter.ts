@@ -4,6 +4,8 @@
  */
 export class StatementCounter {
   count = 0;
+  /** Statements that failed. */
+  errors = 0;
   /** Statements that wrote to each table (INSERT, UPDATE, DELETE). */
   readonly writes = new Map<string, number>();
 

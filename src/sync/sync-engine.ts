@@ -56,6 +56,16 @@ export interface SyncEngineOptions {
   secrets: SecretBox;
   /** Advanced when a run ends, so that cached read responses are not served again. */
   catalogVersion: CatalogVersion;
+  /** Metrics and traces of runs (src/observability/sync-telemetry.ts); none: no cost. */
+  observer?: SyncObserver;
+}
+
+/** Watches runs as they execute (metrics, traces). */
+export interface SyncObserver {
+  /** Wraps a run's execution (which ends with the run recorded in its terminal state). */
+  run(run: SyncRunEntity, registry: RegistryEntity, execute: () => Promise<void>): Promise<void>;
+  /** A run entered a phase. */
+  phase(run: SyncRunEntity, phase: SyncPhase): void;
 }
 
 /**
@@ -332,7 +342,11 @@ export class SyncEngine {
       const active = this.active.get(registryId);
       if (!active || active.run.status !== "QUEUED") continue;
       this.running++;
-      void this.execute(active).finally(() => {
+      const observer = this.options.observer;
+      const execution = observer
+        ? observer.run(active.run, active.registry, () => this.execute(active))
+        : this.execute(active);
+      void execution.finally(() => {
         this.running--;
         this.pump();
       });
@@ -526,6 +540,7 @@ export class SyncEngine {
     active.run.phase = phase;
     active.lastPhase = phase;
     active.phaseStartedAt = Date.now();
+    this.options.observer?.phase(active.run, phase);
     active.message = message;
     active.done_ = done;
     active.total = total;

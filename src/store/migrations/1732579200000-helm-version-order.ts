@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner, TableColumn } from "typeorm";
+import { type MigrationInterface, type QueryRunner } from "typeorm";
 import { helmOrderKey } from "../../providers/helm-semver";
 
 /**
@@ -13,14 +13,10 @@ export class HelmVersionOrder1732579200000 implements MigrationInterface {
   name = "HelmVersionOrder1732579200000";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn(
-      "registry",
-      new TableColumn({ name: "index_info", type: "text", isNullable: true }),
-    );
-    await queryRunner.addColumn(
-      "registry",
-      new TableColumn({ name: "fips", type: "boolean", default: false }),
-    );
+    // Plain ALTER TABLE: TypeORM's addColumn rebuilds a SQLite table, and the rebuild would drop
+    // the expression index that keeps registry names unique (1732492800000).
+    await queryRunner.query("ALTER TABLE registry ADD COLUMN index_info text");
+    await queryRunner.query("ALTER TABLE registry ADD COLUMN fips boolean NOT NULL DEFAULT false");
     // A FIPS default seeded before the flag existed.
     await queryRunner.query(
       "UPDATE registry SET fips = TRUE WHERE is_default = TRUE AND name = 'Palette Registry FIPS'",

@@ -30,13 +30,14 @@ function check() {
 }
 
 describe("the test prerequisites", () => {
-  it("stop at once with the one command to run when docker-registry and skopeo are missing", () => {
+  it("stop at once with the one command to run when docker-registry, skopeo and chromium are missing", () => {
     const result = check();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("docker-registry is missing");
     expect(result.stderr).toContain("skopeo is missing");
+    expect(result.stderr).toContain("chromium is missing");
     expect(result.stderr).toContain(
-      "sudo apt-get update && sudo apt-get install -y --no-install-recommends docker-registry skopeo",
+      "sudo apt-get update && sudo apt-get install -y --no-install-recommends docker-registry skopeo chromium",
     );
   });
 
@@ -45,12 +46,13 @@ describe("the test prerequisites", () => {
     const result = check();
     expect(result.status).toBe(1);
     expect(result.stderr).not.toContain("docker-registry is missing");
-    expect(result.stderr).toContain("--no-install-recommends skopeo\n");
+    expect(result.stderr).toContain("--no-install-recommends skopeo chromium\n");
   });
 
   it("let the tests start when everything is there", () => {
     fakeCommand("docker-registry");
     fakeCommand("skopeo");
+    fakeCommand("chromium");
     const result = check();
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
