@@ -21,7 +21,7 @@ import { ProfileLayerCheck, ProfileLayerInput, ProfileValidation } from "../sche
 import { Registry } from "../schema/registry.interface";
 import { ChartReferenceCheck } from "../schema/results.type";
 import { badInput, notFound } from "../services/api-errors";
-import { CHART_COLUMNS } from "../services/catalog/catalog.service";
+import { CHART_COLUMNS } from "../services/catalog/catalog-rows";
 import { idOfType } from "../services/ids";
 import { ChartsArgs, PageArgs } from "./args";
 import { LazyEdge, LazyPageInfo, toConnection } from "./connection";

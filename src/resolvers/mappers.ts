@@ -19,7 +19,7 @@ import { OciRegistry } from "../schema/oci-registry.type";
 import { PackRegistry } from "../schema/pack-registry.type";
 import { type Registry } from "../schema/registry.interface";
 import { SyncRun, type SyncWarning } from "../schema/sync-run.type";
-import { type ChartRow, type VersionRow } from "../services/catalog/catalog.service";
+import { type ChartRow, type VersionRow } from "../services/catalog/catalog-rows";
 import { toGlobalId } from "../services/ids";
 import { jsonStrings } from "../services/registries/registry-secrets";
 import { bool, jsonList } from "../store/sql";

@@ -18,7 +18,7 @@ import { ChartConnection, Chart } from "../schema/chart.type";
 import { RegistryKind, RegistryScope, RegistrySyncStatus } from "../schema/enums";
 import { Registry, RegistryConnection } from "../schema/registry.interface";
 import { SyncRun, SyncRunConnection } from "../schema/sync-run.type";
-import { CHART_COLUMNS } from "../services/catalog/catalog.service";
+import { CHART_COLUMNS } from "../services/catalog/catalog-rows";
 import { idOfType } from "../services/ids";
 import { ChartsArgs, MAX_SEARCH_LENGTH, PageArgs } from "./args";
 import { toConnection } from "./connection";

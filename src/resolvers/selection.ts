@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { type GatewayContext } from "../context";
-import { chartColumns, type VersionRow, versionColumns } from "../services/catalog/catalog.service";
+import { chartColumns, type VersionRow, versionColumns } from "../services/catalog/catalog-rows";
 
 /**
  * A select list worked out once per operation field: the 50 charts of a page share their field

@@ -15,7 +15,7 @@ import { parentTagsByVersion } from "../services/catalog/parent-tags";
 import { type CatalogTransaction, type SqlExecutor, yieldTurn } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
 import { parseOciReference } from "../providers/oci/oci-reference";
-import { type VersionRow } from "../services/catalog/catalog.service";
+import { type VersionRow } from "../services/catalog/catalog-rows";
 import { bool, dbDate, placeholders, sql } from "../store/sql";
 
 /** A version added to or removed from the catalog, for the change feed. */

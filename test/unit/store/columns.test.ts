@@ -9,7 +9,7 @@ import {
   ALL_VERSION_COLUMNS,
   CHART_FIELD_COLUMNS,
   VERSION_FIELD_COLUMNS,
-} from "../../../src/services/catalog/catalog.service";
+} from "../../../src/services/catalog/catalog-rows";
 import { openStore, type Store } from "../../../src/store/data-source";
 import { VERSION_COLUMNS as WRITTEN_VERSION_COLUMNS } from "../../../src/sync/catalog-writer";
 
