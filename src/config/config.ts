@@ -1,3 +1,8 @@
+/*
+ * Why one file of some 700 lines: the list of settings (name, default, meaning, parser) is the
+ * README's configuration table, meant to be read top to bottom in one place; the parsers are the
+ * small functions at its end.
+ */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";

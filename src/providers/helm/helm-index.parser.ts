@@ -1,3 +1,8 @@
+/*
+ * Why one file of some 700 lines: every rule for turning an index's entries into records, as Helm's
+ * loader reads them, sits beside the warning code it records; split, a rule and its warning would
+ * be in different files.
+ */
 import { blockText, splitHelmIndex, type IndexLayout } from "./helm-index.splitter";
 import { parseChartBlock } from "./helm-block.parser";
 import { FAILSAFE_SCHEMA, Type, YAMLException, load } from "js-yaml";

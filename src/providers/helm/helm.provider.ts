@@ -1,3 +1,8 @@
+/*
+ * Why one file of some 670 lines: Helm repositories' four operations (validate, list, lookup,
+ * content) share one pipeline (conditional fetch of index.yaml, streaming split and parse, URL
+ * resolution as Helm does it); the parsers themselves live apart (helm-index.*, helm-block.parser).
+ */
 import * as semver from "semver";
 import {
   DEFAULT_PACKAGE_LIMITS,

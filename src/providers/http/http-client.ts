@@ -14,6 +14,10 @@
  *   body above maxBodyBytes TOO_LARGE.
  * Messages never hold credentials: URLs are shown without userinfo or query, and excerpts of
  * error bodies are scrubbed of the configured secrets.
+ *
+ * Why one file of some 600 lines: how a failure is classified depends on where in one request it
+ * happens (connect, headers, body, decompression, redirects); the length is that table of cases,
+ * kept beside the one request loop it describes.
  */
 import type { LookupFunction } from "node:net";
 import { X509Certificate } from "node:crypto";

@@ -13,6 +13,10 @@
  * The shared HTTP client sends the Authorization it was built with (only to the registry's own
  * origin), so this client keeps one HTTP client per Authorization (per bearer token, in the token
  * flow) and closes them all in `close`.
+ *
+ * Why one file of some 550 lines: authentication retries, the concurrency limit, 429 waits, paging
+ * and digest checks all act on the same request loop; split, one request's life would be spread
+ * over several files.
  */
 import { RegistryError, RegistryErrorCode } from "../errors";
 import type { HttpClient, HttpClientFactory, HttpRequest, HttpResponse } from "../http/http-client";

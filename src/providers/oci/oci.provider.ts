@@ -20,6 +20,10 @@
  *   pushed by Helm < 3.7, unreadable JSON, a config blob claiming more than 1 MiB) skip that
  *   version with a warning; transport, authentication, rate limiting and digest mismatches fail
  *   the listing.
+ *
+ * Why one file of some 680 lines: it is one pipeline (repositories, tags, manifests, readers, known
+ * versions, skips and warnings) whose stages hand each other the same run state; the readers of
+ * each artifact type already live apart (helm-chart.reader.ts, zarf-package.reader.ts, pack.reader.ts).
  */
 import { setMaxListeners } from "node:events";
 import { DEFAULT_PACKAGE_LIMITS, readPackage, servedDocuments, sha256Hex } from "../chart-package";

@@ -22,6 +22,9 @@
  *   `version`; a tag may write `_` for semver's `+`.
  *
  * Unknown top-level keys (`commit_msg`, `readme`, `kubeVersion`, `ansibleRoles`...) are ignored.
+ *
+ * Why one file of some 500 lines: every rule for reading a pack.json and the warning it gives are
+ * one table of cases, read top to bottom; most of the length is small per-field readers.
  */
 import { parseHelmVersion } from "../helm-semver";
 import { RegistryError, RegistryErrorCode } from "../errors";
