@@ -4,7 +4,7 @@ import { DataSource, type Logger as OrmLogger, type QueryRunner } from "typeorm"
 import { type DatabaseConfig } from "../config/config";
 import { entities } from "../entities";
 import { type Logger } from "../observability/logger";
-import { migrations } from "./migrations";
+import { migrationsFor } from "./migrations";
 import {
   type CatalogTransaction,
   ormCatalogTransaction,
@@ -12,6 +12,7 @@ import {
 } from "./catalog-transaction";
 import { WriteLock } from "./write-lock";
 import { StatementCounter } from "./statement-counter";
+import { usePortableColumnTypes } from "./portable-types";
 
 export { StatementCounter };
 
@@ -69,7 +70,7 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
       type: "better-sqlite3",
       database: config.path,
       entities,
-      migrations,
+      migrations: migrationsFor("sqlite"),
       migrationsRun: false,
       synchronize: false,
       logger: ormLogger,
@@ -86,14 +87,15 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
       type: "postgres",
       url: config.url,
       entities,
-      migrations,
+      migrations: migrationsFor("postgres"),
       synchronize: false,
       logger: ormLogger,
       maxQueryExecutionTime: 250,
     });
   }
+  usePortableColumnTypes(dataSource);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
+  await runMigrations(dataSource);
   const writer =
     config.type === "sqlite" && config.path !== ":memory:"
       ? sqliteCatalogTransaction(config.path, statements)
@@ -108,4 +110,31 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/**
+ * A key of PostgreSQL's advisory-lock space for this gateway's migrations: instances starting at
+ * once on an empty database take turns, so the migrations run once (the second one finds them
+ * applied).
+ */
+const MIGRATION_LOCK_KEY = 0x7265_6763; // "regc"
+
+/** Applies pending migrations; on PostgreSQL under a session advisory lock held meanwhile. */
+async function runMigrations(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== "postgres") {
+    await dataSource.runMigrations({ transaction: "each" });
+    return;
+  }
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      await dataSource.runMigrations({ transaction: "each" });
+    } finally {
+      await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
