@@ -47,7 +47,7 @@ export class SyncService {
     const registry = await this.registries.byId(registryId);
     if (!registry) throw notFound("Registry");
     authorize(viewer, force ? "force" : "sync", registry);
-    const refused = this.engine.refusal(registry, force);
+    const refused = await this.engine.refusal(registry, force);
     if (refused) throw asApiError(refused);
     const spent = this.budget.take(viewer.tenantId ?? "(system)");
     if (!spent.allowed) {
@@ -104,8 +104,7 @@ export class SyncService {
         const registry = await this.registries.byId(run.registryId);
         initial.push(this.engine.currentState(run.id) ?? finalEvent(run, registry!.tenantId));
       } else if (registryId) {
-        const active = this.engine.activeRun(registryId);
-        const live = active ? this.engine.currentState(active.id) : undefined;
+        const live = this.engine.currentStateOfRegistry(registryId);
         if (live) initial.push(live);
       }
       return eventStream(source, {
