@@ -78,3 +78,10 @@ export async function databaseUrlFor(
   writeFileSync(marker, schema);
   return { url: schemaUrl(base, schema), schema, created: true };
 }
+
+/** Drops the PostgreSQL schema databaseUrlFor made for `dir`, if any. */
+export async function releaseTestStore(dir: string): Promise<void> {
+  const marker = path.join(dir, "pg-schema");
+  if (testDatabaseUrl() && existsSync(marker))
+    await dropTestSchema(readFileSync(marker, "utf8").trim());
+}
