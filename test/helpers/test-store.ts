@@ -85,3 +85,60 @@ export async function releaseTestStore(dir: string): Promise<void> {
   if (testDatabaseUrl() && existsSync(marker))
     await dropTestSchema(readFileSync(marker, "utf8").trim());
 }
+
+/**
+ * Runs SQL (with `?` placeholders) on the store of the test gateway working in `dir`, on a
+ * connection of its own: the SQLite file, or the PostgreSQL schema. For tests that inspect or
+ * tamper with what a gateway stored.
+ */
+export async function storeQuery<T = Record<string, unknown>>(
+  dir: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const store = await databaseUrlFor(dir);
+  if (store.schema) {
+    let n = 0;
+    return querySchema<T>(
+      store.schema,
+      text.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+  }
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(path.join(dir, "gateway.sqlite"));
+  try {
+    const statement = db.prepare(text);
+    return statement.reader ? (statement.all(...params) as T[]) : (statement.run(...params), []);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Everything the store of `dir` holds, as text: the SQLite file and its WAL as bytes, or every
+ * row of every table of the PostgreSQL schema. For "this never reaches the store" checks.
+ */
+export async function storeText(dir: string): Promise<string> {
+  const store = await databaseUrlFor(dir);
+  if (!store.schema) {
+    const file = path.join(dir, "gateway.sqlite");
+    return [file, `${file}-wal`]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f).toString("latin1"))
+      .join("");
+  }
+  const tables = await querySchema<{ name: string }>(
+    store.schema,
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const rows = await querySchema<{ row: string }>(
+      store.schema,
+      `SELECT CAST(row_to_json(t) AS text) AS row FROM "${name}" t`,
+    );
+    parts.push(...rows.map((r) => r.row));
+  }
+  return parts.join("\n");
+}
