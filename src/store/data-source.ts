@@ -89,6 +89,10 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
       entities,
       migrations: migrationsFor("postgres"),
       synchronize: false,
+      applicationName: "registry-catalog-gateway",
+      // A server that does not answer is an error within seconds (STORE_UNAVAILABLE), not a hang.
+      connectTimeoutMS: 5000,
+      extra: { keepAlive: true },
       logger: ormLogger,
       maxQueryExecutionTime: 250,
     });
