@@ -563,6 +563,19 @@ export class SyncEngine {
         }
         lockedHere = true;
       }
+      if (fleet) {
+        // Holding the lock, a run in flight in the store is an orphan of an instance that lost
+        // its session: it ends now (INTERRUPTED), before the new run is recorded.
+        const orphan = await this.runs.findOne({
+          where: { registryId: registry.id, status: In(["QUEUED", "RUNNING"]) },
+        });
+        if (orphan && orphan.id !== run.id)
+          await this.endOrphan(
+            orphan,
+            "INTERRUPTED",
+            "The gateway instance running this sync stopped before it finished",
+          );
+      }
       if (dueBefore) {
         const [last] = await sql<{ last: string | Date | null }>(
           this.dataSource,

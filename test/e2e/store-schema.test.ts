@@ -22,9 +22,17 @@ import {
  * PostgreSQL also runs TypeORM's own schema diff (`createSchemaBuilder().log()`): after the
  * migrations it may only drop the migration-only objects.
  */
-const MIGRATION_ONLY_TABLES = new Set(["catalog_state", "migrations", "typeorm_metadata"]);
+const MIGRATION_ONLY_TABLES = new Set([
+  "catalog_state",
+  "migrations",
+  "typeorm_metadata",
+  "sync_budget",
+]);
 const MIGRATION_ONLY_COLUMNS = new Set(["chart.search_vector"]);
-const MIGRATION_ONLY_INDEXES = new Set(["chart.idx_chart_search"]);
+const MIGRATION_ONLY_INDEXES = new Set([
+  "chart.idx_chart_search",
+  "sync_run.uq_sync_run_in_flight",
+]);
 
 const silent = createLogger("silent");
 
@@ -155,7 +163,7 @@ describe("store schema: the migrations build what the entities say", () => {
       const statements = log.upQueries.map((q) => q.query);
       const allowed = [
         /^ALTER TABLE "\w+" DROP CONSTRAINT "FK_\w+"$/,
-        /^DROP INDEX "[\w.]+"\."idx_chart_search"$/,
+        /^DROP INDEX "[\w.]+"\."(idx_chart_search|uq_sync_run_in_flight)"$/,
         /^ALTER TABLE "chart" DROP COLUMN "search_vector"$/,
         /^DELETE FROM "typeorm_metadata" /,
       ];

@@ -11,7 +11,7 @@ import {
 } from "../../sync/sync-events";
 import { ApiErrorCode, apiError, authorize, notFound } from "../api-errors";
 import { type RegistryService } from "../registries/registry.service";
-import { type TenantRateLimiter } from "./rate-limit";
+import { type SyncBudget } from "./rate-limit";
 import { type SyncRunService } from "./sync-run.service";
 
 /** What a progress subscription watches: one run, one registry's runs, or everything visible. */
@@ -35,7 +35,7 @@ export class SyncService {
     private readonly runs: SyncRunService,
     private readonly events: SyncEventBus,
     /** Per-tenant budget of sync requests (SYNC_REQUESTS_PER_MINUTE). */
-    private readonly budget: TenantRateLimiter,
+    private readonly budget: SyncBudget,
   ) {}
 
   /**
@@ -49,7 +49,7 @@ export class SyncService {
     authorize(viewer, force ? "force" : "sync", registry);
     const refused = await this.engine.refusal(registry, force);
     if (refused) throw asApiError(refused);
-    const spent = this.budget.take(viewer.tenantId ?? "(system)");
+    const spent = await this.budget.take(viewer.tenantId ?? "(system)");
     if (!spent.allowed) {
       throw apiError(
         ApiErrorCode.RATE_LIMITED,

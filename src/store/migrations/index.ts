@@ -7,6 +7,7 @@ import { CatalogVersion1732406400000 } from "./1732406400000-catalog-version";
 import { RegistryNameUnique1732492800000 } from "./1732492800000-registry-name-unique";
 import { HelmVersionOrder1732579200000 } from "./1732579200000-helm-version-order";
 import { PostgresCatalog1733011200000 } from "./postgres/1733011200000-postgres-catalog";
+import { Fleet1733097600000 } from "./postgres/1733097600000-fleet";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -25,7 +26,10 @@ export const sqliteMigrations: MigrationClass[] = [
 ];
 
 /** PostgreSQL's migrations, oldest first (its own set: search and types differ). */
-export const postgresMigrations: MigrationClass[] = [PostgresCatalog1733011200000];
+export const postgresMigrations: MigrationClass[] = [
+  PostgresCatalog1733011200000,
+  Fleet1733097600000,
+];
 
 /** The migrations of a store. */
 export function migrationsFor(type: "sqlite" | "postgres"): MigrationClass[] {
