@@ -4,6 +4,7 @@ import WebSocket from "ws";
 import { fixturePath } from "../helpers/fixtures";
 import { postGraphql, startGatewayProcess, type GatewayProcess } from "../helpers/gateway-process";
 import { FixtureServer, serveFile, type RouteHandler } from "../helpers/http-fixture-server";
+import { fromGlobalId } from "../../src/services/ids";
 import {
   createTestSchema,
   dropTestSchema,
@@ -20,6 +21,8 @@ import {
  * PostgreSQL only (TEST_DATABASE_URL): SQLite serves one process.
  */
 const fleetDescribe = onPostgres ? describe : describe.skip;
+
+const decodeId = (id: string) => fromGlobalId(id)!.id;
 
 const INDEX = fixturePath("helm", "ingress-nginx", "index.yaml");
 const LEASE_MS = 1000;
@@ -49,7 +52,7 @@ let server: FixtureServer;
 const started: Instance[] = [];
 const encryptionKey = randomBytes(32).toString("base64");
 
-async function startInstance(): Promise<Instance> {
+async function startInstance(env: Record<string, string> = {}): Promise<Instance> {
   const process_ = await startGatewayProcess({
     DATABASE_URL: schemaUrl(testDatabaseUrl()!, schema),
     ENCRYPTION_KEY: encryptionKey,
@@ -57,6 +60,7 @@ async function startInstance(): Promise<Instance> {
     SYNC_LEASE: `${LEASE_MS}ms`,
     SYNC_PROGRESS_INTERVAL: "20ms",
     REGISTRY_REQUEST_TIMEOUT: "60s",
+    ...env,
   });
   const instance: Instance = Object.assign(process_, {
     ws: createClient({
@@ -274,5 +278,50 @@ fleetDescribe("PostgreSQL: a fleet of gateway processes", () => {
     // Taken over within the lease (plus the re-run itself and polling).
     expect(Date.now() - killedAt).toBeLessThan(LEASE_MS + 5000);
     gate.open();
+  });
+
+  it("PostgreSQL: the schedule fires once per registry per interval across the fleet", async () => {
+    const env = { SYNC_SCHEDULE: "true", SYNC_INTERVAL: "1500ms" };
+    const [a] = await Promise.all([startInstance(env), startInstance(env), startInstance(env)]);
+    server.route("/scheduled/index.yaml", serveFile(INDEX));
+    const registryId = await addRegistry(a, "scheduled");
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const runs = await querySchema<{ queued_at: Date; trigger: string; status: string }>(
+      schema,
+      `SELECT queued_at, trigger, status FROM sync_run WHERE registry_id = $1 ORDER BY queued_at`,
+      [decodeId(registryId)],
+    );
+    const scheduled = runs.filter((r) => r.trigger === "SCHEDULE");
+    // About one per interval (three instances ticking every 75 ms would make dozens)...
+    expect(scheduled.length).toBeGreaterThanOrEqual(2);
+    expect(scheduled.length).toBeLessThanOrEqual(4);
+    // ...and never two within one interval.
+    for (let i = 1; i < scheduled.length; i++) {
+      const gap = scheduled[i].queued_at.getTime() - scheduled[i - 1].queued_at.getTime();
+      expect(gap).toBeGreaterThanOrEqual(1500);
+    }
+  });
+
+  it("PostgreSQL: a tenant's sync budget is one budget across instances", async () => {
+    const env = { SYNC_REQUESTS_PER_MINUTE: "3" };
+    const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
+    server.route("/budget/index.yaml", serveFile(INDEX));
+    const registryId = await addRegistry(a, "budget");
+    const request = (on: Instance) =>
+      fetch(`${on.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation($id: ID!) { syncRegistry(id: $id) { id } }`,
+          variables: { id: registryId },
+        }),
+      }).then((r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>);
+    const answers = [await request(a), await request(b), await request(a), await request(b)];
+    expect(answers.map((x) => x.errors?.[0]?.extensions.code ?? "OK")).toEqual([
+      "OK",
+      "OK",
+      "OK",
+      "RATE_LIMITED",
+    ]);
   });
 });
