@@ -136,17 +136,20 @@ export async function createGateway(
     secrets,
     catalogVersion,
   });
-  await services.registries.resealSecrets();
-  if (config.seedDefaultRegistries) {
-    await seedDefaultRegistries(config.defaultRegistriesFile, {
-      fipsOnly: config.paletteEdition === "vertex",
-      dataSource: store.dataSource,
-      providers,
-      lock: store.writeLock,
-      catalogVersion,
-      logger,
-    });
-  }
+  // Instances starting at once on one PostgreSQL database take turns (seeding once).
+  await store.exclusive(async () => {
+    await services.registries.resealSecrets();
+    if (config.seedDefaultRegistries) {
+      await seedDefaultRegistries(config.defaultRegistriesFile, {
+        fipsOnly: config.paletteEdition === "vertex",
+        dataSource: store.dataSource,
+        providers,
+        lock: store.writeLock,
+        catalogVersion,
+        logger,
+      });
+    }
+  });
   await sync.recover();
   const scheduler = new SyncScheduler(store.dataSource, sync, logger, {
     intervalMs: config.sync.intervalMs,

@@ -53,6 +53,12 @@ export interface Store {
   writeLock: WriteLock;
   /** The catalog writer's transaction (its own connection on SQLite). */
   catalogTransaction: CatalogTransaction;
+  /**
+   * Runs start-up work (seeding, re-encrypting secrets) that instances starting at once on one
+   * PostgreSQL database must not do side by side: under the migrations' advisory lock. On
+   * SQLite (one process) it just runs.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -109,6 +115,7 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
     statements,
     writeLock: new WriteLock(),
     catalogTransaction: writer.transaction,
+    exclusive: (work) => underMigrationLock(dataSource, work),
     close: async () => {
       writer.close();
       if (dataSource.isInitialized) await dataSource.destroy();
@@ -125,16 +132,20 @@ const MIGRATION_LOCK_KEY = 0x7265_6763; // "regc"
 
 /** Applies pending migrations; on PostgreSQL under a session advisory lock held meanwhile. */
 async function runMigrations(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== "postgres") {
+  await underMigrationLock(dataSource, async () => {
     await dataSource.runMigrations({ transaction: "each" });
-    return;
-  }
+  });
+}
+
+/** Runs `work` holding the migrations' advisory lock (PostgreSQL); on SQLite just runs it. */
+async function underMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== "postgres") return work();
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
-      await dataSource.runMigrations({ transaction: "each" });
+      return await work();
     } finally {
       await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }

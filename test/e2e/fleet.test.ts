@@ -243,6 +243,42 @@ fleetDescribe("PostgreSQL: a fleet of gateway processes", () => {
     gate.open();
   });
 
+  it("PostgreSQL: a forced sync on B interrupts the run executing on A and starts again", async () => {
+    const env = { SYNC_FORCE_AFTER: "300ms" };
+    const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
+    server.route("/forced/index.yaml", serveFile(INDEX));
+    const registryId = await addRegistry(a, "forced");
+    const gate = gated(serveFile(INDEX));
+    server.route("/forced/index.yaml", gate.handler);
+    const runId = await sync(a, registryId);
+    await waitForStatus(a, runId, (s) => s === "RUNNING");
+    const early = await fetch(`${b.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation($id: ID!) { syncRegistry(id: $id, force: true) { id } }`,
+        variables: { id: registryId },
+      }),
+    }).then((r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>);
+    expect(early.errors?.[0]?.extensions.code).toBe("SYNC_FORCE_TOO_EARLY");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    server.route("/forced/index.yaml", serveFile(INDEX));
+    const { syncRegistry } = await postGraphql<{ syncRegistry: { id: string } }>(
+      b.url,
+      `mutation($id: ID!) { syncRegistry(id: $id, force: true) { id } }`,
+      { id: registryId },
+    );
+    expect(syncRegistry.id).not.toBe(runId);
+    expect((await runOf(a, runId)).status).toBe("INTERRUPTED");
+    const again = await waitForStatus(
+      b,
+      syncRegistry.id,
+      (s) => !["QUEUED", "RUNNING"].includes(s),
+    );
+    expect(again.status).toBe("SUCCEEDED");
+    gate.open();
+  });
+
   it("PostgreSQL: when the executing instance is SIGKILLed, another marks its run INTERRUPTED and runs it again to SUCCEEDED within the lease", async () => {
     const [a, b] = await Promise.all([startInstance(), startInstance()]);
     server.route("/killed/index.yaml", serveFile(INDEX));
