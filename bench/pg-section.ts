@@ -83,12 +83,19 @@ export async function pgSection(
         { timeoutMs: 180_000 },
       );
       syncs.push(result);
+      const spans = result.phases
+        .filter((p) => p.phase !== "DONE")
+        .map((p, j) => {
+          const end = result.phases[j + 1]?.at ?? result.finishedAt;
+          return `${p.phase} ${fmt(end - p.at)}`;
+        });
       console.log(
         `    run ${i + 1}: ${result.status} in ${ms(result.fullMs)} (js-yaml ${ms(yaml[i]!)}), ` +
           `versions added ${fmt(result.counts.versionsAdded)}, peak RSS ${fmt(result.peakRssMb)} MB; ` +
           `no-op ${result.noop.map((n) => fmt(n.ms, 1)).join(", ")} ms, catalog writes ` +
           `${result.noop.map((n) => n.catalogWrites).join(", ")}`,
       );
+      console.log(`           phases (ms): ${spans.join(" · ")}`);
     } finally {
       await withClient(base, (c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
     }
