@@ -120,7 +120,7 @@ export class PostgresCatalog1733011200000 implements MigrationInterface {
       "chart_id" integer NOT NULL,
       "registry_id" character varying(36) NOT NULL,
       "version" character varying(256) NOT NULL,
-      "sort_key" character varying(512) NOT NULL,
+      "sort_key" character varying(512) COLLATE "C" NOT NULL,
       "is_semver" boolean NOT NULL,
       "prerelease" boolean NOT NULL,
       "deprecated" boolean NOT NULL DEFAULT false,
@@ -150,7 +150,8 @@ export class PostgresCatalog1733011200000 implements MigrationInterface {
       CONSTRAINT "FK_chart_version_chart" FOREIGN KEY ("chart_id")
         REFERENCES "chart" ("id") ON DELETE CASCADE)`);
     await q.query(`CREATE INDEX "idx_chart_version_registry" ON "chart_version" ("registry_id")`);
-    // text_pattern_ops is not needed: sort keys compare byte-wise under the C collation.
+    // Sort keys compare byte by byte (the column's collation is C), so this index serves
+    // "highest first" pages whatever the database's default collation.
     await q.query(
       `CREATE INDEX "idx_chart_version_chart_sort" ON "chart_version" ("chart_id", "sort_key")`,
     );
