@@ -3,11 +3,18 @@ import path from "node:path";
 import { Client } from "pg";
 import { median } from "./bench-support";
 import { type ParseResult } from "./child-parse";
-import { runToCompletion } from "./child-runner";
+import { BenchChild, runToCompletion } from "./child-runner";
 import { type SyncChildResult } from "./child-sync";
 import { type GeneratedIndex } from "./generate-index";
 import { type IndexServer } from "./index-server";
 import { fmt, ms, passFail, table } from "./report";
+import {
+  type GatewayCommand,
+  type GatewayReply,
+  type SubscriberCommand,
+  type SubscriberReply,
+  type SubscriberRoundStats,
+} from "./subscribers-protocol";
 
 /** The PostgreSQL server of the section: BENCH_DATABASE_URL, or the local `test` database. */
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/test";
@@ -136,4 +143,116 @@ export async function pgSection(
       ],
     ]),
   );
+}
+
+const FLEET_ROUNDS = 3;
+const FLEET_TARGETS = { latencyP99Ms: 150, completePercent: 100 };
+
+/**
+ * Two gateway processes on one PostgreSQL schema (a fleet), `subscribers` graphql-ws
+ * subscriptions split between them (round robin, from a separate process at the lowest
+ * priority), one run executing on the first: every subscriber must get every phase change and
+ * the terminal event, and the delivery latency (receipt − the event's publication time on the
+ * executing instance) is measured, half of it across instances (LISTEN/NOTIFY).
+ */
+export async function fleetSubscribersSection(
+  server: IndexServer,
+  tmpRoot: string,
+  section: number,
+  subscribers: number,
+): Promise<void> {
+  const base = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
+  try {
+    await withClient(base, (c) => c.query("SELECT 1"));
+  } catch {
+    console.log(`\n[${section}] Fleet subscribers: skipped (PostgreSQL did not answer)`);
+    return;
+  }
+  const schema = `bench_${randomBytes(5).toString("hex")}`;
+  await withClient(base, (c) => c.query(`CREATE SCHEMA "${schema}"`));
+  const databaseUrl = schemaUrl(base, schema);
+  const start = (name: string) =>
+    new BenchChild<GatewayCommand, GatewayReply>(
+      "child-gateway.js",
+      [JSON.stringify({ workDir: path.join(tmpRoot, `fleet-${name}`), databaseUrl })],
+      { timeoutMs: 300_000 },
+    );
+  const a = start("a");
+  const { url: urlA } = await a.next("ready");
+  const b = start("b");
+  const { url: urlB } = await b.next("ready");
+  const client = new BenchChild<SubscriberCommand, SubscriberReply>("child-subscribers.js", [], {
+    timeoutMs: 300_000,
+  });
+  client.lowerPriority();
+  try {
+    console.log(
+      `\n[${section}] Fleet: two gateway processes on one PostgreSQL schema, ${fmt(subscribers)} ` +
+        `syncProgress(runId) subscriptions split between them, the run executing on the first ` +
+        `(${FLEET_ROUNDS} rounds after a warm-up)`,
+    );
+    const ws = (url: string) => `${url.replace(/^http/, "ws")}/graphql`;
+    client.send({
+      type: "connect",
+      url: ws(urlA),
+      urls: [ws(urlA), ws(urlB)],
+      connections: subscribers,
+      subscriptionsPerConnection: 1,
+    });
+    const connected = await client.next("connected");
+    console.log(`    ${fmt(connected.connections)} connections open in ${ms(connected.ms)}`);
+    const stats: SubscriberRoundStats[] = [];
+    for (let round = 0; round <= FLEET_ROUNDS; round++) {
+      const prefix = `/fleet-${round}`;
+      a.send({ type: "add", name: `fleet-${round}`, endpoint: `${server.origin}${prefix}` });
+      await a.next("added");
+      const held = server.arm(prefix);
+      a.send({ type: "sync" });
+      const { runId } = await a.next("requested");
+      await held;
+      client.send({ type: "subscribe", runId });
+      const subscribed = await client.next("subscribed");
+      const releasedAt = server.release(prefix);
+      const finished = await a.next("finished");
+      const expectedPhases = [
+        ...new Set(finished.phases.filter((p) => p.at >= releasedAt).map((p) => p.phase)),
+      ];
+      client.send({ type: "collect", releasedAt, expectedPhases });
+      const collected = (await client.next("collected")).stats;
+      const label = round === 0 ? "warm-up" : `round ${round}`;
+      console.log(
+        `    ${label}: ${finished.status}; ${fmt(subscribed.ready)}/${fmt(subscribed.subscribers)} ` +
+          `had the current state ${ms(subscribed.ms)} after subscribing; complete ` +
+          `${fmt(collected.complete)}/${fmt(collected.subscribers)}, latency p50 ` +
+          `${ms(collected.latencyP50)}, p99 ${ms(collected.latencyP99)}, max ${ms(collected.latencyMax)}` +
+          (collected.errors > 0 ? `, ${collected.errors} errors (${collected.firstError})` : ""),
+      );
+      if (round > 0) stats.push(collected);
+    }
+    const complete = Math.min(...stats.map((s) => (100 * s.complete) / Math.max(1, s.subscribers)));
+    const p99 = Math.max(...stats.map((s) => s.latencyP99));
+    console.log(
+      table([
+        ["measure (fleet of 2)", "value", "target", ""],
+        [
+          "subscribers with every phase and the terminal event (worst round)",
+          `${fmt(complete, 1)} %`,
+          `${FLEET_TARGETS.completePercent} %`,
+          passFail(complete >= FLEET_TARGETS.completePercent),
+        ],
+        [
+          "delivery latency p99 (worst round)",
+          ms(p99),
+          `≤ ${FLEET_TARGETS.latencyP99Ms} ms`,
+          passFail(p99 <= FLEET_TARGETS.latencyP99Ms),
+        ],
+      ]),
+    );
+  } finally {
+    client.send({ type: "stop" });
+    a.send({ type: "stop" });
+    b.send({ type: "stop" });
+    await Promise.allSettled([client.result<unknown>(), a.result<unknown>(), b.result<unknown>()]);
+    await withClient(base, (c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
+  }
 }

@@ -33,7 +33,7 @@ import { startIndexServer, type IndexServer } from "./index-server";
 import { ociSection, stopOciRegistry } from "./oci-scenario";
 import { readSection } from "./read-section";
 import { hostileSection } from "./hostile-section";
-import { pgSection } from "./pg-section";
+import { fleetSubscribersSection, pgSection } from "./pg-section";
 import { fmt, ms, passFail, table } from "./report";
 import {
   type GatewayCommand,
@@ -520,7 +520,12 @@ async function main(): Promise<void> {
     // 9. Hostile load.
     if (!process.argv.includes("--no-hostile") && !options.onlyPg) await hostileSection(tmpRoot, 9);
     // 10. PostgreSQL (uses the index and server of sections 1 and 2).
-    if (options.pg && server && index) await pgSection(server, index, tmpRoot, 10);
+    if (options.pg && server && index) {
+      await pgSection(server, index, tmpRoot, 10);
+      // 11. A fleet of two with subscribers split between them.
+      if (options.subscribers > 0)
+        await fleetSubscribersSection(server, tmpRoot, 11, options.subscribers);
+    }
 
     console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);
   } finally {
