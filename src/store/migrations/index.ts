@@ -8,6 +8,7 @@ import { RegistryNameUnique1732492800000 } from "./1732492800000-registry-name-u
 import { HelmVersionOrder1732579200000 } from "./1732579200000-helm-version-order";
 import { PostgresCatalog1733011200000 } from "./postgres/1733011200000-postgres-catalog";
 import { Fleet1733097600000 } from "./postgres/1733097600000-fleet";
+import { RegistryNameIndexInfo1733184000000 } from "./postgres/1733184000000-registry-name-index-info";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -29,6 +30,7 @@ export const sqliteMigrations: MigrationClass[] = [
 export const postgresMigrations: MigrationClass[] = [
   PostgresCatalog1733011200000,
   Fleet1733097600000,
+  RegistryNameIndexInfo1733184000000,
 ];
 
 /** The migrations of a store. */
