@@ -26,8 +26,12 @@ function reply(message: GatewayReply): void {
 
 async function main(): Promise<void> {
   if (!process.send) throw new Error("child-gateway needs an IPC channel");
-  const { workDir } = JSON.parse(process.argv[2] ?? "") as { workDir: string };
-  const gateway = await startBenchGateway(workDir);
+  const { workDir, databaseUrl } = JSON.parse(process.argv[2] ?? "") as {
+    workDir: string;
+    /** PostgreSQL (the fleet section): several children share its schema. */
+    databaseUrl?: string;
+  };
+  const gateway = await startBenchGateway(workDir, databaseUrl);
   const published = recordPublishedEvents(gateway.events);
   const http = await gateway.listen();
   let registry: RegistryEntity | undefined;

@@ -67,13 +67,14 @@ function timeout(ms: number): Promise<void> {
 }
 
 async function connectAll(
-  url: string,
+  urls: readonly string[],
   count: number,
 ): Promise<{ clients: Client[]; failed: number }> {
   const clients: Client[] = [];
   let failed = 0;
   for (let i = 0; i < count; i += CONNECT_BATCH) {
-    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - i) }, async () => {
+    const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - i) }, async (_, j) => {
+      const url = urls[(i + j) % urls.length]!;
       let settle!: (ok: boolean) => void;
       const connected = new Promise<boolean>((resolve) => (settle = resolve));
       const client = createClient({
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
     switch (command.type) {
       case "connect": {
         const start = Date.now();
-        const opened = await connectAll(command.url, command.connections);
+        const opened = await connectAll(command.urls ?? [command.url], command.connections);
         clients = opened.clients;
         perConnection = command.subscriptionsPerConnection;
         reply({

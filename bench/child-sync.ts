@@ -25,6 +25,8 @@ export interface SyncChildInput {
   noopRuns: number;
   /** When set, the full sync (request to terminal status) is CPU-profiled into this file. */
   profileFile?: string;
+  /** PostgreSQL: the store (an empty schema) instead of a SQLite file in `workDir`. */
+  databaseUrl?: string;
 }
 
 export interface SyncChildResult {
@@ -41,14 +43,21 @@ export interface SyncChildResult {
   requestedAt: number;
   phases: { phase: string; at: number }[];
   finishedAt: number;
-  noop: { ms: number; status: string; unchanged: boolean; bytesFetched: number }[];
+  noop: {
+    ms: number;
+    status: string;
+    unchanged: boolean;
+    bytesFetched: number;
+    /** Statements that wrote to chart or chart_version during the run. */
+    catalogWrites: number;
+  }[];
   /** maxRSS of the process at the end, in MB. */
   peakRssMb: number;
 }
 
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? "") as SyncChildInput;
-  const gateway = await startBenchGateway(input.workDir);
+  const gateway = await startBenchGateway(input.workDir, input.databaseUrl);
   try {
     const published = recordPublishedEvents(gateway.events);
     const sync = gateway.engine;
@@ -76,6 +85,7 @@ async function main(): Promise<void> {
 
     const noop: SyncChildResult["noop"] = [];
     for (let i = 0; i < input.noopRuns; i++) {
+      const writesBefore = gateway.store.statements.writesTo("chart", "chart_version");
       const t0 = performance.now();
       const again = await sync.waitFor((await sync.request(registry, "MANUAL")).id);
       noop.push({
@@ -83,6 +93,7 @@ async function main(): Promise<void> {
         status: again.status,
         unchanged: again.unchanged,
         bytesFetched: again.bytesFetched,
+        catalogWrites: gateway.store.statements.writesTo("chart", "chart_version") - writesBefore,
       });
     }
 

@@ -18,15 +18,18 @@ export interface PublishedEvent {
 }
 
 /**
- * A gateway on a fresh SQLite file under `workDir`, as the benchmark runs it: no default
+ * A gateway on a fresh SQLite file under `workDir` (or the PostgreSQL database of
+ * `databaseUrl`), as the benchmark runs it: no default
  * registries, silent logs, no scheduled syncs (the benchmark starts every run itself), loopback
  * registries allowed, the gateway's other defaults.
  */
-export async function startBenchGateway(workDir: string): Promise<Gateway> {
+export async function startBenchGateway(workDir: string, databaseUrl?: string): Promise<Gateway> {
   mkdirSync(workDir, { recursive: true });
   const config = loadConfig(
     {
-      DATABASE_URL: `sqlite:${path.join(workDir, "gateway.sqlite")}`,
+      // A PostgreSQL URL when given (the PostgreSQL section), else a fresh SQLite file.
+      DATABASE_URL: databaseUrl ?? `sqlite:${path.join(workDir, "gateway.sqlite")}`,
+      ENCRYPTION_KEY_FILE: path.join(workDir, "encryption.key"),
       SEED_DEFAULT_REGISTRIES: "false",
       LOG_LEVEL: "silent",
       SYNC_SCHEDULE: "false",

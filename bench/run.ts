@@ -7,7 +7,9 @@
  * `--no-subscribers`, `--only-subscribers` (skip the parse, sync, OCI and read measurements),
  * `--subscribers=<n>`, `--per-connection=<n>`, `--no-oci`, `--only-oci` (the OCI section alone;
  * skipped with a note when docker-registry is not installed), `--no-read`, `--only-read` (the
- * read-path section alone: it generates its own index and catalogs).
+ * read-path section alone: it generates its own index and catalogs), `--no-pg`, `--only-pg` (the
+ * PostgreSQL section: full sync into an empty schema of BENCH_DATABASE_URL, default the local
+ * `test` database, against js-yaml; no-op re-syncs and the catalog rows they write).
  * The read path (last section, read-section.ts): a page of the catalog served by a raw baseline
  * (node:http + better-sqlite3 + JSON.stringify) and by the gateway with its response cache off
  * and on, on the 24k catalog and a 1M-version catalog across 200 registries, loaded by
@@ -31,6 +33,7 @@ import { startIndexServer, type IndexServer } from "./index-server";
 import { ociSection, stopOciRegistry } from "./oci-scenario";
 import { readSection } from "./read-section";
 import { hostileSection } from "./hostile-section";
+import { fleetSubscribersSection, pgSection } from "./pg-section";
 import { fmt, ms, passFail, table } from "./report";
 import {
   type GatewayCommand,
@@ -68,6 +71,8 @@ interface Options {
   perConnection: number;
   read: boolean;
   onlyRead: boolean;
+  pg: boolean;
+  onlyPg: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -83,16 +88,22 @@ function parseOptions(argv: readonly string[]): Options {
     throw new Error("--only-oci does not go with --only-subscribers or --no-oci");
   }
   const onlyRead = argv.includes("--only-read");
+  const onlyPg = argv.includes("--only-pg");
+  if (onlyPg && (onlySubscribers || onlyOci || onlyRead || argv.includes("--no-pg"))) {
+    throw new Error("--only-pg does not go with another --only-… or --no-pg");
+  }
   if (onlyRead && (onlySubscribers || onlyOci || argv.includes("--no-read"))) {
     throw new Error("--only-read does not go with --only-subscribers, --only-oci or --no-read");
   }
   return {
     profile: argv.includes("--profile"),
     onlySubscribers,
-    oci: !argv.includes("--no-oci") && !onlySubscribers && !onlyRead,
+    oci: !argv.includes("--no-oci") && !onlySubscribers && !onlyRead && !onlyPg,
     onlyOci,
-    read: !argv.includes("--no-read") && !onlySubscribers && !onlyOci,
+    read: !argv.includes("--no-read") && !onlySubscribers && !onlyOci && !onlyPg,
     onlyRead,
+    pg: !argv.includes("--no-pg") && !onlySubscribers && !onlyOci && !onlyRead,
+    onlyPg,
     subscribers: argv.includes("--no-subscribers") ? 0 : value("subscribers", 1000),
     perConnection: Math.max(1, value("per-connection", 1)),
   };
@@ -408,6 +419,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const tmpRoot = mkdtempSync(path.join(tmpdir(), "registry-bench-"));
   let server: IndexServer | undefined;
+  let index: GeneratedIndex | undefined;
   const cleanup = () => {
     killChildren();
     rmSync(tmpRoot, { recursive: true, force: true });
@@ -446,7 +458,7 @@ async function main(): Promise<void> {
     if (!options.onlyOci && !options.onlyRead && !onlyHostile) {
       // 1. The index.
       const genStart = Date.now();
-      const index: GeneratedIndex = generateIndex({
+      index = generateIndex({
         sourceFile: source,
         outDir: mkdtempSync(path.join(tmpRoot, "index-")),
         copies: COPIES,
@@ -470,10 +482,13 @@ async function main(): Promise<void> {
         `\n[2] Index server: ${server.origin}/<prefix>/index.yaml (strong ETag, Last-Modified, 304)`,
       );
 
-      if (!options.onlySubscribers) await measureSync(server, index, tmpRoot, options);
+      if (!options.onlySubscribers && !options.onlyPg)
+        await measureSync(server, index, tmpRoot, options);
 
       // 6. Subscribers.
-      if (options.subscribers === 0) {
+      if (options.onlyPg) {
+        console.log("\n[6] Subscribers: skipped (--only-pg)");
+      } else if (options.subscribers === 0) {
         console.log("\n[6] Subscribers: skipped (--no-subscribers)");
       } else {
         await subscribersSection(server, tmpRoot, options);
@@ -485,7 +500,7 @@ async function main(): Promise<void> {
       // --only-hostile: section 9 alone.
     } else if (options.oci || options.onlyOci) {
       await ociSection(tmpRoot, 7);
-    } else if (!options.onlyRead) {
+    } else if (!options.onlyRead && !options.onlyPg) {
       console.log(
         `\n[7] OCI registry: skipped (${options.onlySubscribers ? "--only-subscribers" : "--no-oci"})`,
       );
@@ -496,14 +511,21 @@ async function main(): Promise<void> {
       // --only-hostile: section 9 alone.
     } else if (options.read) {
       await readSection({ tmpRoot, section: 8, sourceFile: source, copies: COPIES, seed: SEED });
-    } else if (!options.onlyOci) {
+    } else if (!options.onlyOci && !options.onlyPg) {
       console.log(
         `\n[8] Read path: skipped (${options.onlySubscribers ? "--only-subscribers" : "--no-read"})`,
       );
     }
 
     // 9. Hostile load.
-    if (!process.argv.includes("--no-hostile")) await hostileSection(tmpRoot, 9);
+    if (!process.argv.includes("--no-hostile") && !options.onlyPg) await hostileSection(tmpRoot, 9);
+    // 10. PostgreSQL (uses the index and server of sections 1 and 2).
+    if (options.pg && server && index) {
+      await pgSection(server, index, tmpRoot, 10);
+      // 11. A fleet of two with subscribers split between them.
+      if (options.subscribers > 0)
+        await fleetSubscribersSection(server, tmpRoot, 11, options.subscribers);
+    }
 
     console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);
   } finally {

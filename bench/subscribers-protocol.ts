@@ -34,7 +34,14 @@ export type GatewayReply =
 
 /** Orchestrator → subscriber child. */
 export type SubscriberCommand =
-  | { type: "connect"; url: string; connections: number; subscriptionsPerConnection: number }
+  | {
+      type: "connect";
+      url: string;
+      /** Fleets: connections are spread over these URLs (round robin) instead of `url`. */
+      urls?: string[];
+      connections: number;
+      subscriptionsPerConnection: number;
+    }
   | { type: "subscribe"; runId: string }
   | { type: "collect"; releasedAt: number; expectedPhases: string[] }
   | { type: "stop" };

@@ -12,7 +12,7 @@ import { RegistryService } from "./services/registries/registry.service";
 import { SyncRunService } from "./services/sync/sync-run.service";
 import { SyncService } from "./services/sync/sync.service";
 import { Authenticator } from "./access/authenticator";
-import { TenantRateLimiter } from "./services/sync/rate-limit";
+import { StoreRateLimiter, TenantRateLimiter } from "./services/sync/rate-limit";
 import { RegistryCallLimits } from "./services/registry-calls";
 import { type Viewer } from "./access/viewer";
 import { type ExecutionStats, newExecutionStats } from "./serving/execution-stats";
@@ -86,7 +86,10 @@ export function createServices(parts: {
     registries,
     runs,
     parts.events,
-    new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
+    // PostgreSQL: one budget per tenant across every instance of a fleet.
+    parts.dataSource.options.type === "postgres"
+      ? new StoreRateLimiter(parts.dataSource, parts.config.limits.syncRequestsPerMinute)
+      : new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
   );
   const references = new ReferenceService(parts.providers, catalog, parts.secrets);
   return {

@@ -16,6 +16,8 @@ import { SecretBox } from "./store/secret-box";
 import { SyncScheduler } from "./sync/scheduler";
 import { SyncEngine } from "./sync/sync-engine";
 import { PubSubSyncEventBus, type SyncEventBus } from "./sync/sync-events";
+import { PgFleet } from "./sync/fleet";
+import { FleetSyncEventBus } from "./sync/fleet-events";
 import { seedDefaultRegistries } from "./services/registries/default-registries";
 import { GatewayMetrics } from "./observability/metrics";
 import { readinessChecks } from "./observability/readiness";
@@ -37,6 +39,8 @@ export interface Gateway {
   scheduler: SyncScheduler;
   /** Prometheus metrics (METRICS) and OpenTelemetry tracing (OTEL_*); null when off. */
   telemetry: Telemetry;
+  /** PostgreSQL: this instance's fleet connection (run locks, events of other instances). */
+  fleet?: PgFleet;
   /** Present once `listen` has run. */
   http?: HttpGateway;
   /** Serves HTTP and WebSocket on the configured host and port. */
@@ -89,8 +93,24 @@ export async function createGateway(
     store.dataSource,
     config.database.type === "sqlite" ? "sqlite" : "postgresql",
   );
-  const events = new PubSubSyncEventBus();
-  const catalogVersion = createCatalogVersion(store.dataSource, store.writeLock, store.statements);
+  // PostgreSQL: this instance may be one of several sharing the store (a fleet).
+  let fleet: PgFleet | undefined;
+  if (config.database.type === "postgres") {
+    fleet = new PgFleet(config.database.url, logger);
+    try {
+      await fleet.start();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  const events = fleet ? new FleetSyncEventBus(fleet) : new PubSubSyncEventBus();
+  const catalogVersion = createCatalogVersion(
+    store.dataSource,
+    store.writeLock,
+    store.statements,
+    fleet,
+  );
   const sync = new SyncEngine(store.dataSource, providers, events, logger, {
     concurrency: config.sync.concurrency,
     forceAfterMs: config.sync.forceAfterMs,
@@ -103,6 +123,7 @@ export async function createGateway(
       telemetry.metrics || telemetry.tracing
         ? new SyncTelemetry(telemetry.metrics, telemetry.tracing)
         : undefined,
+    fleet,
   });
   const services = createServices({
     config,
@@ -115,22 +136,31 @@ export async function createGateway(
     secrets,
     catalogVersion,
   });
-  await services.registries.resealSecrets();
-  if (config.seedDefaultRegistries) {
-    await seedDefaultRegistries(config.defaultRegistriesFile, {
-      fipsOnly: config.paletteEdition === "vertex",
-      dataSource: store.dataSource,
-      providers,
-      lock: store.writeLock,
-      catalogVersion,
-      logger,
-    });
-  }
+  // Instances starting at once on one PostgreSQL database take turns (seeding once).
+  await store.exclusive(async () => {
+    await services.registries.resealSecrets();
+    if (config.seedDefaultRegistries) {
+      await seedDefaultRegistries(config.defaultRegistriesFile, {
+        fipsOnly: config.paletteEdition === "vertex",
+        dataSource: store.dataSource,
+        providers,
+        lock: store.writeLock,
+        catalogVersion,
+        logger,
+      });
+    }
+  });
   await sync.recover();
   const scheduler = new SyncScheduler(store.dataSource, sync, logger, {
     intervalMs: config.sync.intervalMs,
   });
   const schema = await buildGatewaySchema(events.pubSub);
+  // Fleets: runs of instances that are gone are taken over at most SYNC_LEASE after they went.
+  const sweeper = fleet
+    ? setInterval(() => {
+        sync.sweep().catch((error: unknown) => logger.warn({ err: error }, "sweep failed"));
+      }, config.sync.leaseMs).unref()
+    : undefined;
 
   let stopping = false;
   const gateway: Gateway = {
@@ -142,6 +172,7 @@ export async function createGateway(
     engine: sync,
     events,
     schema,
+    fleet,
     async listen() {
       gateway.http = await startHttp(schema, services, config.host, config.port, {
         telemetry,
@@ -155,8 +186,10 @@ export async function createGateway(
     scheduler,
     async stop(deadlineMs = config.shutdownTimeoutMs) {
       stopping = true;
+      if (sweeper) clearInterval(sweeper);
       await scheduler.stop();
       await sync.shutdown(deadlineMs);
+      await fleet?.close();
       if (gateway.http) await gateway.http.close();
       await store.close();
       await telemetry.tracing?.shutdown();

@@ -35,6 +35,11 @@ export interface Config {
     schedule: boolean;
     /** Least time between two progress events of a run within a phase, in ms. */
     progressIntervalMs: number;
+    /**
+     * PostgreSQL fleets: how often each instance looks for runs whose instance is gone (its
+     * session, and with it its run locks, ended) to interrupt and re-run them, in ms.
+     */
+    leaseMs: number;
   };
   registryHttp: {
     connectTimeoutMs: number;
@@ -204,6 +209,12 @@ export const SETTINGS: readonly Setting[] = [
     name: "SYNC_FORCE_AFTER",
     default: "1h",
     meaning: "Age after which a running sync may be interrupted by a forced one.",
+  },
+  {
+    name: "SYNC_LEASE",
+    default: "15s",
+    meaning:
+      "PostgreSQL: longest time a run of a stopped or killed instance stays unfinished before another instance marks it INTERRUPTED and runs it again.",
   },
   {
     name: "REGISTRY_CONNECT_TIMEOUT",
@@ -554,6 +565,7 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       forceAfterMs: parseDuration("SYNC_FORCE_AFTER", get("SYNC_FORCE_AFTER")),
       schedule: parseBoolean("SYNC_SCHEDULE", get("SYNC_SCHEDULE")),
       progressIntervalMs: parseDuration("SYNC_PROGRESS_INTERVAL", get("SYNC_PROGRESS_INTERVAL")),
+      leaseMs: parseDuration("SYNC_LEASE", get("SYNC_LEASE")),
     },
     registryHttp: {
       connectTimeoutMs: parseDuration("REGISTRY_CONNECT_TIMEOUT", get("REGISTRY_CONNECT_TIMEOUT")),

@@ -22,7 +22,8 @@ export class ChartVersionEntity {
   @Column({ type: "varchar", length: 256 })
   version!: string;
 
-  @Column({ name: "sort_key", type: "varchar", length: 512 })
+  /** Compared byte by byte (PostgreSQL: `COLLATE "C"`, whatever the database's collation). */
+  @Column({ name: "sort_key", type: "varchar", length: 512, collation: "C" })
   sortKey!: string;
 
   /** False when the version is not a valid semantic version (kept, sorted last, flagged). */

@@ -4,7 +4,7 @@ import { DataSource, type Logger as OrmLogger, type QueryRunner } from "typeorm"
 import { type DatabaseConfig } from "../config/config";
 import { entities } from "../entities";
 import { type Logger } from "../observability/logger";
-import { migrations } from "./migrations";
+import { migrationsFor } from "./migrations";
 import {
   type CatalogTransaction,
   ormCatalogTransaction,
@@ -12,6 +12,7 @@ import {
 } from "./catalog-transaction";
 import { WriteLock } from "./write-lock";
 import { StatementCounter } from "./statement-counter";
+import { usePortableColumnTypes } from "./portable-types";
 
 export { StatementCounter };
 
@@ -52,6 +53,12 @@ export interface Store {
   writeLock: WriteLock;
   /** The catalog writer's transaction (its own connection on SQLite). */
   catalogTransaction: CatalogTransaction;
+  /**
+   * Runs start-up work (seeding, re-encrypting secrets) that instances starting at once on one
+   * PostgreSQL database must not do side by side: under the migrations' advisory lock. On
+   * SQLite (one process) it just runs.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -69,7 +76,7 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
       type: "better-sqlite3",
       database: config.path,
       entities,
-      migrations,
+      migrations: migrationsFor("sqlite"),
       migrationsRun: false,
       synchronize: false,
       logger: ormLogger,
@@ -86,14 +93,19 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
       type: "postgres",
       url: config.url,
       entities,
-      migrations,
+      migrations: migrationsFor("postgres"),
       synchronize: false,
+      applicationName: "registry-catalog-gateway",
+      // A server that does not answer is an error within seconds (STORE_UNAVAILABLE), not a hang.
+      connectTimeoutMS: 5000,
+      extra: { keepAlive: true },
       logger: ormLogger,
       maxQueryExecutionTime: 250,
     });
   }
+  usePortableColumnTypes(dataSource);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
+  await runMigrations(dataSource);
   const writer =
     config.type === "sqlite" && config.path !== ":memory:"
       ? sqliteCatalogTransaction(config.path, statements)
@@ -103,9 +115,41 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
     statements,
     writeLock: new WriteLock(),
     catalogTransaction: writer.transaction,
+    exclusive: (work) => underMigrationLock(dataSource, work),
     close: async () => {
       writer.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/**
+ * A key of PostgreSQL's advisory-lock space for this gateway's migrations: instances starting at
+ * once on an empty database take turns, so the migrations run once (the second one finds them
+ * applied).
+ */
+const MIGRATION_LOCK_KEY = 0x7265_6763; // "regc"
+
+/** Applies pending migrations; on PostgreSQL under a session advisory lock held meanwhile. */
+async function runMigrations(dataSource: DataSource): Promise<void> {
+  await underMigrationLock(dataSource, async () => {
+    await dataSource.runMigrations({ transaction: "each" });
+  });
+}
+
+/** Runs `work` holding the migrations' advisory lock (PostgreSQL); on SQLite just runs it. */
+async function underMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== "postgres") return work();
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      return await work();
+    } finally {
+      await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+  }
 }

@@ -61,7 +61,7 @@ export function storeFault(error: unknown): StoreErrorCode | null {
     }
     if (
       typeof message === "string" &&
-      /Connection terminated|connection is closed|The database connection is not open/i.test(
+      /Connection terminated|connection is closed|The database connection is not open|timeout exceeded when trying to connect/i.test(
         message,
       )
     ) {

@@ -85,6 +85,45 @@ export const VERSION_COLUMNS = [
   "updated_at",
 ] as const;
 
+/** PostgreSQL types of VERSION_COLUMNS, for `unnest` of one array per column. */
+const VERSION_COLUMN_TYPES: Record<(typeof VERSION_COLUMNS)[number], string> = {
+  chart_id: "int",
+  registry_id: "text",
+  version: "text",
+  sort_key: "text",
+  is_semver: "boolean",
+  prerelease: "boolean",
+  deprecated: "boolean",
+  app_version: "text",
+  description: "text",
+  created: "text",
+  digest: "text",
+  urls: "text",
+  kube_version: "text",
+  api_version: "text",
+  type: "text",
+  keywords: "text",
+  home: "text",
+  icon: "text",
+  sources: "text",
+  maintainers: "text",
+  dependencies: "text",
+  annotations: "text",
+  tag: "text",
+  oci_reference: "text",
+  pack: "text",
+  parent_tags: "text",
+  content_hash: "text",
+  created_at: "timestamptz",
+  updated_at: "timestamptz",
+};
+
+/**
+ * PostgreSQL: rows are inserted as one array per column (`INSERT … SELECT FROM unnest(…)`): one
+ * parameter per column instead of one per value, parsed and planned once per batch.
+ */
+const PG_INSERT_BATCH = 1000;
+
 const INSERT_BATCH = 400;
 /** Longest stretch of CPU work before the event loop gets a turn, in ms. */
 const SLICE_MS = 15;
@@ -377,10 +416,23 @@ export class CatalogWriter {
       // better-sqlite3: one prepared statement run per row is faster than multi-row inserts
       // through the ORM (no 10,000-parameter arrays); other stores get batched multi-row inserts.
       const insertStatement = tx.prepare?.(insertOne);
-      for (let i = 0; i < inserts.length; i += INSERT_BATCH) {
+      const postgres = this.dataSource.options.type === "postgres";
+      const batchSize = postgres ? PG_INSERT_BATCH : INSERT_BATCH;
+      for (let i = 0; i < inserts.length; i += batchSize) {
         checkAbort();
-        const batch = inserts.slice(i, i + INSERT_BATCH);
-        if (insertStatement) {
+        const batch = inserts.slice(i, i + batchSize);
+        if (postgres) {
+          const columns: unknown[][] = VERSION_COLUMNS.map(() => []);
+          for (const { chartName, v } of batch) {
+            const values = versionValues(chartIdByName.get(chartName)!, registryId, v, now);
+            for (let c = 0; c < values.length; c++) columns[c].push(values[c]);
+          }
+          await tx.run(
+            `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")})
+             SELECT * FROM unnest(${VERSION_COLUMNS.map((c) => `CAST(? AS ${VERSION_COLUMN_TYPES[c]}[])`).join(", ")})`,
+            columns,
+          );
+        } else if (insertStatement) {
           for (const { chartName, v } of batch) {
             insertStatement(versionValues(chartIdByName.get(chartName)!, registryId, v, now));
           }
@@ -410,6 +462,10 @@ export class CatalogWriter {
     chartIdByName: Map<string, number>,
     now: string | Date,
   ): Promise<void> {
+    if (this.dataSource.options.type === "postgres") {
+      await this.refreshChartsInBulk(tx, names, summaries, chartIdByName, now);
+      return;
+    }
     let refreshed = 0;
     for (const name of names) {
       if (++refreshed % UPDATE_BATCH === 0) await yieldTurn();
@@ -445,6 +501,66 @@ export class CatalogWriter {
           chartId,
         ],
       );
+    }
+  }
+  /**
+   * PostgreSQL: the same refresh as one UPDATE per batch of charts, its values as one array per
+   * column (`UPDATE … FROM unnest(…)`), instead of a statement (and a round trip) per chart.
+   */
+  private async refreshChartsInBulk(
+    tx: SqlExecutor,
+    names: Set<string>,
+    summaries: Map<string, ChartSummary>,
+    chartIdByName: Map<string, number>,
+    now: string | Date,
+  ): Promise<void> {
+    const all = [...names];
+    for (let i = 0; i < all.length; i += PG_INSERT_BATCH) {
+      const columns: unknown[][] = Array.from({ length: 17 }, () => []);
+      for (const name of all.slice(i, i + PG_INSERT_BATCH)) {
+        const s = summaries.get(name)!;
+        const row = [
+          chartIdByName.get(name)!,
+          s.kind,
+          s.displayName,
+          s.layer,
+          s.addonType,
+          s.addonSubType,
+          s.cloudTypes,
+          s.group,
+          s.eol,
+          s.logoUrl,
+          s.description,
+          s.icon,
+          s.home,
+          s.keywords,
+          s.deprecated,
+          s.latestVersion,
+          s.versionCount,
+        ];
+        row.forEach((value, c) => columns[c].push(value));
+      }
+      await tx.run(
+        `UPDATE chart c SET kind = u.kind, display_name = u.display_name, layer = u.layer,
+           addon_type = u.addon_type, addon_sub_type = u.addon_sub_type,
+           cloud_types = u.cloud_types, pack_group = u.pack_group, eol = u.eol,
+           logo_url = u.logo_url, description = u.description, icon = u.icon, home = u.home,
+           keywords = u.keywords, deprecated = u.deprecated, latest_version = u.latest_version,
+           latest_version_id = (SELECT v.id FROM chart_version v
+                                 WHERE v.chart_id = u.id AND v.version = COALESCE(u.latest_version, '')),
+           version_count = u.version_count, updated_at = ?
+         FROM unnest(CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                     CAST(? AS text[]), CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS text[]),
+                     CAST(? AS int[]))
+           AS u(id, kind, display_name, layer, addon_type, addon_sub_type, cloud_types,
+                pack_group, eol, logo_url, description, icon, home, keywords, deprecated,
+                latest_version, version_count)
+         WHERE c.id = u.id`,
+        [now, ...columns],
+      );
+      await yieldTurn();
     }
   }
 }

@@ -83,8 +83,9 @@ export class SyncScheduler {
         .findOneBy({ id: candidate.id });
       if (!registry || registry.protected || !registry.syncEnabled) continue;
       try {
-        await this.engine.request(registry, "SCHEDULE");
-        queued++;
+        // Re-checked under the registry's lock: another instance may have queued it meanwhile.
+        const dueBefore = new Date(now - this.options.intervalMs - this.jitterOf(registry.id));
+        if (await this.engine.requestScheduled(registry, dueBefore)) queued++;
       } catch (error) {
         this.logger.warn(
           { registryId: registry.id, err: (error as Error).message },

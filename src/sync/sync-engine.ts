@@ -17,6 +17,8 @@ import { type CatalogTransaction } from "../store/catalog-transaction";
 import { type CatalogVersion } from "../store/catalog-version";
 import { type WriteLock } from "../store/write-lock";
 import { CatalogWriter, knownOciVersions, PreparedListing } from "./catalog-writer";
+import { type PgFleet } from "./fleet";
+import { date, sql } from "../store/sql";
 import {
   countsOf,
   type SyncCounts,
@@ -58,6 +60,12 @@ export interface SyncEngineOptions {
   catalogVersion: CatalogVersion;
   /** Metrics and traces of runs (src/observability/sync-telemetry.ts); none: no cost. */
   observer?: SyncObserver;
+  /**
+   * PostgreSQL: the instance's fleet connection. With it a run is owned through its registry's
+   * advisory lock (one run per registry across every instance), requests and cancels reach runs
+   * executing elsewhere, and `sweep` takes over the runs of instances that are gone.
+   */
+  fleet?: PgFleet;
 }
 
 /** Watches runs as they execute (metrics, traces). */
@@ -67,6 +75,9 @@ export interface SyncObserver {
   /** A run entered a phase. */
   phase(run: SyncRunEntity, phase: SyncPhase): void;
 }
+
+/** How long a request waits for a run executing on another instance to react, in ms. */
+const REMOTE_WAIT_MS = 15_000;
 
 /**
  * Progress-interval stretch per open progress subscription, and its cap. Delivering one event to
@@ -135,6 +146,38 @@ export class SyncEngine {
     this.writer = new CatalogWriter(dataSource, options.catalogTransaction, options.writeLock);
     this.lock = options.writeLock;
     this.progressIntervalMs = options.progressIntervalMs;
+    const fleet = options.fleet;
+    if (fleet) {
+      // Another instance asks to stop a run executing here (cancel, or a forced restart).
+      fleet.on("control", (body) => {
+        const { action, runId } = body as { action: string; runId: string };
+        const active = [...this.active.values()].find((a) => a.run.id === runId);
+        if (!active) return;
+        if (action === "cancel") void this.cancel(runId);
+        else if (action === "interrupt") {
+          active.abortReason = "INTERRUPTED";
+          active.controller.abort();
+        }
+      });
+      // The connection and every run lock with it are gone: another instance may take the runs
+      // over, so they stop here (recorded INTERRUPTED when the store can be written).
+      fleet.onLost(() => {
+        for (const registryId of this.queue.splice(0)) {
+          const active = this.active.get(registryId);
+          if (active)
+            void this.finish(
+              active,
+              "INTERRUPTED",
+              null,
+              "The gateway lost its database connection",
+            );
+        }
+        for (const active of this.active.values()) {
+          active.abortReason = "INTERRUPTED";
+          active.controller.abort();
+        }
+      });
+    }
   }
 
   private get runs() {
@@ -146,12 +189,35 @@ export class SyncEngine {
     return this.active.get(registryId)?.run;
   }
 
-  /** The latest progress state of an in-flight run, for subscribers that join mid-run. */
+  /**
+   * The latest progress state of an in-flight run, for subscribers that join mid-run: from this
+   * instance, or (fleets) the latest event heard from the instance executing it.
+   */
   currentState(runId: string): SyncProgressEvent | undefined {
     for (const active of this.active.values()) {
       if (active.run.id === runId) return this.snapshot(active);
     }
-    return undefined;
+    return this.events.remoteState?.(runId);
+  }
+
+  /** The latest progress state of a registry's in-flight run, wherever it executes. */
+  currentStateOfRegistry(registryId: string): SyncProgressEvent | undefined {
+    const active = this.active.get(registryId);
+    if (active) return this.snapshot(active);
+    return this.events.remoteStateOfRegistry?.(registryId);
+  }
+
+  /** The registry's run in flight anywhere (fleets: also on other instances), if any. */
+  async inFlight(registryId: string): Promise<SyncRunEntity | undefined> {
+    const local = this.active.get(registryId);
+    if (local) return local.run;
+    if (!this.options.fleet) return undefined;
+    return (
+      (await this.runs.findOne({
+        where: { registryId, status: In(["QUEUED", "RUNNING"]) },
+        order: { queuedAt: "DESC" },
+      })) ?? undefined
+    );
   }
 
   /**
@@ -159,7 +225,7 @@ export class SyncEngine {
    * gateway is shutting down, the registry is protected, or a forced run is too young to be
    * interrupted. Asked before any side effect (the API's budget is not spent on a refusal).
    */
-  refusal(registry: RegistryEntity, force = false): SyncRefusal | null {
+  async refusal(registry: RegistryEntity, force = false): Promise<SyncRefusal | null> {
     if (!this.accepting) return new SyncRefusal("NOT_ALLOWED", "The gateway is shutting down");
     if (registry.protected) {
       return new SyncRefusal(
@@ -167,15 +233,16 @@ export class SyncEngine {
         `"${registry.name}" is protected: it is never synchronized. Use checkChartReference to check a chart.`,
       );
     }
-    const current = this.active.get(registry.id);
-    if (!force || !current || current.run.status === "QUEUED") return null;
-    const startedAt = current.run.startedAt ?? current.run.queuedAt;
+    if (!force) return null;
+    const current = await this.inFlight(registry.id);
+    if (!current || current.status === "QUEUED") return null;
+    const startedAt = current.startedAt ?? current.queuedAt;
     const forceAt = new Date(startedAt.getTime() + this.options.forceAfterMs);
     if (Date.now() >= forceAt.getTime()) return null;
     return new SyncRefusal(
       "FORCE_TOO_EARLY",
       `A sync of "${registry.name}" has run since ${startedAt.toISOString()}; it can be forced from ${forceAt.toISOString()}`,
-      { runId: current.run.id, forceAllowedAt: forceAt.toISOString() },
+      { runId: current.id, forceAllowedAt: forceAt.toISOString() },
     );
   }
 
@@ -189,7 +256,7 @@ export class SyncEngine {
     trigger: SyncTrigger,
     force = false,
   ): Promise<SyncRunEntity> {
-    const refused = this.refusal(registry, force);
+    const refused = await this.refusal(registry, force);
     if (refused) throw refused;
     const current = this.active.get(registry.id);
     if (current) {
@@ -197,11 +264,27 @@ export class SyncEngine {
       current.abortReason = "INTERRUPTED";
       current.controller.abort();
       await current.done;
+    } else if (this.options.fleet) {
+      const remote = await this.inFlight(registry.id);
+      if (remote) {
+        if (!force || remote.status === "QUEUED") return remote;
+        await this.stopRemote(remote, "interrupt");
+      }
     }
     // Another request may have started a run while we waited for the interrupted one.
     const again = this.active.get(registry.id);
     if (again) return again.run;
     return this.enqueue(registry, trigger, null);
+  }
+
+  /**
+   * Queues a scheduled sync unless a run of the registry was queued (anywhere) at or after
+   * `dueBefore` or is in flight: the schedule fires once per registry per interval however many
+   * instances tick (the check runs under the registry's lock on a fleet). Null when not queued.
+   */
+  async requestScheduled(registry: RegistryEntity, dueBefore: Date): Promise<SyncRunEntity | null> {
+    if (this.active.has(registry.id) || (await this.refusal(registry))) return null;
+    return this.enqueueRun(registry, "SCHEDULE", null, false, dueBefore);
   }
 
   /** Cancels a queued or running run. Returns the run (terminal once its work has stopped). */
@@ -217,7 +300,134 @@ export class SyncEngine {
       active.controller.abort();
       return active.done;
     }
-    return this.runs.findOneBy({ id: runId });
+    const run = await this.runs.findOneBy({ id: runId });
+    if (!run || TERMINAL.has(run.status) || !this.options.fleet) return run;
+    return this.stopRemote(run, "cancel");
+  }
+
+  /**
+   * Stops a run that is not executing here. When its instance is gone (its registry's lock is
+   * free) the run is recorded here; otherwise the instance is asked over the fleet connection,
+   * and the answer is the run once it is terminal (or as it is after REMOTE_WAIT_MS).
+   */
+  private async stopRemote(
+    run: SyncRunEntity,
+    action: "cancel" | "interrupt",
+  ): Promise<SyncRunEntity> {
+    const fleet = this.options.fleet!;
+    const status: SyncRunStatus = action === "cancel" ? "CANCELLED" : "INTERRUPTED";
+    if (await fleet.tryLock(run.registryId)) {
+      try {
+        await this.endOrphan(
+          run,
+          status,
+          action === "cancel"
+            ? "Cancelled; the catalog was left as it was"
+            : "Interrupted; the catalog was left as it was",
+        );
+      } finally {
+        if (!this.active.has(run.registryId)) await fleet.unlock(run.registryId);
+      }
+    } else {
+      await fleet.publish("control", { action, runId: run.id });
+    }
+    return this.waitForStore(run.id, REMOTE_WAIT_MS);
+  }
+
+  /** Polls the store until the run is terminal, or the time is up; returns it as stored. */
+  private async waitForStore(runId: string, timeoutMs: number): Promise<SyncRunEntity> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const run = await this.runs.findOneByOrFail({ id: runId });
+      if (TERMINAL.has(run.status) || Date.now() >= deadline) return run;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * Records the end of a run whose instance is gone (the caller holds its registry's lock), if it
+   * is still unfinished, and tells every subscriber. True when this call ended it.
+   */
+  private async endOrphan(
+    run: SyncRunEntity,
+    status: SyncRunStatus,
+    message: string,
+  ): Promise<boolean> {
+    const ended = await this.lock.run(() =>
+      sql<{ id: string }>(
+        this.dataSource,
+        `WITH ended AS (
+           UPDATE sync_run SET status = ?, phase = 'DONE', finished_at = ?, error_code = NULL,
+                  error_message = ?
+            WHERE id = ? AND status IN ('QUEUED', 'RUNNING') RETURNING id)
+         SELECT id FROM ended`,
+        [status, new Date(), message, run.id],
+      ),
+    );
+    if (ended.length === 0) return false;
+    const registry = await this.dataSource
+      .getRepository(RegistryEntity)
+      .findOneBy({ id: run.registryId });
+    this.events.forget?.(run.id);
+    const final = await this.runs.findOneByOrFail({ id: run.id });
+    this.events.publishProgress({
+      runId: final.id,
+      registryId: final.registryId,
+      tenantId: registry?.tenantId ?? null,
+      status: final.status,
+      phase: final.phase,
+      done: null,
+      total: null,
+      ratePerSecond: null,
+      counts: countsOf(final),
+      bytesFetched: final.bytesFetched,
+      message,
+      at: new Date().toISOString(),
+    });
+    try {
+      await this.options.catalogVersion.advance();
+    } catch (error) {
+      this.logger.error({ err: error, runId: run.id }, "could not advance the catalog version");
+    }
+    return true;
+  }
+
+  /**
+   * Fleets: takes over the runs of instances that are gone. A run left QUEUED or RUNNING whose
+   * registry's lock no session holds belongs to an instance whose session ended (stopped,
+   * killed, cut off): it is marked INTERRUPTED and its registry queued again here (RECOVERY),
+   * under the lock this instance now holds. Runs at once on start-up and every SYNC_LEASE.
+   */
+  async sweep(): Promise<SyncRunEntity[]> {
+    const fleet = this.options.fleet;
+    if (!fleet || !this.accepting) return [];
+    const stale = await this.runs.findBy({ status: In(["QUEUED", "RUNNING"]) });
+    const requeued: SyncRunEntity[] = [];
+    for (const run of stale) {
+      if (this.active.has(run.registryId) || !(await fleet.tryLock(run.registryId))) continue;
+      let kept = false;
+      try {
+        const ended = await this.endOrphan(
+          run,
+          "INTERRUPTED",
+          "The gateway instance running this sync stopped before it finished",
+        );
+        const registry = await this.dataSource
+          .getRepository(RegistryEntity)
+          .findOneBy({ id: run.registryId });
+        if (ended && registry && !registry.protected && this.accepting) {
+          requeued.push(await this.enqueue(registry, "RECOVERY", run.id, true));
+          kept = true;
+        }
+      } catch (error) {
+        this.logger.error({ err: error, runId: run.id }, "could not take over a run");
+      } finally {
+        if (!kept) await fleet.unlock(run.registryId);
+      }
+    }
+    if (requeued.length > 0)
+      this.logger.warn({ requeued: requeued.length }, "took over runs of a stopped instance");
+    return requeued;
   }
 
   /** Cancels the run in flight of a registry, if any (a registry being deleted). */
@@ -231,6 +441,7 @@ export class SyncEngine {
     for (const active of this.active.values()) {
       if (active.run.id === runId) return active.done;
     }
+    if (this.options.fleet) return this.waitForStore(runId, Number.POSITIVE_INFINITY);
     return this.runs.findOneByOrFail({ id: runId });
   }
 
@@ -239,6 +450,8 @@ export class SyncEngine {
    * their registries re-queued (unless since made protected or deleted).
    */
   async recover(): Promise<SyncRunEntity[]> {
+    // A fleet shares the store: only runs whose instance is gone are recovered.
+    if (this.options.fleet) return this.sweep();
     const stale = await this.runs.findBy({ status: In(["QUEUED", "RUNNING"]) });
     const requeued: SyncRunEntity[] = [];
     for (const run of stale) {
@@ -297,7 +510,23 @@ export class SyncEngine {
     registry: RegistryEntity,
     trigger: SyncTrigger,
     retryOf: string | null,
+    locked = false,
   ): Promise<SyncRunEntity> {
+    return (await this.enqueueRun(registry, trigger, retryOf, locked))!;
+  }
+
+  /**
+   * Records a run and queues it. `locked`: the caller already holds the registry's fleet lock.
+   * `dueBefore` (scheduled runs): nothing is queued, and the answer is null, when a run of the
+   * registry was queued at or after it, or another instance holds the registry.
+   */
+  private async enqueueRun(
+    registry: RegistryEntity,
+    trigger: SyncTrigger,
+    retryOf: string | null,
+    locked: boolean,
+    dueBefore?: Date,
+  ): Promise<SyncRunEntity | null> {
     const run = this.runs.create({
       id: randomUUID(),
       registryId: registry.id,
@@ -323,17 +552,72 @@ export class SyncEngine {
     };
     // Registered before the first await, so a concurrent request finds this run.
     this.active.set(registry.id, active);
+    const fleet = this.options.fleet;
+    let lockedHere = false;
     try {
+      if (fleet && !locked) {
+        // One run per registry across the fleet: the registry's lock first.
+        if (!(await fleet.tryLock(registry.id))) {
+          this.active.delete(registry.id);
+          return dueBefore ? null : await this.joinRemote(registry);
+        }
+        lockedHere = true;
+      }
+      if (fleet) {
+        // Holding the lock, a run in flight in the store is an orphan of an instance that lost
+        // its session: it ends now (INTERRUPTED), before the new run is recorded.
+        const orphan = await this.runs.findOne({
+          where: { registryId: registry.id, status: In(["QUEUED", "RUNNING"]) },
+        });
+        if (orphan && orphan.id !== run.id)
+          await this.endOrphan(
+            orphan,
+            "INTERRUPTED",
+            "The gateway instance running this sync stopped before it finished",
+          );
+      }
+      if (dueBefore) {
+        const [last] = await sql<{ last: string | Date | null }>(
+          this.dataSource,
+          "SELECT MAX(queued_at) AS last FROM sync_run WHERE registry_id = ?",
+          [registry.id],
+        );
+        const lastQueued = date(last?.last ?? null);
+        if (lastQueued && lastQueued.getTime() > dueBefore.getTime()) {
+          this.active.delete(registry.id);
+          if (lockedHere) await fleet!.unlock(registry.id);
+          return null;
+        }
+      }
       await this.lock.run(() => this.runs.insert(run));
     } catch (error) {
       // Never recorded (e.g. the store is locked): no run, and the registry is free again.
       this.active.delete(registry.id);
+      if (lockedHere || locked) await fleet?.unlock(registry.id);
       throw error;
     }
     this.queue.push(registry.id);
     this.emit(active, true);
     this.pump();
     return run;
+  }
+
+  /**
+   * Another instance holds the registry's lock: it owns a run of the registry (or is about to
+   * record one). Returns that run once it is in the store.
+   */
+  private async joinRemote(registry: RegistryEntity): Promise<SyncRunEntity> {
+    const deadline = Date.now() + 3000;
+    for (;;) {
+      const remote = await this.inFlight(registry.id);
+      if (remote) return remote;
+      if (Date.now() >= deadline)
+        throw new SyncRefusal(
+          "NOT_ALLOWED",
+          `Another gateway instance holds "${registry.name}" but shows no run; try again shortly`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   private pump(): void {
@@ -605,7 +889,10 @@ export class SyncEngine {
     } catch (error) {
       this.logger.error({ err: error, runId: run.id }, "could not advance the catalog version");
     }
-    if (this.active.get(run.registryId) === active) this.active.delete(run.registryId);
+    if (this.active.get(run.registryId) === active) {
+      this.active.delete(run.registryId);
+      await this.options.fleet?.unlock(run.registryId);
+    }
     this.emit(active, true);
     active.resolve(run);
     return run;

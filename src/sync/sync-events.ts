@@ -94,6 +94,12 @@ export interface SyncEventBus {
   catalogChanges(): Promise<AsyncIterator<CatalogChangedEvent>>;
   /** Progress subscriptions open in this process (the sync engine coalesces more for many). */
   progressAudience(): number;
+  /** Fleets: the latest state of a run executing on another instance, if one was heard of. */
+  remoteState?(runId: string): SyncProgressEvent | undefined;
+  /** Fleets: the latest state of a registry's run executing on another instance. */
+  remoteStateOfRegistry?(registryId: string): SyncProgressEvent | undefined;
+  /** Fleets: forgets a remote run (its instance is gone). */
+  forget?(runId: string): void;
 }
 
 /**

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type * as http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { buildSchema } from "graphql";
 import { createClient } from "graphql-ws";
 import { SignJWT } from "jose";
@@ -11,6 +10,7 @@ import { fromGlobalId } from "../../src/services/ids";
 import { fixturePath } from "../helpers/fixtures";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { FixtureServer, serveFile } from "../helpers/http-fixture-server";
+import { storeQuery } from "../helpers/test-store";
 
 /**
  * Every mutation and subscription × every kind of caller × every kind of registry, over real
@@ -258,25 +258,20 @@ async function quiet(): Promise<void> {
   }
 }
 
-/** Everything a refused request must leave as it was. */
-function state() {
-  const db = new Database(t.dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return {
-      registries: db.prepare("SELECT * FROM registry ORDER BY id").all(),
-      runs: db.prepare("SELECT * FROM sync_run ORDER BY id").all(),
-      catalogVersion: db.prepare("SELECT * FROM catalog_state").all(),
-      active: TARGETS.map((target) => {
-        const f = fixtures.get(target);
-        const run = f ? t.gateway.engine.activeRun(fromGlobalId(f.registryId)!.id) : undefined;
-        return run ? `${run.id}:${run.status}` : null;
-      }),
-      published,
-      registryRequests: server.requests.length,
-    };
-  } finally {
-    db.close();
-  }
+/** Everything a refused request must leave as it was (read from the suite's store). */
+async function state() {
+  return {
+    registries: await storeQuery(t.dir, "SELECT * FROM registry ORDER BY id"),
+    runs: await storeQuery(t.dir, "SELECT * FROM sync_run ORDER BY id"),
+    catalogVersion: await storeQuery(t.dir, "SELECT * FROM catalog_state"),
+    active: TARGETS.map((target) => {
+      const f = fixtures.get(target);
+      const run = f ? t.gateway.engine.activeRun(fromGlobalId(f.registryId)!.id) : undefined;
+      return run ? `${run.id}:${run.status}` : null;
+    }),
+    published,
+    registryRequests: server.requests.length,
+  };
 }
 
 const registryOf = async (target: Target) => (await fixture(target)).registryId;
@@ -504,7 +499,7 @@ describe("the access matrix", () => {
     async ({ op, actor, target, expected }) => {
       // Every fixture present and running before the call, so that its state can be compared.
       for (const each of TARGETS) await fixture(each);
-      const before = state();
+      const before = await state();
       const outcome = await op.run(actor, target);
       if (expected === "ok") {
         // Allowed: the request got past authorization (a Helm fixture given to the OCI or pack
@@ -520,7 +515,7 @@ describe("the access matrix", () => {
       expect(outcome).toBe(expected);
       // A subscription that was refused may still be tearing its socket down: give stray work a turn.
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(state()).toEqual(before);
+      expect(await state()).toEqual(before);
     },
   );
 });

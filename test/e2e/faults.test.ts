@@ -40,6 +40,7 @@ import {
   runStatuses,
 } from "../helpers/store-snapshot";
 import { readFixtureIndex, syncAndWait } from "../helpers/sync";
+import { databaseUrlFor, onPostgres, releaseTestStore } from "../helpers/test-store";
 
 type Progress = SyncProgressSubscription["syncProgress"];
 
@@ -121,7 +122,7 @@ describe("a registry process killed mid-sync", () => {
       const id = addOciRegistry.id;
       const synced = await syncAndWait(t, id);
       expect([synced.status, synced.versionsAdded]).toEqual(["SUCCEEDED", 8 * 4]);
-      const before = readCatalog(t.dbFile, dbId(id));
+      const before = await readCatalog(t.dir, dbId(id));
       expect(before.versions).toHaveLength(8 * 4);
 
       const pushed = new Map<string, string>();
@@ -142,7 +143,7 @@ describe("a registry process killed mid-sync", () => {
       const run = await t.gateway.engine.waitFor(runId);
       expect([run.status, run.errorCode]).toEqual(["FAILED", "UNREACHABLE"]);
       expect(run.errorMessage).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:\d+\//);
-      expect(readCatalog(t.dbFile, dbId(id))).toEqual(before);
+      expect(await readCatalog(t.dir, dbId(id))).toEqual(before);
       // The gateway still answers, from the catalog it had.
       const { syncRun } = await t.ok(SyncRunDocument, { id: syncRegistry.id });
       expect(syncRun?.error?.code).toBe("UNREACHABLE");
@@ -155,7 +156,7 @@ describe("a registry process killed mid-sync", () => {
       const resynced = await syncAndWait(t, id);
       expect(resynced.status).toBe("SUCCEEDED");
       expect([resynced.versionsAdded, resynced.versionsUnchanged]).toEqual([8 * 2, 8 * 4]);
-      const after = readCatalog(t.dbFile, dbId(id));
+      const after = await readCatalog(t.dir, dbId(id));
       expect(after.versions.filter((v) => first.includes(v.version))).toEqual(before.versions);
       const added = after.versions.filter((v) => later.includes(v.version));
       expect(
@@ -182,7 +183,7 @@ describe("a registry process killed mid-sync", () => {
       });
       const id = addHelmRegistry.id;
       expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
-      const before = readCatalog(t.dbFile, dbId(id));
+      const before = await readCatalog(t.dir, dbId(id));
       expect(differencesFrom(before, "ingress-nginx")).toEqual([]);
 
       copyFileSync(fixturePath("helm", "prometheus-community", "index.yaml"), served);
@@ -198,7 +199,7 @@ describe("a registry process killed mid-sync", () => {
       expect([run.status, run.errorCode]).toEqual(["FAILED", "UNREACHABLE"]);
       expect(run.errorMessage).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:\d+\/index\.yaml/);
       expect(run.bytesFetched).toBeLessThan(863_043);
-      expect(readCatalog(t.dbFile, dbId(id))).toEqual(before);
+      expect(await readCatalog(t.dir, dbId(id))).toEqual(before);
       const charts = await t.ok(ChartsDocument, { id });
       expect(charts.registry?.charts.edges.map((e) => e.node.name)).toEqual(["ingress-nginx"]);
     } finally {
@@ -261,6 +262,7 @@ describe("the gateway process killed with SIGKILL mid-sync and restarted", () =>
       await gateway.exited;
     }
     await server?.kill();
+    await releaseTestStore(dir);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -272,11 +274,11 @@ describe("the gateway process killed with SIGKILL mid-sync and restarted", () =>
   }
 
   const fast = { chunkBytes: 8 * 1024 * 1024, intervalMs: 0 };
-  const dbFile = () => path.join(dir, "gateway.sqlite");
-  const startGateway = () =>
+  const startGateway = async () =>
     startGatewayProcess({
       ...ENV,
-      DATABASE_URL: `sqlite:${dbFile()}`,
+      DATABASE_URL: (await databaseUrlFor(dir)).url,
+      ENCRYPTION_KEY_FILE: path.join(dir, "encryption.key"),
       REGISTRY_REQUEST_TIMEOUT: "60s",
       // In-phase events every few ms, so that the test can kill in the middle of a phase.
       SYNC_PROGRESS_INTERVAL: "5ms",
@@ -301,11 +303,11 @@ describe("the gateway process killed with SIGKILL mid-sync and restarted", () =>
         )
       ).syncRegistry.id;
     expect(await waitForRunOverHttp(gateway, await sync())).toBe("SUCCEEDED");
-    const old = readCatalog(dbFile(), dbId(id));
+    const old = await readCatalog(dir, dbId(id));
     expect(differencesFrom(old, "prometheus-community")).toEqual([]);
     /** The stored catalog is the old one or the new one; anything else is a mix. */
-    const state = () => {
-      const catalog = readCatalog(dbFile(), dbId(id));
+    const state = async () => {
+      const catalog = await readCatalog(dir, dbId(id));
       if (JSON.stringify(catalog) === JSON.stringify(old)) return "old";
       const differences = differencesFrom(catalog, "bitnami");
       return differences.length === 0 ? "new" : `mixed: ${differences.slice(0, 3).join("; ")}`;
@@ -325,11 +327,11 @@ describe("the gateway process killed with SIGKILL mid-sync and restarted", () =>
     await watcher.dispose();
     expect(applying!.done).toBeLessThan(applying!.total!);
     // The kill came before the run's end was recorded.
-    expect(runStatuses(dbFile(), dbId(id))).toEqual(["SUCCEEDED", "RUNNING"]);
-    expect(integrityCheck(dbFile())).toEqual(["ok"]);
-    const afterApplyKill = state();
+    expect(await runStatuses(dir, dbId(id))).toEqual(["SUCCEEDED", "RUNNING"]);
+    expect(await integrityCheck(dir)).toEqual(["ok"]);
+    const afterApplyKill = await state();
     expect(["old", "new"]).toContain(afterApplyKill);
-    const left = readCatalog(dbFile(), dbId(id));
+    const left = await readCatalog(dir, dbId(id));
 
     // 2. Restarted: the run is re-queued and fetches the new index, slowly; killed mid-body.
     await serveIndex({ chunkBytes: 16 * 1024, intervalMs: 20 });
@@ -344,9 +346,9 @@ describe("the gateway process killed with SIGKILL mid-sync and restarted", () =>
     expect((await second.exited).signal).toBe("SIGKILL");
     await watcher2.dispose();
     expect(fetching!.bytesFetched).toBeLessThan(4_194_186);
-    expect(runStatuses(dbFile(), dbId(id))).toEqual(["SUCCEEDED", "INTERRUPTED", "RUNNING"]);
-    expect(integrityCheck(dbFile())).toEqual(["ok"]);
-    expect(readCatalog(dbFile(), dbId(id))).toEqual(left);
+    expect(await runStatuses(dir, dbId(id))).toEqual(["SUCCEEDED", "INTERRUPTED", "RUNNING"]);
+    expect(await integrityCheck(dir)).toEqual(["ok"]);
+    expect(await readCatalog(dir, dbId(id))).toEqual(left);
 
     // 3. Restarted again with the index served at full speed: the re-queued run completes.
     await serveIndex(fast);
@@ -363,8 +365,8 @@ describe("the gateway process killed with SIGKILL mid-sync and restarted", () =>
       ]);
       const finished = await restarted.gateway.engine.waitFor(dbId(runs[0]!.id));
       expect(finished.status).toBe("SUCCEEDED");
-      expect(state()).toBe("new");
-      expect(integrityCheck(dbFile())).toEqual(["ok"]);
+      expect(await state()).toBe("new");
+      expect(await integrityCheck(dir)).toEqual(["ok"]);
     } finally {
       await restarted.close();
     }
@@ -384,7 +386,7 @@ function gated(inner: RouteHandler): { handler: RouteHandler; open(): void } {
   };
 }
 
-describe("the SQLite file locked by another process", () => {
+(onPostgres ? describe.skip : describe)("SQLite: the file locked by another process", () => {
   let t: TestGateway;
   let server: FixtureServer;
   beforeEach(async () => {
@@ -407,7 +409,7 @@ describe("the SQLite file locked by another process", () => {
   it("a sync whose catalog write cannot get the lock fails with a readable error, writes nothing, and succeeds after", async () => {
     const id = await addRegistry();
     expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
-    const before = readCatalog(t.dbFile, dbId(id));
+    const before = await readCatalog(t.dir, dbId(id));
 
     const slow = gated(serveFile(fixturePath("helm", "kubernetes-dashboard", "index.yaml")));
     server.route("/repo/index.yaml", slow.handler);
@@ -433,12 +435,12 @@ describe("the SQLite file locked by another process", () => {
     expect(syncRun?.status).toBe("FAILED");
     expect(syncRun?.error?.message).toMatch(/locked by another process/);
     expectNoInternals(syncRun!.error!.message);
-    expect(readCatalog(t.dbFile, dbId(id))).toEqual(before);
-    expect(runStatuses(t.dbFile, dbId(id))).toEqual(["SUCCEEDED", "FAILED"]);
+    expect(await readCatalog(t.dir, dbId(id))).toEqual(before);
+    expect(await runStatuses(t.dir, dbId(id))).toEqual(["SUCCEEDED", "FAILED"]);
 
     const again = await syncAndWait(t, id);
     expect(again.status).toBe("SUCCEEDED");
-    expect(differencesFrom(readCatalog(t.dbFile, dbId(id)), "kubernetes-dashboard")).toEqual([]);
+    expect(differencesFrom(await readCatalog(t.dir, dbId(id)), "kubernetes-dashboard")).toEqual([]);
   });
 
   it("adding a registry while the lock is held answers STORE_BUSY and saves nothing; after release it is added and syncs", async () => {
@@ -450,12 +452,12 @@ describe("the SQLite file locked by another process", () => {
     expectNoInternals(result.errors![0]!.message);
     expect(result.data).toBeNull();
     await lock.released;
-    expect(countRows(t.dbFile, "registry")).toBe(0);
+    expect(await countRows(t.dir, "registry")).toBe(0);
     expect((await t.ok(RegistriesDocument, {})).registries.totalCount).toBe(0);
 
     const id = await addRegistry();
     expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
-    expect(differencesFrom(readCatalog(t.dbFile, dbId(id)), "ingress-nginx")).toEqual([]);
+    expect(differencesFrom(await readCatalog(t.dir, dbId(id)), "ingress-nginx")).toEqual([]);
   });
 
   it("a sync requested while the lock is held answers STORE_BUSY and leaves no run behind", async () => {
@@ -465,9 +467,9 @@ describe("the SQLite file locked by another process", () => {
     expect(errorCode(result)).toBe("STORE_BUSY");
     expectNoInternals(result.errors![0]!.message);
     await lock.released;
-    expect(countRows(t.dbFile, "sync_run")).toBe(0);
+    expect(await countRows(t.dir, "sync_run")).toBe(0);
     expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
-    expect(differencesFrom(readCatalog(t.dbFile, dbId(id)), "ingress-nginx")).toEqual([]);
+    expect(differencesFrom(await readCatalog(t.dir, dbId(id)), "ingress-nginx")).toEqual([]);
   });
 
   it("a lock released before the busy timeout only delays writes", async () => {
@@ -480,7 +482,7 @@ describe("the SQLite file locked by another process", () => {
     await lock.released;
     expect(run.status).toBe("SUCCEEDED");
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(differencesFrom(readCatalog(t.dbFile, dbId(id)), "ingress-nginx")).toEqual([]);
-    expect(integrityCheck(t.dbFile)).toEqual(["ok"]);
+    expect(differencesFrom(await readCatalog(t.dir, dbId(id)), "ingress-nginx")).toEqual([]);
+    expect(await integrityCheck(t.dir)).toEqual(["ok"]);
   });
 });

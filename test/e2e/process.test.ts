@@ -7,6 +7,7 @@ import { startTestGateway } from "../helpers/gateway";
 import { postGraphql, startGatewayProcess } from "../helpers/gateway-process";
 import { FixtureServer, hang, serveFile } from "../helpers/http-fixture-server";
 import { fromGlobalId } from "../../src/services/ids";
+import { databaseUrlFor, releaseTestStore } from "../helpers/test-store";
 
 let server: FixtureServer;
 let dir: string;
@@ -17,13 +18,16 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
+  await releaseTestStore(dir);
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts the gateway process, adds a registry and starts a sync that hangs in FETCHING. */
 async function gatewayWithHangingRun(env: Record<string, string> = {}) {
   const gateway = await startGatewayProcess({
-    DATABASE_URL: `sqlite:${path.join(dir, "gateway.sqlite")}`,
+    // The store the suite runs on (a schema of its own on PostgreSQL), found again on restart.
+    DATABASE_URL: (await databaseUrlFor(dir)).url,
+    ENCRYPTION_KEY_FILE: path.join(dir, "encryption.key"),
     SYNC_SCHEDULE: "false",
     REGISTRY_REQUEST_TIMEOUT: "60s",
     ...env,

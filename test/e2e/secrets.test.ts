@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import {
   AddHelmRegistryDocument,
   AddOciRegistryDocument,
@@ -18,6 +17,7 @@ import { fromGlobalId } from "../../src/services/ids";
 import { fixturePath } from "../helpers/fixtures";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { FixtureServer, requireBasicAuth, serveFile } from "../helpers/http-fixture-server";
+import { releaseTestStore, storeQuery, storeText } from "../helpers/test-store";
 import { syncAndWait } from "../helpers/sync";
 
 /**
@@ -66,24 +66,18 @@ async function record<T>(promise: Promise<T>): Promise<T> {
   return result;
 }
 
-/** The SQLite file and its WAL, as bytes. */
-function storeBytes(t: TestGateway): string {
-  return [t.dbFile, `${t.dbFile}-wal`]
-    .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file).toString("latin1"))
-    .join("");
+/** Everything the store holds, as text (the SQLite file and WAL, or every PostgreSQL row). */
+function storeBytes(t: TestGateway): Promise<string> {
+  return storeText(t.dir);
 }
 
-function storedSecret(dbFile: string, id: string): string | null {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const row = db.prepare("SELECT auth_secret FROM registry WHERE id = ?").get(id) as {
-      auth_secret: string | null;
-    };
-    return row.auth_secret;
-  } finally {
-    db.close();
-  }
+async function storedSecret(dir: string, id: string): Promise<string | null> {
+  const [row] = await storeQuery<{ auth_secret: string | null }>(
+    dir,
+    "SELECT auth_secret FROM registry WHERE id = ?",
+    [id],
+  );
+  return row.auth_secret;
 }
 
 const dbId = (globalId: string) => fromGlobalId(globalId)!.id;
@@ -166,14 +160,15 @@ describe("registry secrets", () => {
       await record(t.exec(ValidateOciRegistryDocument, { input: ecr }));
       await record(t.exec(AddOciRegistryDocument, { input: ecr }));
 
-      const stored = storedSecret(t.dbFile, dbId(id));
+      const stored = await storedSecret(t.dir, dbId(id));
       expect(stored).toMatch(/^enc:v1:[0-9a-f]{8}:/);
-      const said = JSON.stringify(responses) + t.logs.join("\n") + storeBytes(t);
+      const said = JSON.stringify(responses) + t.logs.join("\n") + (await storeBytes(t));
       for (const leak of LEAKS) expect(said).not.toContain(leak);
       expect(statSync(path.join(dir, "encryption.key")).mode & 0o777).toBe(0o600);
     } finally {
       password = PASSWORD;
       await t.close();
+      await releaseTestStore(dir);
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -192,7 +187,7 @@ describe("registry secrets", () => {
       },
     });
     const id = addHelmRegistry.id;
-    const before = storedSecret(t.dbFile, dbId(id))!;
+    const before = (await storedSecret(t.dir, dbId(id)))!;
     await t.close();
     try {
       // The new key alone cannot open the old secret: the registry fails, typed, and says why.
@@ -204,7 +199,7 @@ describe("registry secrets", () => {
 
       t = await startTestGateway({ ENCRYPTION_KEY: newKey, ENCRYPTION_PREVIOUS_KEYS: oldKey }, dir);
       expect(t.logs.some((line) => line.includes('"resealed":1'))).toBe(true);
-      const after = storedSecret(t.dbFile, dbId(id))!;
+      const after = (await storedSecret(t.dir, dbId(id)))!;
       expect(after.split(":")[2]).not.toBe(before.split(":")[2]);
       expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
       await t.close();
@@ -215,6 +210,7 @@ describe("registry secrets", () => {
       expect(JSON.stringify(t.logs)).not.toContain(oldKey);
     } finally {
       await t.close();
+      await releaseTestStore(dir);
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -231,15 +227,14 @@ describe("registry secrets", () => {
     });
     const id = dbId(addHelmRegistry.id);
     await t.close();
-    const db = new Database(path.join(dir, "gateway.sqlite"));
-    db.prepare("UPDATE registry SET auth_secret = ? WHERE id = ?").run(PASSWORD, id);
-    db.close();
+    await storeQuery(dir, "UPDATE registry SET auth_secret = ? WHERE id = ?", [PASSWORD, id]);
     try {
       t = await startTestGateway({}, dir);
-      expect(storedSecret(t.dbFile, id)).toMatch(/^enc:v1:/);
+      expect(await storedSecret(t.dir, id)).toMatch(/^enc:v1:/);
       expect((await syncAndWait(t, addHelmRegistry.id)).status).toBe("SUCCEEDED");
     } finally {
       await t.close();
+      await releaseTestStore(dir);
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -255,18 +250,17 @@ describe("registry secrets", () => {
       });
       const a = (await t.ok(AddHelmRegistryDocument, { input: input("a") })).addHelmRegistry.id;
       const b = (await t.ok(AddHelmRegistryDocument, { input: input("b") })).addHelmRegistry.id;
-      const db = new Database(t.dbFile);
-      db.prepare("UPDATE registry SET auth_secret = ? WHERE id = ?").run(
-        storedSecret(t.dbFile, dbId(a)),
+      await storeQuery(dir, "UPDATE registry SET auth_secret = ? WHERE id = ?", [
+        await storedSecret(t.dir, dbId(a)),
         dbId(b),
-      );
-      db.close();
+      ]);
       const run = await syncAndWait(t, b);
       expect(run.error?.code).toBe("INVALID_CONFIGURATION");
       expect(run.error?.message).toMatch(/does not decrypt/);
       expect((await syncAndWait(t, a)).status).toBe("SUCCEEDED");
     } finally {
       await t.close();
+      await releaseTestStore(dir);
       rmSync(dir, { recursive: true, force: true });
     }
   });

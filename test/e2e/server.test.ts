@@ -27,6 +27,7 @@ describe("configuration", () => {
       progressIntervalMs: 250,
       intervalMs: 24 * 3600_000,
       forceAfterMs: 3600_000,
+      leaseMs: 15_000,
     });
   });
 

@@ -12,11 +12,15 @@ import { createGateway, type Gateway } from "../../src/gateway";
 import { createApollo } from "../../src/serving/http-server";
 import { DEFAULT_VIEWER, type Viewer } from "../../src/access/viewer";
 import { LOOPBACK_ALLOWLIST } from "./gateway-process";
+import { databaseUrlFor, dropTestSchema } from "./test-store";
 
 export interface TestGateway {
   gateway: Gateway;
   dir: string;
+  /** The SQLite file (SQLite runs only; see test-store.ts). */
   dbFile: string;
+  /** The PostgreSQL schema of this gateway (PostgreSQL runs only). */
+  pgSchema?: string;
   /** Every log line the gateway wrote. */
   logs: string[];
   /** Runs an operation in-process as `viewer` (default: the default tenant admin). */
@@ -35,8 +39,10 @@ export interface TestGateway {
 }
 
 /**
- * Starts a gateway on a fresh SQLite file in a temp directory, with the given environment on top
- * of test defaults (no seeding, logs captured in memory, loopback registries allowed).
+ * Starts a gateway on a fresh store (a SQLite file in a temp directory, or a PostgreSQL schema of
+ * its own when TEST_DATABASE_URL is set; see test-store.ts), with the given environment on top
+ * of test defaults (no seeding, logs captured in memory, loopback registries allowed). Given the
+ * directory of an earlier gateway, it starts on that gateway's store.
  */
 export async function startTestGateway(
   env: Record<string, string> = {},
@@ -44,9 +50,12 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const workDir = dir ?? mkdtempSync(path.join(tmpdir(), "gateway-test-"));
   const dbFile = path.join(workDir, "gateway.sqlite");
+  const store = await databaseUrlFor(workDir);
   const config = loadConfig(
     {
-      DATABASE_URL: `sqlite:${dbFile}`,
+      DATABASE_URL: store.url,
+      // Beside the store, as the default is for SQLite (PostgreSQL's default is ./data).
+      ENCRYPTION_KEY_FILE: path.join(workDir, "encryption.key"),
       SEED_DEFAULT_REGISTRIES: "false",
       LOG_LEVEL: "info",
       REGISTRY_CONNECT_TIMEOUT: "2s",
@@ -85,6 +94,7 @@ export async function startTestGateway(
     gateway,
     dir: workDir,
     dbFile,
+    pgSchema: store.schema,
     logs,
     exec,
     async ok(document, variables, viewer) {
@@ -97,7 +107,10 @@ export async function startTestGateway(
     async close() {
       await apollo.stop();
       await gateway.stop(2000);
-      if (!dir) rmSync(workDir, { recursive: true, force: true });
+      if (!dir) {
+        rmSync(workDir, { recursive: true, force: true });
+        if (store.schema) await dropTestSchema(store.schema);
+      }
     },
   };
 }

@@ -45,20 +45,21 @@ export interface ChartSearch {
   plan(text: string): ChartSearchPlan | null;
 }
 
-/** The search the store supports: FTS5 on SQLite, substring matching elsewhere (for now). */
+/** The search the store supports: FTS5 on SQLite, tsvector on PostgreSQL, substring elsewhere. */
 export function chartSearchFor(dataSource: DataSource): ChartSearch {
   switch (dataSource.options.type) {
     case "better-sqlite3":
       return new Fts5ChartSearch();
+    case "postgres":
+      return new PgChartSearch();
     default:
-      // PostgreSQL: a tsvector implementation (its own migration and class) goes here.
       return new LikeChartSearch();
   }
 }
 
 /**
  * Case-insensitive substring of the name, description or keywords (LOWER(...) LIKE '%q%'), by
- * name: what every store did before full-text search, kept for PostgreSQL.
+ * name: what every store did before full-text search, kept for stores without one.
  */
 export class LikeChartSearch implements ChartSearch {
   plan(text: string): ChartSearchPlan {
@@ -163,6 +164,64 @@ export class Fts5ChartSearch implements ChartSearch {
       where: [],
       whereParams: [],
       rank: `(s.score - CASE WHEN LOWER(c.name) = s.exact THEN ${EXACT_NAME_BONUS} ELSE 0 END)`,
+    };
+  }
+}
+
+/**
+ * The tsquery for what a user typed, in `to_tsquery` syntax; null when it holds no token. The
+ * same reading as fts5Query: words ANDed (`&`), the tokens of one word a phrase (`<->`, adjacent
+ * positions: PostgreSQL's parser indexes `cert-manager` as `cert-manager`, `cert`, `manager` in
+ * consecutive positions), every token a prefix (`:*`). Tokens are letters and digits only, so
+ * nothing the user types is tsquery syntax (`!`, `|`, `&`, `<->`, `:`, quotes, parentheses are
+ * separators); `to_tsquery` with the `catalog_search` configuration (the migration's: `simple`
+ * after `unaccent`) only lower-cases them and removes accents.
+ */
+export function pgTsQuery(text: string): string | null {
+  const phrases: string[] = [];
+  let tokens = 0;
+  for (const word of text.split(/\s+/)) {
+    const parts = (word.match(TOKEN) ?? []).slice(0, MAX_SEARCH_TOKENS - tokens);
+    if (parts.length === 0) continue;
+    tokens += parts.length;
+    const phrase = parts.map((token) => `${token}:*`).join(" <-> ");
+    if (!phrases.includes(phrase)) phrases.push(phrase);
+    if (tokens >= MAX_SEARCH_TOKENS) break;
+  }
+  return phrases.length ? phrases.map((p) => `(${p})`).join(" & ") : null;
+}
+
+/**
+ * ts_rank weights for the labels {D, C, B, A}: description (C) 1, display name and keywords (B)
+ * 4, name (A) 10, as CHART_FTS_WEIGHTS on SQLite (scaled to ts_rank's 0..1).
+ */
+export const PG_RANK_WEIGHTS = "{0, 0.1, 0.4, 1.0}";
+
+/**
+ * PostgreSQL: the generated `chart.search_vector` (name A, display name and keywords B,
+ * description C; see the PostgreSQL migration) matched through its GIN index, ranked by
+ * `ts_rank` with the weights above, divided by 1 + the log of the row's length (normalization 1:
+ * one mention in a long description counts less than in a short one, as bm25 does; higher
+ * first, so the rank is its negation), a chart named
+ * exactly what was typed first of all (EXACT_NAME_BONUS, as on SQLite). The rank is cast to
+ * double precision: the driver returns it as a JavaScript number that, bound back in the next
+ * page's keyset condition, compares equal to itself.
+ */
+export class PgChartSearch implements ChartSearch {
+  plan(text: string): ChartSearchPlan | null {
+    const query = pgTsQuery(text);
+    if (query === null) return null;
+    return {
+      from: `(SELECT to_tsquery('catalog_search', ?) AS query, CAST(? AS text) AS exact) s CROSS JOIN chart c`,
+      // PostgreSQL text cannot hold NUL (no chart name has one).
+      fromParams: [query, text.trim().toLowerCase().replace(/\0/g, "")],
+      countFrom: "chart c",
+      countFromParams: [],
+      where: ["c.search_vector @@ to_tsquery('catalog_search', ?)"],
+      whereParams: [query],
+      rank:
+        `CAST(-ts_rank('${PG_RANK_WEIGHTS}', c.search_vector, s.query, 1) - ` +
+        `CASE WHEN LOWER(c.name) = s.exact THEN ${EXACT_NAME_BONUS} ELSE 0 END AS double precision)`,
     };
   }
 }

@@ -11,7 +11,7 @@ import {
 } from "../../sync/sync-events";
 import { ApiErrorCode, apiError, authorize, notFound } from "../api-errors";
 import { type RegistryService } from "../registries/registry.service";
-import { type TenantRateLimiter } from "./rate-limit";
+import { type SyncBudget } from "./rate-limit";
 import { type SyncRunService } from "./sync-run.service";
 
 /** What a progress subscription watches: one run, one registry's runs, or everything visible. */
@@ -35,7 +35,7 @@ export class SyncService {
     private readonly runs: SyncRunService,
     private readonly events: SyncEventBus,
     /** Per-tenant budget of sync requests (SYNC_REQUESTS_PER_MINUTE). */
-    private readonly budget: TenantRateLimiter,
+    private readonly budget: SyncBudget,
   ) {}
 
   /**
@@ -47,9 +47,9 @@ export class SyncService {
     const registry = await this.registries.byId(registryId);
     if (!registry) throw notFound("Registry");
     authorize(viewer, force ? "force" : "sync", registry);
-    const refused = this.engine.refusal(registry, force);
+    const refused = await this.engine.refusal(registry, force);
     if (refused) throw asApiError(refused);
-    const spent = this.budget.take(viewer.tenantId ?? "(system)");
+    const spent = await this.budget.take(viewer.tenantId ?? "(system)");
     if (!spent.allowed) {
       throw apiError(
         ApiErrorCode.RATE_LIMITED,
@@ -104,8 +104,7 @@ export class SyncService {
         const registry = await this.registries.byId(run.registryId);
         initial.push(this.engine.currentState(run.id) ?? finalEvent(run, registry!.tenantId));
       } else if (registryId) {
-        const active = this.engine.activeRun(registryId);
-        const live = active ? this.engine.currentState(active.id) : undefined;
+        const live = this.engine.currentStateOfRegistry(registryId);
         if (live) initial.push(live);
       }
       return eventStream(source, {
