@@ -8,7 +8,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { execute, GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { execute, GraphQLError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "../context";
@@ -18,7 +18,6 @@ import { readPath } from "./read-path";
 import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
 import { ApiErrorCode } from "../services/api-errors";
 import { type Authenticated, unauthenticated } from "../access/authenticator";
-import { STORE_MESSAGES, storeFault } from "../store/store-errors";
 import {
   documentGuard,
   fieldCountError,
@@ -28,7 +27,7 @@ import {
 } from "./document-bounds";
 import { SubscriptionCaps } from "./socket-limits";
 import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
-import { inputShapeError, inputShapeGuard, publicValidationErrors } from "./input-bounds";
+import { inputShapeError, inputShapeGuard } from "./input-bounds";
 import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
 import { type StatementCounter } from "../store/data-source";
 import {
@@ -42,98 +41,12 @@ import {
 } from "./telemetry";
 import { mountWebApp } from "./web-app";
 import { type ReadinessChecks } from "../observability/readiness";
+import { formatError } from "./error-format";
+import { drainWebSocketsPlugin } from "./plugins/drain-web-sockets.plugin";
+import { errorLogPlugin } from "./plugins/error-log.plugin";
+import { operationLimitsPlugin } from "./plugins/operation-limits.plugin";
 
-/** Codes an error may carry to the client; anything else is masked. */
-const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ApiErrorCode),
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_USER_INPUT",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-]);
-
-/**
- * Keeps expected errors as they are and masks the rest: no stack, no internal message (which
- * could name a file, a SQL statement or a secret). The original is logged once by the plugin.
- * A store failure is STORE_FULL, STORE_BUSY or STORE_UNAVAILABLE, with a message of our own.
- */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error?: unknown,
-): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? "");
-  if (PUBLIC_CODES.has(code) && code !== ApiErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _stack, validationErrors, ...extensions } = formatted.extensions ?? {};
-    // class-validator's errors carry the input itself (value, target): only the rules go out.
-    if (validationErrors) extensions["validationErrors"] = publicValidationErrors(validationErrors);
-    return { ...formatted, extensions };
-  }
-  const fault = storeFault(error);
-  if (fault) {
-    return {
-      message: STORE_MESSAGES[fault],
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: fault },
-    };
-  }
-  return {
-    message: "Internal server error",
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR },
-  };
-}
-
-/**
- * Refuses operations beyond MAX_QUERY_DEPTH or MAX_QUERY_COMPLEXITY before they run. Apollo keeps
- * one parsed document per operation text, so the check is done once per document and variables
- * (it cost a tenth of a page of charts when done on every request).
- */
-function operationLimitsPlugin(
-  schema: GraphQLSchema,
-  services: Services,
-): ApolloServerPlugin<GatewayContext> {
-  const checks = new LimitCheckCache(schema, services.config.limits);
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          // Apollo serves the one schema it was given (see executorGateway).
-          const error = checks.check(document, request.variables, request.operationName);
-          if (error) throw error;
-        },
-      };
-    },
-  };
-}
-
-/** Logs unexpected errors once, with the request id the client can quote. */
-function errorLogPlugin(services: Services): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const code = String(error.extensions?.code ?? "");
-            if (PUBLIC_CODES.has(code)) continue;
-            services.logger.error(
-              {
-                requestId: contextValue.requestId,
-                err: error.originalError ?? error,
-                path: error.path,
-              },
-              "unexpected error in a GraphQL operation",
-            );
-          }
-        },
-      };
-    },
-  };
-}
+export { formatError };
 
 export interface HttpGateway {
   server: Server;
@@ -300,15 +213,7 @@ export async function startHttp(
   );
 
   const apollo = createApollo(schema, services, server);
-  apollo.addPlugin({
-    async serverWillStart() {
-      return {
-        async drainServer() {
-          await wsCleanup.dispose();
-        },
-      };
-    },
-  });
+  apollo.addPlugin(drainWebSocketsPlugin(wsCleanup));
   await apollo.start();
 
   app.get("/healthz", async (_req, res) => {
