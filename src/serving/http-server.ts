@@ -8,7 +8,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { execute, GraphQLError, type GraphQLSchema } from "graphql";
+import { execute, type ExecutionArgs, GraphQLError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "../context";
@@ -199,14 +199,13 @@ export async function startHttp(
             onNext: (_ctx, _id, _payload, _args, result) => resultWithoutSuggestions(result),
           }),
       // Queries and mutations over the socket run within a budget of live registry calls too.
-
-      // One context per subscribe message: loaders are fresh for each operation.
-      context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
-      subscribe: wrapWsOperation(telemetry, createSharedSubscribe()),
-      execute: wrapWsOperation(telemetry, (args) => {
+      execute: wrapWsOperation(telemetry, (args: ExecutionArgs) => {
         const ctx = args.contextValue as GatewayContext;
         return ctx.services.registryCalls.budgetFor(ctx.viewer).run(() => execute(args));
       }),
+      // One context per subscribe message: loaders are fresh for each operation.
+      context: (ctx) => createContext(services, ctx.extra.auth!.viewer),
+      subscribe: wrapWsOperation(telemetry, createSharedSubscribe()),
       ...documents,
     },
     wsServer,

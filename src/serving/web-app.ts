@@ -3,14 +3,17 @@ import path from "node:path";
 import express, { type Express } from "express";
 
 /**
- * Where the built web app is (`npm run build` puts it in dist/web): beside the compiled server
- * (dist/src/serving -> dist/web) or, when the server runs from the sources, in the repository's
- * dist/web. Null when it was not built.
+ * Where the built web app is (`npm run build` puts it in dist/web), from wherever the server
+ * runs. Null when it was not built.
  */
 export function webAppDirectory(): string | null {
   for (const candidate of [
+    // From the sources (src/serving).
     path.resolve(__dirname, "../../dist/web"),
+    // From dist/src/serving.
     path.resolve(__dirname, "../../web"),
+    // From the tools build (build/src/serving: the benchmark, scripts).
+    path.resolve(__dirname, "../../../dist/web"),
   ]) {
     if (
       existsSync(path.join(candidate, "index.html")) &&
