@@ -112,8 +112,14 @@ describe("12. the README tour runs as written", () => {
       };
       const id = body.data.registries.edges[0]!.node.id;
       const watching = run(process.execPath, [file, id], { cwd: root, timeout: 30_000 });
-      // Once the subscription is open, a run starts (a forced one: the index is unchanged).
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Once the subscription is open (the gateway's own gauge says so), a run starts.
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+        if (/^gateway_graphql_subscriptions_open(?:\{[^}]*\})? [1-9]/m.test(metrics)) break;
+        if (Date.now() > deadline) throw new Error("the snippet's subscription never opened");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await fetch(`${gateway.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
