@@ -1,3 +1,9 @@
+/*
+ * Why one file of some 780 lines: the diff of a listing against the catalog and the statements that
+ * apply it are one transaction whose steps share the prepared rows and the statement batches, on
+ * SQLite and PostgreSQL alike; the transaction itself (store/catalog-transaction.ts) and the
+ * rows' columns (services/catalog/catalog-rows.ts) live apart.
+ */
 import { createHash } from "node:crypto";
 import { type DataSource } from "typeorm";
 import {

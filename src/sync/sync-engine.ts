@@ -1,3 +1,11 @@
+/*
+ * Why one file of some 900 lines: the engine is one state machine over the runs it owns (queue,
+ * join, force, cancel, takeover in a fleet, recovery, shutdown) and every transition reads and
+ * writes the same in-memory table of active runs; split, that table would be shared across
+ * modules. What is not the state machine lives apart: the policy and budget (services/sync), the
+ * writing of the catalog (catalog-writer.ts), events (sync-events.ts, fleet-events.ts), the
+ * fleet's locks and notifications (fleet.ts), the schedule (scheduler.ts).
+ */
 import { randomUUID } from "node:crypto";
 import { type DataSource, In } from "typeorm";
 import { RegistryEntity, SyncRunEntity } from "../entities";
