@@ -26,6 +26,7 @@ import {
   rawQuerySizeCheck,
 } from "./document-bounds";
 import { SubscriptionCaps } from "./socket-limits";
+import { largeBodyGate } from "./large-body-gate";
 import { originGuard, requestSources, verifyHandshake } from "./origin-guard";
 import { inputShapeError, inputShapeGuard } from "./input-bounds";
 import { hideSuggestions, resultWithoutSuggestions, withoutSuggestions } from "./schema-privacy";
@@ -131,6 +132,9 @@ export async function startHttp(
   const wsServer = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxRequestBytes,
+    // One message per turn of the event loop: a burst of thousands of messages on one socket
+    // (a subscription flood) no longer holds the loop until the whole burst is handled.
+    allowSynchronousEvents: false,
     verifyClient: verifyHandshake(sources),
   });
   server.on("upgrade", (req, socket, head) => {
@@ -237,6 +241,8 @@ export async function startHttp(
   mountWebApp(app, { ...observability, graphqlPath: "/graphql" });
   app.use(
     "/graphql",
+    // Large bodies are read two at a time, so small requests never queue behind megabytes.
+    largeBodyGate(2 * limits.maxQueryBytes, 2),
     express.json({
       limit: services.config.limits.maxRequestBytes,
       verify: rawQuerySizeCheck(limits),

@@ -676,6 +676,17 @@ describe("unbounded per-connection and per-operation cost", () => {
     }
   });
 
+  it("large bodies take turns but are all served: six concurrent 300 KB requests answer 200", async () => {
+    const query = "{ registries { totalCount } }";
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        hostilePost(openUrl, { query, variables: { unused: `${i}${"x".repeat(300_000)}` } }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    for (const answer of answers) expect(answer.body.errors).toBeUndefined();
+  });
+
   it("a document under the size cap with too many fields: QUERY_TOO_COMPLEX before validation, HTTP and WebSocket", async () => {
     const query = `{ ${"__typename ".repeat(3000)}}`;
     expect(Buffer.byteLength(query)).toBeLessThan(64 * 1024);
