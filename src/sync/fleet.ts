@@ -78,6 +78,15 @@ export class PgFleet {
     return Boolean(rows[0]?.locked);
   }
 
+  /**
+   * Runs a read on the fleet connection (the sweep's periodic look for orphaned runs), off the
+   * catalog's pool: background work neither waits for nor takes a request's connection.
+   */
+  async query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    const client = await this.connection();
+    return (await client.query(text, params)).rows as T[];
+  }
+
   /** True when this instance holds the registry's lock. */
   holds(registryId: string): boolean {
     return this.held.has(registryId);

@@ -409,10 +409,19 @@ export class SyncEngine {
   async sweep(): Promise<SyncRunEntity[]> {
     const fleet = this.options.fleet;
     if (!fleet || !this.accepting) return [];
-    const stale = await this.runs.findBy({ status: In(["QUEUED", "RUNNING"]) });
+    // Looked for on the fleet connection: a sweep every SYNC_LEASE stays off the catalog's pool.
+    const candidates = await fleet.query<{ id: string; registry_id: string }>(
+      "SELECT id, registry_id FROM sync_run WHERE status IN ('QUEUED', 'RUNNING')",
+    );
     const requeued: SyncRunEntity[] = [];
-    for (const run of stale) {
-      if (this.active.has(run.registryId) || !(await fleet.tryLock(run.registryId))) continue;
+    for (const candidate of candidates) {
+      if (this.active.has(candidate.registry_id) || !(await fleet.tryLock(candidate.registry_id)))
+        continue;
+      const run = await this.runs.findOneBy({ id: candidate.id });
+      if (!run) {
+        await fleet.unlock(candidate.registry_id);
+        continue;
+      }
       let kept = false;
       try {
         const ended = await this.endOrphan(
