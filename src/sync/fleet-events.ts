@@ -20,7 +20,16 @@ export class FleetSyncEventBus implements SyncEventBus {
   /** Latest progress of runs executing on other instances, by run id (until terminal). */
   private readonly remote = new Map<string, SyncProgressEvent>();
 
+  /**
+   * Terminal events and change-feed events published while the fleet connection was down: sent
+   * when it is back, so that subscribers on other instances still see the runs end.
+   */
+  private readonly unsent: { kind: "progress" | "changed"; body: unknown }[] = [];
+
   constructor(private readonly fleet: PgFleet) {
+    fleet.onConnected(() => {
+      for (const { kind, body } of this.unsent.splice(0)) void fleet.publish(kind, body);
+    });
     fleet.on("progress", (body) => {
       const event = body as SyncProgressEvent;
       if (TERMINAL.has(event.status)) this.remote.delete(event.runId);
@@ -36,12 +45,20 @@ export class FleetSyncEventBus implements SyncEventBus {
 
   publishProgress(event: SyncProgressEvent): void {
     this.local.publishProgress(event);
-    void this.fleet.publish("progress", event);
+    if (this.fleet.connected) void this.fleet.publish("progress", event);
+    else if (TERMINAL.has(event.status)) this.keep("progress", event);
   }
 
   publishCatalogChanged(event: CatalogChangedEvent): void {
     this.local.publishCatalogChanged(event);
-    void this.fleet.publish("changed", event);
+    if (this.fleet.connected) void this.fleet.publish("changed", event);
+    else this.keep("changed", event);
+  }
+
+  private keep(kind: "progress" | "changed", body: unknown): void {
+    // Bounded: a long outage keeps the latest ones.
+    if (this.unsent.length >= 1000) this.unsent.shift();
+    this.unsent.push({ kind, body });
   }
 
   progress(): Promise<AsyncIterator<SyncProgressEvent>> {
