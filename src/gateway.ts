@@ -96,6 +96,11 @@ export async function createGateway(
   // PostgreSQL: this instance may be one of several sharing the store (a fleet).
   let fleet: PgFleet | undefined;
   if (config.database.type === "postgres") {
+    if (!config.encryption.key)
+      logger.warn(
+        { keyFile: config.encryption.keyFile },
+        "ENCRYPTION_KEY is not set: this instance seals registry secrets with its own key file; every instance sharing this database needs the same ENCRYPTION_KEY",
+      );
     fleet = new PgFleet(config.database.url, logger);
     try {
       await fleet.start();
