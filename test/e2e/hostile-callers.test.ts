@@ -12,6 +12,7 @@ import {
   RegistryNameUnique1732492800000,
 } from "../../src/store/migrations/1732492800000-registry-name-unique";
 import { AddHelmRegistryDocument } from "../__generated__/graphql";
+import { sql } from "../../src/store/sql";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { runFailingStart } from "../helpers/gateway-process";
 import {
@@ -24,6 +25,7 @@ import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
 import { manyVersionsChart } from "../helpers/hostile/payloads";
 import { fillDisk, mountSmallDisk } from "../helpers/hostile/small-disk";
 import { syncAndWait } from "../helpers/sync";
+import { onPostgres } from "../helpers/test-store";
 
 /** A gateway as started by default (loopback, no authentication, introspection on). */
 let open: TestGateway;
@@ -47,7 +49,7 @@ afterAll(async () => {
 
 /** The number of registries `t` holds, read in-process. */
 async function registryCount(t: TestGateway): Promise<number> {
-  const rows = await t.gateway.store.dataSource.query("SELECT COUNT(*) AS n FROM registry");
+  const rows = await sql(t.gateway.store.dataSource, "SELECT COUNT(*) AS n FROM registry");
   return Number((rows as { n: number }[])[0]!.n);
 }
 
@@ -173,7 +175,8 @@ describe("cross-site WebSocket and DNS rebinding", () => {
 describe("registry names raced by overlapping requests", () => {
   /** Registries named `name` (any case) in `t`, read from the store. */
   async function named(t: TestGateway, name: string): Promise<number> {
-    const rows = await t.gateway.store.dataSource.query(
+    const rows = await sql(
+      t.gateway.store.dataSource,
       "SELECT COUNT(*) AS n FROM registry WHERE LOWER(name) = LOWER(?)",
       [name],
     );
@@ -225,23 +228,25 @@ describe("registry names raced by overlapping requests", () => {
     expect(rename.body.errors?.[0]?.extensions?.code).toBe("NAME_TAKEN");
     // The store itself refuses a twin, whoever writes it.
     const store = open.gateway.store.dataSource;
-    const [row] = (await store.query("SELECT * FROM registry WHERE name = ?", [
+    const [row] = (await sql(store, "SELECT * FROM registry WHERE name = ?", [
       "rename-me",
     ])) as Record<string, unknown>[];
     const twin = { ...row, id: "twin-of-rename-me", name: "Taken-Later" };
     const columns = Object.keys(twin);
     await expect(
-      store.query(
+      sql(
+        store,
         `INSERT INTO registry (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
         Object.values(twin),
       ),
-    ).rejects.toThrow(/UNIQUE constraint failed/);
+    ).rejects.toThrow(/UNIQUE constraint failed|duplicate key value violates unique constraint/);
     // Another tenant, or another kind, may use the name.
     for (const other of [
       { ...twin, tenant_id: "another-tenant" },
       { ...twin, id: "twin-2", kind: "PACK" },
     ]) {
-      await store.query(
+      await sql(
+        store,
         `INSERT INTO registry (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
         Object.values(other),
       );
@@ -269,7 +274,8 @@ describe("a store that the race already filled with twins", () => {
         ["cccccccc-0000-4000-8000-000000000003", "twin", "2031-01-01 00:00:00.000"],
       ]) {
         const twin: Record<string, unknown> = { ...row, id, name, created_at: createdAt };
-        await store.query(
+        await sql(
+          store,
           `INSERT INTO registry (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
           columns.map((c) => twin[c]),
         );
@@ -298,7 +304,8 @@ describe("a store that the race already filled with twins", () => {
   });
 });
 
-describe("a store whose disk fills up", () => {
+// The SQLite file on a small disk; PostgreSQL keeps its files elsewhere: SQLite only.
+(onPostgres ? describe.skip : describe)("SQLite: a store whose disk fills up", () => {
   const disk = mountSmallDisk(6);
   afterAll(() => disk?.release());
   // Mounting a small file system needs root, as the CI machine has; elsewhere this says so.
@@ -330,7 +337,8 @@ describe("a store whose disk fills up", () => {
         expect(run.error?.code).toBe("STORE_FULL");
         expect(run.error?.message).toMatch(/full/);
         expect(run.error?.message).not.toMatch(/SQLITE|INSERT|registry/);
-        const versions = await t.gateway.store.dataSource.query(
+        const versions = await sql(
+          t.gateway.store.dataSource,
           "SELECT COUNT(*) AS n FROM chart_version",
         );
         expect(Number((versions as { n: number }[])[0]!.n)).toBe(0);
