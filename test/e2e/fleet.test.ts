@@ -297,16 +297,19 @@ fleetDescribe("PostgreSQL: a fleet of gateway processes", () => {
     expect(killed.status).toBe("INTERRUPTED");
     expect((await watch.done).at(-1)!.syncProgress.status).toBe("INTERRUPTED");
 
-    const { registry } = await postGraphql<{
-      registry: { syncRuns: { edges: { node: { id: string; trigger: string } }[] } };
-    }>(
-      b.url,
-      `query($id: ID!) { registry(id: $id) { syncRuns(first: 5) { edges { node { id trigger } } } } }`,
-      {
-        id: registryId,
-      },
-    );
-    const retry = registry.syncRuns.edges.map((e) => e.node).find((r) => r.trigger === "RECOVERY");
+    // The recovery run is recorded right after the interrupted one ends.
+    let retry: { id: string; trigger: string } | undefined;
+    for (let i = 0; i < 100 && !retry; i++) {
+      const { registry } = await postGraphql<{
+        registry: { syncRuns: { edges: { node: { id: string; trigger: string } }[] } };
+      }>(
+        b.url,
+        `query($id: ID!) { registry(id: $id) { syncRuns(first: 5) { edges { node { id trigger } } } } }`,
+        { id: registryId },
+      );
+      retry = registry.syncRuns.edges.map((e) => e.node).find((r) => r.trigger === "RECOVERY");
+      if (!retry) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(retry).toBeDefined();
     const finished = await waitForStatus(b, retry!.id, (s) => !["QUEUED", "RUNNING"].includes(s));
     expect(finished.status).toBe("SUCCEEDED");
