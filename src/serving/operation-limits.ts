@@ -16,7 +16,7 @@ import {
 } from "graphql";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
 import { type Config } from "../config/config";
-import { ApiErrorCode } from "../services/api-errors";
+import { ApiErrorCode, DEFAULT_PAGE_SIZE } from "../services/api-errors";
 
 export type OperationLimits = Config["limits"];
 
@@ -206,23 +206,37 @@ class LiveCallCount {
 
   /** Items a list field returns at most: its `first` (literal, variable or default), else 1. */
   private pageSize(node: FieldNode, field: GraphQLField<unknown, unknown>): number {
-    const definition = field.args.find((arg) => arg.name === "first");
-    if (!definition) return 1;
-    const argument = node.arguments?.find((arg) => arg.name.value === "first");
-    let value: unknown = definition.defaultValue;
-    if (argument?.value.kind === Kind.INT) value = Number(argument.value.value);
-    if (argument?.value.kind === Kind.VARIABLE) {
-      value = this.variables[argument.value.name.value] ?? definition.defaultValue;
+    if (!field.args.some((arg) => arg.name === "first")) return 1;
+    // `first` and `last` (backward pages), literal or variable; the default page when neither.
+    const sizes: number[] = [];
+    for (const name of ["first", "last"]) {
+      const argument = node.arguments?.find((arg) => arg.name.value === name);
+      let value: unknown;
+      if (argument?.value.kind === Kind.INT) value = Number(argument.value.value);
+      if (argument?.value.kind === Kind.VARIABLE) value = this.variables[argument.value.name.value];
+      if (typeof value === "number") sizes.push(value);
     }
-    return typeof value === "number" && value > 1 ? value : 1;
+    const size = sizes.length ? Math.min(...sizes) : DEFAULT_PAGE_SIZE;
+    return size > 1 ? size : 1;
   }
 }
 
-/** A field with a `first` argument returns up to `first` items, each with the selection's cost. */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+/**
+ * A connection (a field with a `first` argument) returns up to `first` or `last` items (the
+ * default page when neither is given), each with the selection's cost; `nodes(ids:)` one item
+ * per id.
+ */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const ids: unknown = args["ids"];
+  if (field.name === "nodes" && Array.isArray(ids)) {
+    return 1 + Math.max(1, ids.length) * childComplexity;
+  }
+  if (!field.args.some((arg) => arg.name === "first")) return undefined;
   const first: unknown = args["first"];
-  if (typeof first !== "number") return undefined;
-  return 1 + Math.max(1, first) * childComplexity;
+  const last: unknown = args["last"];
+  const sizes = [first, last].filter((n): n is number => typeof n === "number");
+  const size = sizes.length ? Math.min(...sizes) : DEFAULT_PAGE_SIZE;
+  return 1 + Math.max(1, size) * childComplexity;
 };
 
 /** Depths of selection sets, each fragment measured once (so fragment fan-out stays linear). */

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { isInterfaceType } from "graphql";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { getMainDefinition } from "@apollo/client/utilities";
+import { isInterfaceType, Kind, OperationTypeNode, parse } from "graphql";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import possibleTypes from "../../client/possible-types.json";
 import {
   allCharts,
   createCatalogClient,
@@ -106,6 +112,59 @@ describe("11. clients get what they need", () => {
     expect(
       client.readQuery({ query: NodeByIdDocument, variables: { id: registryId } })?.node,
     ).toMatchObject({ name: "argo-renamed" });
+  });
+
+  it("Apollo Client 4 subscribes over graphql-ws (GraphQLWsLink) and follows a run to its end", async () => {
+    const ws = createClient({ url: url.replace(/^http/, "ws"), webSocketImpl: WebSocket });
+    const link = ApolloLink.split(
+      ({ query }) => {
+        const definition = getMainDefinition(query);
+        return (
+          definition.kind === Kind.OPERATION_DEFINITION &&
+          definition.operation === OperationTypeNode.SUBSCRIPTION
+        );
+      },
+      new GraphQLWsLink(ws),
+      new HttpLink({ uri: url }),
+    );
+    const client = new ApolloClient({
+      link,
+      cache: new InMemoryCache({ possibleTypes: possibleTypes.possibleTypes }),
+    });
+    try {
+      const statuses: string[] = [];
+      const done = new Promise<void>((resolve, reject) => {
+        const subscription = client
+          .subscribe({
+            query: parse(
+              "subscription($id: ID) { syncProgress(registryId: $id) { runId status phase } }",
+            ),
+            variables: { id: registryId },
+          })
+          .subscribe({
+            next: ({ data, error }) => {
+              if (error) return reject(error);
+              const progress = (data as { syncProgress: { status: string } }).syncProgress;
+              statuses.push(progress.status);
+              if (!["QUEUED", "RUNNING"].includes(progress.status)) {
+                subscription.unsubscribe();
+                resolve();
+              }
+            },
+            error: reject,
+          });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await client.mutate({
+        mutation: parse("mutation($id: ID!) { syncRegistry(id: $id, force: false) { id status } }"),
+        variables: { id: registryId },
+      });
+      await done;
+      expect(statuses.at(-1)).toBe("SUCCEEDED");
+    } finally {
+      client.stop();
+      await ws.dispose();
+    }
   });
 
   it("ids are stable: a resync keeps every chart's and version's id", async () => {

@@ -122,6 +122,38 @@ describe("6. index fidelity", () => {
     ]);
   });
 
+  it("skips the entries Helm's loader skips (a name with a path, an unknown type), as helm search shows", async () => {
+    const entry = (version: string, extra: Record<string, string> = {}) =>
+      `  - name: ${extra["name"] ?? "demo"}\n    version: ${version}\n    urls: [demo-${version}.tgz]\n` +
+      Object.entries(extra)
+        .filter(([key]) => key !== "name")
+        .map(([key, value]) => `    ${key}: ${value}\n`)
+        .join("");
+    server.route(
+      "/skips/index.yaml",
+      serveBody(
+        "apiVersion: v1\nentries:\n  demo:\n" +
+          entry("1.0.0", { apiVersion: "v2" }) +
+          entry("1.1.0", { apiVersion: "v2", type: "library" }) +
+          entry("1.2.0", { apiVersion: "v2", type: "plugin" }) +
+          entry("1.3.0", { apiVersion: "v2", name: "team/demo" }) +
+          entry("1.4.0"),
+      ),
+    );
+    await helm.run(["repo", "add", "skips", server.url("/skips")]);
+    const helmVersions = (
+      JSON.parse(await helm.run(["search", "repo", "skips/demo", "--versions", "-o", "json"])) as {
+        version: string;
+      }[]
+    ).map((r) => r.version);
+    const id = await addAndSync("skips", server.url("/skips"));
+    const chart = await t.ok(ChartDocument, { id, name: "demo", first: 10 });
+    const versions = chart.registry!.chart!.versions.edges.map((e) => e.node);
+    expect(versions.map((v) => v.version)).toEqual(helmVersions);
+    expect(helmVersions).toEqual(["1.4.0", "1.1.0", "1.0.0"]);
+    expect(versions[0]!.apiVersion).toBe("v1");
+  });
+
   it("an index holding only apiVersion is an empty repository, as Helm reads it", async () => {
     for (const repo of ["empty", "empty-entries"]) {
       await helm.run(["repo", "add", repo, server.url(`/${repo}`)]);

@@ -236,6 +236,30 @@ describe("9. Relay connections in full", () => {
   });
 });
 
+describe("9. backward pages cost what forward pages cost (MAX_QUERY_COMPLEXITY)", () => {
+  it("last: N nested is refused as first: N is; a page without first or last counts 20 items", async () => {
+    const nested = (size: string) => {
+      const args = size ? `(${size})` : "";
+      const versions = `versions${args} { edges { node { version } } }`;
+      const charts = `charts${args} { edges { node { ${versions} } } }`;
+      return `{ registries${args} { edges { node { ... on HelmRegistry { ${charts} } } } } }`;
+    };
+    for (const size of ["first: 100", "last: 100"]) {
+      const result = await exec(nested(size), {});
+      expect([size, result.errors?.[0]?.extensions?.["code"]]).toEqual([size, "QUERY_TOO_COMPLEX"]);
+    }
+    // The default page counts as the 20 items it serves, as `first: 20` does.
+    const defaulted = await exec(nested(""), {});
+    const twenty = await exec(nested("first: 20"), {});
+    expect(defaulted.errors?.[0]?.extensions?.["complexity"]).toBeGreaterThan(20_000);
+    expect(defaulted.errors?.[0]?.extensions).toEqual(twenty.errors?.[0]?.extensions);
+    const ids = await exec(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: Array.from({ length: 101 }, (_, i) => String(i)),
+    });
+    expect(ids.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "ids" });
+  });
+});
+
 describe("10. input errors a person can act on", () => {
   for (const [args, field] of [
     ["first: 101", "first"],

@@ -630,6 +630,9 @@ function isNewer(candidate: string | undefined, current: string | undefined): bo
   return Number.isFinite(a) && Number.isFinite(b) && a > b;
 }
 
+/** Chart types Helm accepts (an empty type is `application`). */
+const CHART_TYPES: ReadonlySet<string> = new Set(["application", "library"]);
+
 const OPTIONAL_TEXT_FIELDS = [
   "appVersion",
   "description",
@@ -709,5 +712,21 @@ function normalizeVersion(
   }
   // Helm's loader reads an entry without apiVersion as a v1 chart.
   if (!record.apiVersion?.trim()) record.apiVersion = "v1";
+  // Entries Helm's loader skips (chart.Metadata.Validate): a name with a path in it, a type
+  // other than application or library.
+  const invalid = entryName.includes("/")
+    ? `its name "${entryName.slice(0, 200)}" holds a "/"`
+    : record.type !== undefined && record.type !== "" && !CHART_TYPES.has(record.type)
+      ? `its type "${record.type.slice(0, 200)}" is neither application nor library`
+      : null;
+  if (invalid !== null) {
+    walker.warn(
+      HelmIndexWarning.INVALID_ENTRY,
+      `Version "${version}" of chart "${chart}" was skipped, as Helm skips it: ${invalid}.`,
+      chart,
+      version,
+    );
+    return undefined;
+  }
   return record;
 }
