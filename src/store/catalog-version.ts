@@ -37,7 +37,8 @@ interface SqliteHandle {
 }
 
 /**
- * PostgreSQL: advancing announces the new version (NOTIFY, delivered at commit). With a feed
+ * PostgreSQL: advancing announces the new version (NOTIFY, delivered at commit) on the schema's
+ * channel (sync/fleet.ts: VERSION_CHANNEL and SCHEMA_TAG). With a feed
  * (the fleet connection LISTENs) the version is kept in memory: a cache hit then costs no round
  * trip, and a version another instance committed is known as soon as its notification arrives
  * (milliseconds). Without a connection, or right after it comes back (notifications may have been
@@ -45,7 +46,10 @@ interface SqliteHandle {
  */
 const ADVANCE_AND_ANNOUNCE = `WITH advanced AS (
     UPDATE catalog_state SET version = version + 1 WHERE id = 1 RETURNING version)
-  SELECT version, pg_notify('gateway_catalog_version', CAST(version AS text)) FROM advanced`;
+  SELECT version,
+         pg_notify('gateway_catalog_version_' || substr(md5(current_schema()), 1, 12),
+                   CAST(version AS text))
+    FROM advanced`;
 
 /** Reads and advances the version of the store behind `dataSource`. */
 export function createCatalogVersion(

@@ -31,6 +31,9 @@ export class PgFleet {
   private readonly parts = new Map<string, { received: string[]; count: number; at: number }>();
   /** Registries whose lock this instance holds. */
   private readonly held = new Set<string>();
+  /** The NOTIFY channels of this instance's schema (set on connecting). */
+  private channel = CHANNEL;
+  private versionChannel = VERSION_CHANNEL;
 
   constructor(
     private readonly url: string,
@@ -71,8 +74,8 @@ export class PgFleet {
     if (this.held.has(registryId)) return true;
     const client = await this.connection();
     const { rows } = await client.query<{ locked: boolean }>(
-      "SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked",
-      [LOCK_CLASS, registryId],
+      "SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext($1)) AS locked",
+      [registryId],
     );
     if (rows[0]?.locked) this.held.add(registryId);
     return Boolean(rows[0]?.locked);
@@ -98,7 +101,9 @@ export class PgFleet {
     const client = this.client;
     if (!client) return; // The session is gone, and the lock with it.
     try {
-      await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_CLASS, registryId]);
+      await client.query("SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext($1))", [
+        registryId,
+      ]);
     } catch (error) {
       this.logger.warn(
         { err: (error as Error).message, registryId },
@@ -127,7 +132,7 @@ export class PgFleet {
     }
     try {
       await client.query("SELECT pg_notify($1, part) FROM unnest($2::text[]) AS part", [
-        CHANNEL,
+        this.channel,
         chunks,
       ]);
     } catch (error) {
@@ -161,13 +166,17 @@ export class PgFleet {
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, null));
     client.on("notification", (message) => {
-      if (message.channel === CHANNEL && message.payload) this.receive(message.payload);
-      else if (message.channel === VERSION_CHANNEL && message.payload)
+      if (message.channel === this.channel && message.payload) this.receive(message.payload);
+      else if (message.channel === this.versionChannel && message.payload)
         this.dispatch("catalogVersion", Number(message.payload));
     });
     await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    await client.query(`LISTEN ${VERSION_CHANNEL}`);
+    // The channels are the schema's: gateways on other schemas of the database hear nothing.
+    const { rows } = await client.query<{ tag: string }>(`SELECT ${SCHEMA_TAG} AS tag`);
+    this.channel = `${CHANNEL}_${rows[0]!.tag}`;
+    this.versionChannel = `${VERSION_CHANNEL}_${rows[0]!.tag}`;
+    await client.query(`LISTEN ${this.channel}`);
+    await client.query(`LISTEN ${this.versionChannel}`);
     this.client = client;
     for (const handler of this.connectedHandlers) handler();
     return client;
@@ -237,12 +246,16 @@ export class PgFleet {
   }
 }
 
-/** The fleet's NOTIFY channel, and the catalog version's (see store/catalog-version.ts). */
+/**
+ * Prefixes of the fleet's NOTIFY channel and the catalog version's (see store/catalog-version.ts);
+ * each is followed by `_` and the schema's tag, so that gateways sharing one database in different
+ * schemas are different fleets. Advisory locks are keyed by the schema too (its hashtext, then the
+ * registry id's).
+ */
 export const CHANNEL = "gateway_fleet";
 export const VERSION_CHANNEL = "gateway_catalog_version";
-
-/** First key of the fleet's advisory locks (the second is the registry id's hash). */
-const LOCK_CLASS = 0x7379_6e63; // "sync"
+/** SQL for the current schema's tag: the first 12 hex digits of its md5. */
+export const SCHEMA_TAG = "substr(md5(current_schema()), 1, 12)";
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
 const MAX_PAYLOAD = 7900;
