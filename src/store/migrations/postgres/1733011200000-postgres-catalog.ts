@@ -22,7 +22,18 @@ export class PostgresCatalog1733011200000 implements MigrationInterface {
   name = "PostgresCatalog1733011200000";
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
+    // One extension for the database, in `public` when there is one: created in a gateway's own
+    // schema, it would go with that schema (DROP SCHEMA … CASCADE) and take every other schema's
+    // search configuration with it.
+    await q.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'unaccent') THEN
+        IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN
+          CREATE EXTENSION unaccent SCHEMA public;
+        ELSE
+          CREATE EXTENSION unaccent;
+        END IF;
+      END IF;
+    END $$`);
     const [{ schema }] = (await q.query(
       `SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'unaccent'`,
     )) as { schema: string }[];
