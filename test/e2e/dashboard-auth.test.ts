@@ -7,7 +7,7 @@ import {
   ensureWebBuild,
   foreignRequests,
   launchBrowser,
-  recordRequests,
+  openPage,
   screenshot,
 } from "../helpers/browser";
 import { startGatewayProcess, type GatewayProcess } from "../helpers/gateway-process";
@@ -49,9 +49,7 @@ describe("the dashboard with authentication configured", () => {
       AUTH_AUDIENCE: AUDIENCE,
     });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    requests = recordRequests(page);
+    ({ page, requests } = await openPage(browser, { width: 1280, height: 800 }));
   }, 300_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import {
   ensureWebBuild,
   foreignRequests,
   launchBrowser,
-  recordRequests,
+  openPage,
   screenshot,
 } from "../helpers/browser";
 import { postGraphql, startGatewayProcess, type GatewayProcess } from "../helpers/gateway-process";
@@ -65,9 +65,7 @@ describe("the dashboard and the IDE in a real browser", () => {
       SYNC_PROGRESS_INTERVAL: "10ms",
     });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page.setDefaultTimeout(10_000);
-    requests = recordRequests(page);
+    ({ page, requests } = await openPage(browser, { width: 1366, height: 768 }));
   }, 300_000);
 
   afterAll(async () => {

@@ -68,6 +68,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A page of `browser` at `viewport`, with a 10 s default timeout and its requests recorded. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(10_000);
+  return { page, requests: recordRequests(page) };
+}
+
 /** Every URL a page requested (documents, scripts, styles, fonts, workers, XHR, WebSocket). */
 export function recordRequests(page: Page): string[] {
   const urls: string[] = [];
