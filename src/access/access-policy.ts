@@ -113,6 +113,19 @@ export function refusal(
   }
 }
 
+/**
+ * The endpoint as this viewer is shown it. A Helm repository URL may carry an access token in its
+ * query (Azure SAS `sig=`, signed URLs, `?token=`), kept because Helm keeps it; only those who
+ * may change the registry (who typed it) see the values. Everyone else sees the parameter names
+ * with each value replaced by `…`.
+ */
+export function shownEndpoint(viewer: Viewer, registry: OwnedRegistry & { endpoint: string }) {
+  const query = registry.endpoint.indexOf("?");
+  if (query < 0 || isManager(viewer, registry)) return registry.endpoint;
+  const names = [...new URLSearchParams(registry.endpoint.slice(query + 1)).keys()];
+  return `${registry.endpoint.slice(0, query)}?${names.map((name) => `${encodeURIComponent(name)}=…`).join("&")}`;
+}
+
 /** True when `refusal` would allow the action. */
 export function may(viewer: Viewer, action: RegistryAction, registry: OwnedRegistry): boolean {
   return refusal(viewer, action, registry) === null;

@@ -95,7 +95,7 @@ export class ChartResolver {
   async registry(@Root() chart: Chart, @Ctx() ctx: GatewayContext): Promise<Registry> {
     const entity = await ctx.loaders.registryById.load(chart.registryDbId);
     if (!entity) throw notFound("Registry");
-    return toRegistry(entity);
+    return toRegistry(entity, ctx.viewer);
   }
 
   @Query(() => ChartVersion, {

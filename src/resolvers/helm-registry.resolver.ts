@@ -19,7 +19,10 @@ export class HelmRegistryResolver {
     @Arg("input", () => AddHelmRegistryInput) input: AddHelmRegistryInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<HelmRegistry> {
-    return toRegistry(await ctx.services.registries.add(ctx.viewer, "HELM", input)) as HelmRegistry;
+    return toRegistry(
+      await ctx.services.registries.add(ctx.viewer, "HELM", input),
+      ctx.viewer,
+    ) as HelmRegistry;
   }
 
   @Mutation(() => HelmRegistry, {
@@ -35,6 +38,7 @@ export class HelmRegistryResolver {
     if (!dbId) throw notFound("Registry");
     return toRegistry(
       await ctx.services.registries.update(ctx.viewer, dbId, "HELM", input),
+      ctx.viewer,
     ) as HelmRegistry;
   }
 

@@ -1,3 +1,5 @@
+import { shownEndpoint } from "../access/access-policy";
+import { type Viewer } from "../access/viewer";
 import { type RegistryEntity, type SyncRunEntity } from "../entities";
 import {
   Annotation,
@@ -25,7 +27,8 @@ import { jsonStrings } from "../services/registries/registry-secrets";
 import { bool, jsonList } from "../store/sql";
 
 /** A stored registry as its GraphQL type: the secret stays behind, only `hasSecret` shows. */
-export function toRegistry(entity: RegistryEntity): Registry {
+/** A stored registry as the viewer is shown it (see shownEndpoint). */
+export function toRegistry(entity: RegistryEntity, viewer: Viewer): Registry {
   const registry =
     entity.kind === "OCI"
       ? toOciRegistry(entity)
@@ -51,7 +54,7 @@ export function toRegistry(entity: RegistryEntity): Registry {
   registry.id = toGlobalId("Registry", entity.id);
   registry.name = entity.name;
   registry.kind = entity.kind;
-  registry.endpoint = entity.endpoint;
+  registry.endpoint = shownEndpoint(viewer, entity);
   registry.scope = entity.scope;
   registry.isDefault = entity.isDefault;
   registry.fips = bool(entity.fips);

@@ -47,7 +47,7 @@ async function findNode(id: string, ctx: GatewayContext): Promise<Node | null> {
   switch (decoded.type) {
     case "Registry": {
       const registry = await visible(decoded.id);
-      return registry ? toRegistry(registry) : null;
+      return registry ? toRegistry(registry, ctx.viewer) : null;
     }
     case "Chart": {
       const row = await loaders.chartById.load(Number(decoded.id));

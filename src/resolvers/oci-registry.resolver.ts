@@ -19,7 +19,10 @@ export class OciRegistryResolver {
     @Arg("input", () => AddOciRegistryInput) input: AddOciRegistryInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<OciRegistry> {
-    return toRegistry(await ctx.services.registries.add(ctx.viewer, "OCI", input)) as OciRegistry;
+    return toRegistry(
+      await ctx.services.registries.add(ctx.viewer, "OCI", input),
+      ctx.viewer,
+    ) as OciRegistry;
   }
 
   @Mutation(() => OciRegistry, {
@@ -35,6 +38,7 @@ export class OciRegistryResolver {
     if (!dbId) throw notFound("Registry");
     return toRegistry(
       await ctx.services.registries.update(ctx.viewer, dbId, "OCI", input),
+      ctx.viewer,
     ) as OciRegistry;
   }
 

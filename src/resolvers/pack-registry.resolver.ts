@@ -19,7 +19,10 @@ export class PackRegistryResolver {
     @Arg("input", () => AddPackRegistryInput) input: AddPackRegistryInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<PackRegistry> {
-    return toRegistry(await ctx.services.registries.add(ctx.viewer, "PACK", input)) as PackRegistry;
+    return toRegistry(
+      await ctx.services.registries.add(ctx.viewer, "PACK", input),
+      ctx.viewer,
+    ) as PackRegistry;
   }
 
   @Mutation(() => PackRegistry, {
@@ -35,6 +38,7 @@ export class PackRegistryResolver {
     if (!dbId) throw notFound("Registry");
     return toRegistry(
       await ctx.services.registries.update(ctx.viewer, dbId, "PACK", input),
+      ctx.viewer,
     ) as PackRegistry;
   }
 

@@ -35,7 +35,7 @@ class RegistriesArgs extends PageArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: `Case-insensitive substring of the name or endpoint (at most ${MAX_SEARCH_LENGTH} characters).`,
+    description: `Case-insensitive substring of the name or of the endpoint without its query (at most ${MAX_SEARCH_LENGTH} characters).`,
   })
   @MaxLength(MAX_SEARCH_LENGTH)
   search?: string | null;
@@ -51,7 +51,9 @@ export class RegistryResolver {
     @Args(() => RegistriesArgs) args: RegistriesArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<RegistryConnection> {
-    return toConnection(await ctx.services.registries.list(ctx.viewer, args), toRegistry);
+    return toConnection(await ctx.services.registries.list(ctx.viewer, args), (entity) =>
+      toRegistry(entity, ctx.viewer),
+    );
   }
 
   @Query(() => Registry, {
@@ -65,7 +67,7 @@ export class RegistryResolver {
     const dbId = idOfType(id, "Registry");
     if (!dbId) return null;
     const entity = await ctx.services.registries.findVisible(ctx.viewer, dbId);
-    return entity ? toRegistry(entity) : null;
+    return entity ? toRegistry(entity, ctx.viewer) : null;
   }
 
   @FieldResolver(() => ChartConnection, {

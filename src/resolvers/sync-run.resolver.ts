@@ -59,6 +59,6 @@ export class SyncRunResolver {
   async registry(@Root() run: SyncRun, @Ctx() ctx: GatewayContext): Promise<Registry> {
     const entity = await ctx.loaders.registryById.load(run.registryDbId);
     if (!entity) throw notFound("Registry");
-    return toRegistry(entity);
+    return toRegistry(entity, ctx.viewer);
   }
 }

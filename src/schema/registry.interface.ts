@@ -60,7 +60,10 @@ export abstract class Registry implements Node {
   @Field(() => RegistryKind, { description: "Protocol of the registry." })
   kind!: RegistryKind;
 
-  @Field(() => String, { description: "Endpoint URL." })
+  @Field(() => String, {
+    description:
+      "Endpoint URL. Its query (a Helm repository URL may carry an access token there) is shown whole only to those who may change the registry; others see each query value as `…`.",
+  })
   endpoint!: string;
 
   @Field(() => RegistryScope, { description: "Who owns and sees the registry." })

@@ -132,7 +132,13 @@ function collect<T>(
     const stop = client.subscribe<T>(
       { query, variables },
       {
-        next: ({ data }) => {
+        next: ({ data, errors }) => {
+          // A result with errors is a failure of the test, with the errors in its message.
+          if (errors?.length) {
+            stop();
+            reject(new Error(`subscription answered errors: ${JSON.stringify(errors)}`));
+            return;
+          }
           events.push(data as T);
           if (until(data as T)) {
             stop();
@@ -244,7 +250,8 @@ fleetDescribe("PostgreSQL: a fleet of gateway processes", () => {
   });
 
   it("PostgreSQL: a forced sync on B interrupts the run executing on A and starts again", async () => {
-    const env = { SYNC_FORCE_AFTER: "300ms" };
+    // Long enough that the early request lands inside it on a loaded machine.
+    const env = { SYNC_FORCE_AFTER: "2s" };
     const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
     server.route("/forced/index.yaml", serveFile(INDEX));
     const registryId = await addRegistry(a, "forced");
@@ -261,7 +268,7 @@ fleetDescribe("PostgreSQL: a fleet of gateway processes", () => {
       }),
     }).then((r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>);
     expect(early.errors?.[0]?.extensions.code).toBe("SYNC_FORCE_TOO_EARLY");
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
     server.route("/forced/index.yaml", serveFile(INDEX));
     const { syncRegistry } = await postGraphql<{ syncRegistry: { id: string } }>(
       b.url,

@@ -37,7 +37,7 @@ beforeAll(async () => {
   t = await startTestGateway({
     PORT: "0",
     SYNC_SCHEDULE: "false",
-    SYNC_FORCE_AFTER: "400ms",
+    SYNC_FORCE_AFTER: "1500ms", // long enough that an early request lands inside it on a loaded machine
     // Frequent in-phase events, so that a test can act in the middle of a short apply.
     SYNC_PROGRESS_INTERVAL: "20ms",
   });
@@ -237,7 +237,7 @@ describe("runs", () => {
       Date.now() - 1000,
     );
 
-    await settle(450);
+    await settle(1550);
     server.route("/force/index.yaml", serveFile(fixturePath("helm", "spectrocloud", "index.yaml")));
     const forced = await t.ok(SyncRegistryDocument, { id: registryId, force: true });
     expect(forced.syncRegistry.id).not.toBe(first.syncRegistry.id);

@@ -108,3 +108,34 @@ describe("tenant isolation", () => {
     expect(errorCode(add)).toBe("FORBIDDEN");
   });
 });
+
+describe("an access token in a repository URL's query", () => {
+  it("is shown only to those who may change the registry, and a search cannot probe it", async () => {
+    const query = "?sig=s3cr3t%2Ftoken&sv=2024-11-04";
+    const endpoint = `${server.url("/repo")}${query}`;
+    const admin: Viewer = { tenantId: "tenant-q", role: "TENANT_ADMIN" };
+    const viewer: Viewer = { tenantId: "tenant-q", role: "TENANT_VIEWER" };
+    const { addHelmRegistry } = await t.ok(
+      AddHelmRegistryDocument,
+      { input: { name: "sas", endpoint } },
+      admin,
+    );
+    expect(addHelmRegistry.endpoint).toBe(endpoint);
+    expect(
+      (await t.ok(RegistryDocument, { id: addHelmRegistry.id }, admin)).registry?.endpoint,
+    ).toBe(endpoint);
+
+    const shown = (await t.ok(RegistryDocument, { id: addHelmRegistry.id }, viewer)).registry;
+    expect(shown?.endpoint).toBe(`${server.url("/repo")}?sig=…&sv=…`);
+    const listed = await t.ok(RegistriesDocument, { first: 100 }, viewer);
+    expect(JSON.stringify(listed)).not.toContain("s3cr3t");
+
+    const search = async (text: string, as: Viewer) =>
+      (await t.ok(RegistriesDocument, { search: text, first: 100 }, as)).registries.edges.map(
+        (e) => e.node.name,
+      );
+    expect(await search("s3cr3t", viewer)).toEqual([]);
+    expect(await search("s3cr3t", admin)).toEqual([]);
+    expect(await search("/repo", viewer)).toContain("sas");
+  });
+});

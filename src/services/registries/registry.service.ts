@@ -130,7 +130,12 @@ export class RegistryService {
     }
     if (args.search?.trim()) {
       const q = containsPattern(args.search.trim().toLowerCase());
-      where.push("(LOWER(r.name) LIKE ? ESCAPE '\\' OR LOWER(r.endpoint) LIKE ? ESCAPE '\\')");
+      // The endpoint without its query: a search must not probe a token kept there.
+      const endpoint =
+        this.dataSource.options.type === "postgres"
+          ? "split_part(r.endpoint, '?', 1)"
+          : "substr(r.endpoint, 1, instr(r.endpoint || '?', '?') - 1)";
+      where.push(`(LOWER(r.name) LIKE ? ESCAPE '\\' OR LOWER(${endpoint}) LIKE ? ESCAPE '\\')`);
       params.push(q, q);
     }
     return keysetPage(this.dataSource, {
