@@ -18,6 +18,19 @@ const APOLLO_CALLBACK_JSON = "application/json; callbackSpec=1.0; charset=utf-8"
  */
 export function negotiatedJsonType(accept: string | undefined): string | null {
   if (!accept) return APPLICATION_JSON;
+  const known = negotiated.get(accept);
+  if (known !== undefined) return known;
+  const type = negotiate(accept);
+  // Clients send a handful of distinct Accept headers; a flood of made-up ones only resets this.
+  if (negotiated.size >= 256) negotiated.clear();
+  negotiated.set(accept, type);
+  return type;
+}
+
+/** Answers of `negotiate` by Accept header: parsing one costs more than the cached read path. */
+const negotiated = new Map<string, string | null>();
+
+function negotiate(accept: string): string | null {
   const preferred = new Negotiator({ headers: { accept } }).mediaType([
     APPLICATION_JSON,
     GRAPHQL_RESPONSE_JSON,

@@ -131,8 +131,12 @@ export function graphqlHttpTelemetry(
     const operation = operationOf(document, operationName);
     const span = tracing ? startGraphqlSpan(tracing, operation, "http") : undefined;
     let failed = false;
+    let first = true;
     watchBody(res, (chunk) => {
-      if (!failed && chunk.includes('"errors":[')) failed = true;
+      // A GraphQL result lists `errors` first when it has any (graphql-js and Apollo order it
+      // so): the start of the body tells, without scanning the rest of it.
+      if (first) failed = chunk.slice(0, ERRORS_FIRST.length).toString() === ERRORS_FIRST;
+      first = false;
     });
     res.once("finish", () => {
       const error = failed || res.statusCode >= 400;
@@ -154,6 +158,8 @@ export function graphqlHttpTelemetry(
     else next();
   };
 }
+
+const ERRORS_FIRST = '{"errors":';
 
 function requestOperation(req: Request): { query?: string; operationName?: string } {
   const source = (req.method === "GET" ? req.query : req.body) as

@@ -211,6 +211,24 @@ describe("metrics, health and traces", () => {
           outcome: "success",
         });
       expect(mutations(s) - mutations(before.samples)).toBe(2); // add and sync
+
+      // A 200 answer that carries errors counts as an error.
+      const failures = (x: typeof s) =>
+        valueOf(x, "gateway_graphql_operations_total", {
+          transport: "http",
+          operation_type: "mutation",
+          outcome: "error",
+        }) ?? 0;
+      const refused = await fetch(`${g.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation { syncRegistry(id: "UmVnaXN0cnk6bm9uZQ") { id } }`,
+        }),
+      });
+      expect(refused.status).toBe(200);
+      expect(((await refused.json()) as { errors?: unknown[] }).errors).toHaveLength(1);
+      expect(failures((await scrape(g.url, auth)).samples) - failures(s)).toBe(1);
       expect(
         valueOf(s, "gateway_graphql_operation_duration_seconds_count", {
           transport: "http",
