@@ -9,6 +9,7 @@ import { HelmVersionOrder1732579200000 } from "./1732579200000-helm-version-orde
 import { PostgresCatalog1733011200000 } from "./postgres/1733011200000-postgres-catalog";
 import { Fleet1733097600000 } from "./postgres/1733097600000-fleet";
 import { RegistryNameIndexInfo1733184000000 } from "./postgres/1733184000000-registry-name-index-info";
+import { JsonColumns1733270400000 } from "./postgres/1733270400000-json-columns";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -31,6 +32,7 @@ export const postgresMigrations: MigrationClass[] = [
   PostgresCatalog1733011200000,
   Fleet1733097600000,
   RegistryNameIndexInfo1733184000000,
+  JsonColumns1733270400000,
 ];
 
 /** The migrations of a store. */
