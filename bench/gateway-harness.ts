@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../src/config/config";
@@ -29,7 +30,11 @@ export async function startBenchGateway(workDir: string, databaseUrl?: string): 
     {
       // A PostgreSQL URL when given (the PostgreSQL section), else a fresh SQLite file.
       DATABASE_URL: databaseUrl ?? `sqlite:${path.join(workDir, "gateway.sqlite")}`,
-      ENCRYPTION_KEY_FILE: path.join(workDir, "encryption.key"),
+      // PostgreSQL: the gateways of one schema are a fleet and share the secrets key (through
+      // configuration, as a fleet must: an instance with another key refuses to start).
+      ...(databaseUrl
+        ? { ENCRYPTION_KEY: createHash("sha256").update(databaseUrl).digest("base64") }
+        : { ENCRYPTION_KEY_FILE: path.join(workDir, "encryption.key") }),
       SEED_DEFAULT_REGISTRIES: "false",
       LOG_LEVEL: "silent",
       SYNC_SCHEDULE: "false",

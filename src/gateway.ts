@@ -13,6 +13,8 @@ import { startHttp, type HttpGateway } from "./serving/http-server";
 import { type Viewer } from "./access/viewer";
 import { openStore, type Store } from "./store/data-source";
 import { SecretBox } from "./store/secret-box";
+import { checkSecretKey, recordSecretKey } from "./store/secret-key-check";
+import { SECRET_FIELDS } from "./services/registries/registry-secrets";
 import { SyncScheduler } from "./sync/scheduler";
 import { SyncEngine } from "./sync/sync-engine";
 import { PubSubSyncEventBus, type SyncEventBus } from "./sync/sync-events";
@@ -142,19 +144,33 @@ export async function createGateway(
     catalogVersion,
   });
   // Instances starting at once on one PostgreSQL database take turns (seeding once).
-  await store.exclusive(async () => {
-    await services.registries.resealSecrets();
-    if (config.seedDefaultRegistries) {
-      await seedDefaultRegistries(config.defaultRegistriesFile, {
-        fipsOnly: config.paletteEdition === "vertex",
-        dataSource: store.dataSource,
-        providers,
-        lock: store.writeLock,
-        catalogVersion,
-        logger,
-      });
-    }
-  });
+  try {
+    await store.exclusive(async () => {
+      // Another key than the one that sealed the stored secrets: refuse to start.
+      await checkSecretKey(
+        store.dataSource,
+        secrets,
+        config.encryption.key ? "ENCRYPTION_KEY" : "ENCRYPTION_KEY_FILE",
+        SECRET_FIELDS.map((field) => field.column),
+      );
+      await services.registries.resealSecrets();
+      await store.writeLock.run(() => recordSecretKey(store.dataSource, secrets));
+      if (config.seedDefaultRegistries) {
+        await seedDefaultRegistries(config.defaultRegistriesFile, {
+          fipsOnly: config.paletteEdition === "vertex",
+          dataSource: store.dataSource,
+          providers,
+          lock: store.writeLock,
+          catalogVersion,
+          logger,
+        });
+      }
+    });
+  } catch (error) {
+    await fleet?.close();
+    await store.close();
+    throw error;
+  }
   await sync.recover();
   const scheduler = new SyncScheduler(store.dataSource, sync, logger, {
     intervalMs: config.sync.intervalMs,

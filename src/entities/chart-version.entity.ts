@@ -1,3 +1,4 @@
+import { JSON_TEXT } from "../store/portable-types";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /**
@@ -48,7 +49,7 @@ export class ChartVersionEntity {
   @Column({ type: "varchar", length: 160, nullable: true })
   digest!: string | null;
 
-  @Column({ type: "text", default: "[]" })
+  @Column({ type: JSON_TEXT, default: "[]" })
   urls!: string;
 
   @Column({ name: "kube_version", type: "varchar", length: 256, nullable: true })
@@ -60,7 +61,7 @@ export class ChartVersionEntity {
   @Column({ type: "varchar", length: 32, nullable: true })
   type!: string | null;
 
-  @Column({ type: "text", default: "[]" })
+  @Column({ type: JSON_TEXT, default: "[]" })
   keywords!: string;
 
   @Column({ type: "text", nullable: true })
@@ -69,16 +70,16 @@ export class ChartVersionEntity {
   @Column({ type: "text", nullable: true })
   icon!: string | null;
 
-  @Column({ type: "text", default: "[]" })
+  @Column({ type: JSON_TEXT, default: "[]" })
   sources!: string;
 
-  @Column({ type: "text", default: "[]" })
+  @Column({ type: JSON_TEXT, default: "[]" })
   maintainers!: string;
 
-  @Column({ type: "text", default: "[]" })
+  @Column({ type: JSON_TEXT, default: "[]" })
   dependencies!: string;
 
-  @Column({ type: "text", default: "{}" })
+  @Column({ type: JSON_TEXT, default: "{}" })
   annotations!: string;
 
   /** OCI: the tag the version was read from (`+` is `_` in tags). */
@@ -90,11 +91,11 @@ export class ChartVersionEntity {
   ociReference!: string | null;
 
   /** Packs: the version's pack.json metadata (PackVersionInfo as JSON). */
-  @Column({ type: "text", nullable: true })
+  @Column({ type: JSON_TEXT, nullable: true })
   pack!: string | null;
 
   /** Packs: JSON array of the floating tags that point at this version. */
-  @Column({ name: "parent_tags", type: "text", nullable: true })
+  @Column({ name: "parent_tags", type: JSON_TEXT, nullable: true })
   parentTags!: string | null;
 
   /** Hash of the normalized record: a re-sync compares it to tell updated from unchanged. */

@@ -1,4 +1,5 @@
 import type { ChartKind } from "../domain/enums";
+import { JSON_TEXT } from "../store/portable-types";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /**
@@ -40,7 +41,7 @@ export class ChartEntity {
   addonSubType!: string | null;
 
   /** Packs: JSON array of cloud types (`all`, `aws`, …). */
-  @Column({ name: "cloud_types", type: "text", default: "[]" })
+  @Column({ name: "cloud_types", type: JSON_TEXT, default: "[]" })
   cloudTypes!: string;
 
   @Column({ name: "pack_group", type: "varchar", length: 128, nullable: true })
@@ -59,7 +60,7 @@ export class ChartEntity {
   home!: string | null;
 
   /** JSON array of strings. */
-  @Column({ type: "text", default: "[]" })
+  @Column({ type: JSON_TEXT, default: "[]" })
   keywords!: string;
 
   @Column({ type: "boolean", default: false })

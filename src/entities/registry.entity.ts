@@ -5,6 +5,7 @@ import type {
   RegistryKind,
   RegistryScope,
 } from "../domain/enums";
+import { JSON_TEXT } from "../store/portable-types";
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from "typeorm";
 
 /**
@@ -77,11 +78,11 @@ export class RegistryEntity {
   ociAuthKind!: OciAuthKind | null;
 
   /** OCI: namespaces to catalogue, JSON list of strings. */
-  @Column({ name: "oci_base_content_paths", type: "text", default: "[]" })
+  @Column({ name: "oci_base_content_paths", type: JSON_TEXT, default: "[]" })
   ociBaseContentPaths!: string;
 
   /** OCI: explicit repositories (for registries that refuse `_catalog`), JSON list of strings. */
-  @Column({ name: "oci_repositories", type: "text", default: "[]" })
+  @Column({ name: "oci_repositories", type: JSON_TEXT, default: "[]" })
   ociRepositories!: string;
 
   /** ECR: AWS region (derived from the endpoint when it names one). */
@@ -115,7 +116,7 @@ export class RegistryEntity {
   fips!: boolean;
 
   /** Helm: the index's own `annotations` and `serverInfo` at the last listing (JSON). */
-  @Column({ name: "index_info", type: "text", nullable: true })
+  @Column({ name: "index_info", type: JSON_TEXT, nullable: true })
   indexInfo!: string | null;
 
   @CreateDateColumn({ name: "created_at", type: "datetime" })

@@ -1,3 +1,4 @@
+import { JSON_TEXT } from "../store/portable-types";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 import type { SyncPhase, SyncRunStatus, SyncTrigger } from "../domain/enums";
@@ -68,7 +69,7 @@ export class SyncRunEntity {
   bytesFetched!: number;
 
   /** JSON array of {code, message, chart?, version?}. */
-  @Column({ type: "text", default: "[]" })
+  @Column({ type: JSON_TEXT, default: "[]" })
   warnings!: string;
 
   @Column({ name: "error_code", type: "varchar", length: 32, nullable: true })

@@ -12,7 +12,7 @@ import {
 } from "./catalog-transaction";
 import { WriteLock } from "./write-lock";
 import { StatementCounter } from "./statement-counter";
-import { usePortableColumnTypes } from "./portable-types";
+import { PG_CLIENT_TYPES, usePortableColumnTypes } from "./portable-types";
 
 export { StatementCounter };
 
@@ -98,7 +98,8 @@ export async function openStore(config: DatabaseConfig, logger: Logger): Promise
       applicationName: "registry-catalog-gateway",
       // A server that does not answer is an error within seconds (STORE_UNAVAILABLE), not a hang.
       connectTimeoutMS: 5000,
-      extra: { keepAlive: true },
+      // jsonb is read as its text, as SQLite's `json text` columns are (see portable-types.ts).
+      extra: { keepAlive: true, types: PG_CLIENT_TYPES },
       logger: ormLogger,
       maxQueryExecutionTime: 250,
     });

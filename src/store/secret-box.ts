@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, type Config } from "../config/config";
@@ -55,6 +55,28 @@ export class SecretBox {
     return value.startsWith(`${SEALED_PREFIX}${this.currentId}:`);
   }
 
+  /**
+   * The key check value of the current key: an HMAC of a fixed label under the key. Stored, it
+   * tells a later start whether it has the same key (see secret-key-check.ts); it reveals
+   * nothing of the key.
+   */
+  keyCheck(): string {
+    return keyCheck(this.keys.get(this.currentId)!);
+  }
+
+  /** Which of this box's keys a stored key check value is of: the current one, an earlier one, none. */
+  keyOfCheck(check: string): "current" | "previous" | null {
+    if (check === this.keyCheck()) return "current";
+    for (const key of this.keys.values()) if (keyCheck(key) === check) return "previous";
+    return null;
+  }
+
+  /** Whether a sealed value names a key this box has (plaintext: true). */
+  hasKeyOf(stored: string): boolean {
+    if (!SecretBox.isSealed(stored)) return true;
+    return this.keys.has(stored.slice(SEALED_PREFIX.length).split(":")[0] ?? "");
+  }
+
   /** Encrypts `plaintext` for `slot` with the current key. */
   seal(plaintext: string, slot: SecretSlot): string {
     const iv = randomBytes(IV_BYTES);
@@ -100,6 +122,10 @@ export class SecretBox {
 /** First 8 hex digits of the key's SHA-256: names a key without revealing it. */
 function keyId(key: Buffer): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 8);
+}
+
+function keyCheck(key: Buffer): string {
+  return createHmac("sha256", key).update("registry-catalog-gateway key check v1").digest("hex");
 }
 
 function aad(slot: SecretSlot): Buffer {

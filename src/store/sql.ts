@@ -1,3 +1,4 @@
+import { stringify as stableStringify } from "safe-stable-stringify";
 import { type DataSource, type EntityManager } from "typeorm";
 
 type Queryable = DataSource | EntityManager;
@@ -30,6 +31,20 @@ export function jsonList<T>(text: string | null | undefined): T[] {
   if (!text) return [];
   const value: unknown = JSON.parse(text);
   return Array.isArray(value) ? (value as T[]) : [];
+}
+
+/** A JSON escape of NUL that is not itself escaped (`\\u0000` is a backslash and `u0000`). */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * The text of a `json text` column (see portable-types.ts): JSON with object keys sorted, so
+ * that a value read back from either store (PostgreSQL's jsonb keeps its own key order) and
+ * written again has the same text (the catalog writer hashes it), and NUL in strings as U+FFFD
+ * (PostgreSQL's jsonb and text refuse NUL; SQLite stores the same text).
+ */
+export function jsonText(value: unknown): string {
+  const text = stableStringify(value) ?? "null";
+  return text.includes("\\u0000") ? text.replace(NUL_ESCAPE, "$1\\ufffd") : text;
 }
 
 /** Booleans come back as 0/1 from SQLite and true/false from PostgreSQL. */

@@ -26,7 +26,7 @@ import { type CatalogVersion } from "../store/catalog-version";
 import { type WriteLock } from "../store/write-lock";
 import { CatalogWriter, knownOciVersions, PreparedListing } from "./catalog-writer";
 import { type PgFleet } from "./fleet";
-import { date, sql } from "../store/sql";
+import { date, jsonText, sql } from "../store/sql";
 import {
   countsOf,
   type SyncCounts,
@@ -717,7 +717,7 @@ export class SyncEngine {
       }
 
       const warnings: ListingWarning[] = listing.warnings;
-      run.warnings = JSON.stringify(warnings.slice(0, 1000));
+      run.warnings = jsonText(warnings.slice(0, 1000));
       // A provider may return charts instead of handing them over.
       for (const chart of listing.charts) prepared.add(chart);
       run.chartsSeen = prepared.chartCount;
@@ -752,7 +752,7 @@ export class SyncEngine {
             listingEtag: listing.validators.etag ?? null,
             listingLastModified: listing.validators.lastModified ?? null,
             listingDigest: listing.validators.digest ?? null,
-            indexInfo: listing.index ? JSON.stringify(listing.index) : null,
+            indexInfo: listing.index ? jsonText(listing.index) : null,
           },
         ),
       );

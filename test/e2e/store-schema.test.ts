@@ -27,6 +27,7 @@ const MIGRATION_ONLY_TABLES = new Set([
   "migrations",
   "typeorm_metadata",
   "sync_budget",
+  "secret_key_check",
 ]);
 const MIGRATION_ONLY_COLUMNS = new Set(["chart.search_vector"]);
 const MIGRATION_ONLY_INDEXES = new Set([

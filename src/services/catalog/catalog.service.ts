@@ -150,7 +150,7 @@ export class CatalogService {
     if (args.cloudType?.trim()) {
       // cloud_types is a JSON list of strings: match the quoted item.
       where.push(
-        "(LOWER(c.cloud_types) LIKE ? ESCAPE '\\' OR LOWER(c.cloud_types) LIKE ? ESCAPE '\\')",
+        "(LOWER(CAST(c.cloud_types AS text)) LIKE ? ESCAPE '\\' OR LOWER(CAST(c.cloud_types AS text)) LIKE ? ESCAPE '\\')",
       );
       params.push(
         containsPattern(JSON.stringify(args.cloudType.trim().toLowerCase())),

@@ -70,7 +70,7 @@ export class LikeChartSearch implements ChartSearch {
       countFrom: "chart c",
       countFromParams: [],
       where: [
-        "(LOWER(c.name) LIKE ? ESCAPE '\\' OR LOWER(c.description) LIKE ? ESCAPE '\\' OR LOWER(c.keywords) LIKE ? ESCAPE '\\')",
+        "(LOWER(c.name) LIKE ? ESCAPE '\\' OR LOWER(c.description) LIKE ? ESCAPE '\\' OR LOWER(CAST(c.keywords AS text)) LIKE ? ESCAPE '\\')",
       ],
       whereParams: [q, q, q],
       rank: null,

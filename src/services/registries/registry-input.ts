@@ -378,8 +378,9 @@ export function connectionFingerprint(e: RegistryEntity): string {
     e.tlsCaCertificate,
     e.tlsInsecureSkipVerify,
     e.ociAuthKind,
-    e.ociBaseContentPaths,
-    e.ociRepositories,
+    // Parsed: PostgreSQL gives jsonb back in its own text form.
+    jsonStrings(e.ociBaseContentPaths),
+    jsonStrings(e.ociRepositories),
     e.ecrRegion,
     e.ecrRoleArn,
     e.ecrExternalId,
