@@ -576,7 +576,16 @@ export class SyncEngine {
         // One run per registry across the fleet: the registry's lock first.
         if (!(await fleet.tryLock(registry.id))) {
           this.active.delete(registry.id);
-          return dueBefore ? null : await this.joinRemote(registry);
+          if (dueBefore) return null;
+          const remote = await this.joinRemote(registry);
+          if (remote !== "free") return remote;
+          // The holder let go without a new run (e.g. the run a force interrupted ended there
+          // just before it released the lock): the lock is ours now, unless a request here
+          // started a run of the registry meanwhile (the lock is this instance's either way; that
+          // run releases it when it ends).
+          const other = this.active.get(registry.id);
+          if (other) return other.run;
+          this.active.set(registry.id, active);
         }
         lockedHere = true;
       }
@@ -621,13 +630,16 @@ export class SyncEngine {
 
   /**
    * Another instance holds the registry's lock: it owns a run of the registry (or is about to
-   * record one). Returns that run once it is in the store.
+   * record one). Returns that run once it is in the store, or "free" once this instance got the
+   * lock (the holder released it without starting a run).
    */
-  private async joinRemote(registry: RegistryEntity): Promise<SyncRunEntity> {
+  private async joinRemote(registry: RegistryEntity): Promise<SyncRunEntity | "free"> {
+    const fleet = this.options.fleet!;
     const deadline = Date.now() + 3000;
     for (;;) {
       const remote = await this.inFlight(registry.id);
       if (remote) return remote;
+      if (await fleet.tryLock(registry.id)) return "free";
       if (Date.now() >= deadline)
         throw new SyncRefusal(
           "NOT_ALLOWED",
