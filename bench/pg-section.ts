@@ -250,6 +250,14 @@ export async function fleetSubscribersSection(
           `${ms(collected.latencyP50)}, p99 ${ms(collected.latencyP99)}, max ${ms(collected.latencyMax)}` +
           (collected.errors > 0 ? `, ${collected.errors} errors (${collected.firstError})` : ""),
       );
+      const split = (by: Record<string, { n: number; p50: number; p99: number }> | undefined) =>
+        Object.entries(by ?? {})
+          .map(([key, l]) => `${key} ${fmt(l.p50)} / ${fmt(l.p99)} (n=${fmt(l.n)})`)
+          .join(", ");
+      console.log(
+        `        p50 / p99 ms by instance (0 executes the run, 1 hears it by NOTIFY): ` +
+          `${split(collected.latencyByInstance)}; by phase: ${split(collected.latencyByPhase)}`,
+      );
       if (round > 0) stats.push(collected);
     }
     const complete = Math.min(...stats.map((s) => (100 * s.complete) / Math.max(1, s.subscribers)));
