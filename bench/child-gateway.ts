@@ -26,12 +26,14 @@ function reply(message: GatewayReply): void {
 
 async function main(): Promise<void> {
   if (!process.send) throw new Error("child-gateway needs an IPC channel");
-  const { workDir, databaseUrl } = JSON.parse(process.argv[2] ?? "") as {
+  const { workDir, databaseUrl, settings } = JSON.parse(process.argv[2] ?? "") as {
     workDir: string;
     /** PostgreSQL (the fleet section): several children share its schema. */
     databaseUrl?: string;
+    /** Further gateway settings (the takeover section's SYNC_LEASE). */
+    settings?: Record<string, string>;
   };
-  const gateway = await startBenchGateway(workDir, databaseUrl);
+  const gateway = await startBenchGateway(workDir, databaseUrl, settings);
   const published = recordPublishedEvents(gateway.events);
   const http = await gateway.listen();
   let registry: RegistryEntity | undefined;

@@ -39,6 +39,12 @@ export class BenchChild<TCommand, TReply extends { type: string }> {
   private readonly timer: NodeJS.Timeout;
   private readonly child: ChildProcess;
 
+  /** Kills the child at once (SIGKILL); resolves when it has exited. */
+  async kill(): Promise<void> {
+    this.child.kill("SIGKILL");
+    await this.exited;
+  }
+
   /** Runs the child at the lowest CPU priority (nice 19). */
   lowerPriority(): void {
     setPriority(this.child.pid!, 19);

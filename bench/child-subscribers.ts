@@ -34,6 +34,8 @@ interface ProgressEvent {
 
 /** What one subscription received. */
 interface Subscription {
+  /** Which of the gateway URLs (instances) its connection went to. */
+  instance: number;
   /** [receive time (Date.now()), `at` (ms since epoch)] per event. */
   times: number[];
   /** The phase of each event, in the order of `times`. */
@@ -66,6 +68,9 @@ function timeout(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** The URL index (instance) of each connection. */
+const instanceOf = new WeakMap<Client, number>();
+
 async function connectAll(
   urls: readonly string[],
   count: number,
@@ -85,6 +90,7 @@ async function connectAll(
         onNonLazyError: () => settle(false),
       });
       client.on("connected", () => settle(true));
+      instanceOf.set(client, (i + j) % urls.length);
       if (await connected) clients.push(client);
       else {
         failed++;
@@ -100,6 +106,7 @@ function subscribe(client: Client, runId: string): Subscription {
   let onFirstEvent!: () => void;
   let onEnd!: () => void;
   const sub: Subscription = {
+    instance: instanceOf.get(client) ?? 0,
     times: [],
     eventPhases: [],
     phases: new Set(),
@@ -152,6 +159,7 @@ function roundStats(
 ): SubscriberRoundStats {
   const latencies: number[] = [];
   const byPhase = new Map<string, number[]>();
+  const byInstance = new Map<number, number[]>();
   const missedPhases: Record<string, number> = {};
   let complete = 0;
   for (const sub of subs) {
@@ -160,6 +168,9 @@ function roundStats(
       if (at < releasedAt) continue;
       const latency = sub.times[i]! - at;
       latencies.push(latency);
+      let mine = byInstance.get(sub.instance);
+      if (!mine) byInstance.set(sub.instance, (mine = []));
+      mine.push(latency);
       const phase = sub.eventPhases[i / 2]!;
       let list = byPhase.get(phase);
       if (!list) byPhase.set(phase, (list = []));
@@ -195,6 +206,17 @@ function roundStats(
           p50: percentile(list, 50),
           p99: percentile(list, 99),
           max: list.reduce((a, b) => Math.max(a, b)),
+        },
+      ]),
+    ),
+    latencyByInstance: Object.fromEntries(
+      [...byInstance].map(([instance, list]) => [
+        String(instance),
+        {
+          n: list.length,
+          p50: percentile(list, 50),
+          p99: percentile(list, 99),
+          max: Math.max(...list),
         },
       ]),
     ),

@@ -19,22 +19,34 @@ export interface PublishedEvent {
 }
 
 /**
+ * The secrets key of a bench gateway: a key file in its work directory on SQLite; on PostgreSQL
+ * one ENCRYPTION_KEY per database URL, since the gateways of one schema are a fleet and share the
+ * key through configuration, as a fleet must (an instance with another key refuses to start).
+ */
+export function benchKeySettings(workDir: string, databaseUrl?: string): Record<string, string> {
+  return databaseUrl
+    ? { ENCRYPTION_KEY: createHash("sha256").update(databaseUrl).digest("base64") }
+    : { ENCRYPTION_KEY_FILE: path.join(workDir, "encryption.key") };
+}
+
+/**
  * A gateway on a fresh SQLite file under `workDir` (or the PostgreSQL database of
  * `databaseUrl`), as the benchmark runs it: no default
  * registries, silent logs, no scheduled syncs (the benchmark starts every run itself), loopback
  * registries allowed, the gateway's other defaults.
  */
-export async function startBenchGateway(workDir: string, databaseUrl?: string): Promise<Gateway> {
+export async function startBenchGateway(
+  workDir: string,
+  databaseUrl?: string,
+  /** Further settings (e.g. SYNC_LEASE for the takeover section). */
+  settings: Record<string, string> = {},
+): Promise<Gateway> {
   mkdirSync(workDir, { recursive: true });
   const config = loadConfig(
     {
       // A PostgreSQL URL when given (the PostgreSQL section), else a fresh SQLite file.
       DATABASE_URL: databaseUrl ?? `sqlite:${path.join(workDir, "gateway.sqlite")}`,
-      // PostgreSQL: the gateways of one schema are a fleet and share the secrets key (through
-      // configuration, as a fleet must: an instance with another key refuses to start).
-      ...(databaseUrl
-        ? { ENCRYPTION_KEY: createHash("sha256").update(databaseUrl).digest("base64") }
-        : { ENCRYPTION_KEY_FILE: path.join(workDir, "encryption.key") }),
+      ...benchKeySettings(workDir, databaseUrl),
       SEED_DEFAULT_REGISTRIES: "false",
       LOG_LEVEL: "silent",
       SYNC_SCHEDULE: "false",
@@ -42,6 +54,7 @@ export async function startBenchGateway(workDir: string, databaseUrl?: string): 
       HOST: "127.0.0.1",
       // The benchmark's registries run on loopback.
       REGISTRY_NETWORK_ALLOWLIST: "127.0.0.0/8,::1,localhost",
+      ...settings,
     },
     repoRoot,
   );

@@ -16,8 +16,31 @@ import {
   type SubscriberRoundStats,
 } from "./subscribers-protocol";
 
-/** The PostgreSQL server of the section: BENCH_DATABASE_URL, or the local `test` database. */
+/** The local PostgreSQL of this machine and of CI. */
 const DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/test";
+
+/**
+ * The PostgreSQL server of the PostgreSQL sections: BENCH_DATABASE_URL, else DATABASE_URL when
+ * it names PostgreSQL, else the local `test` database. Each section works in a schema of its
+ * own, which it drops at the end.
+ */
+export function benchDatabaseUrl(): string {
+  const database = process.env.DATABASE_URL;
+  return (
+    process.env.BENCH_DATABASE_URL ??
+    (database && /^postgres(ql)?:\/\//i.test(database) ? database : DEFAULT_URL)
+  );
+}
+
+/** Whether the server answers (a reason when it does not). */
+export async function pgReachable(url: string): Promise<string | null> {
+  try {
+    await withClient(url, (c) => c.query("SELECT 1"));
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 const RUNS = 3;
 const NOOP_RUNS = 5;
 
@@ -50,7 +73,7 @@ export async function pgSection(
   tmpRoot: string,
   section: number,
 ): Promise<void> {
-  const base = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
+  const base = benchDatabaseUrl();
   try {
     await withClient(base, (c) => c.query("SELECT 1"));
   } catch (error) {
@@ -161,7 +184,7 @@ export async function fleetSubscribersSection(
   section: number,
   subscribers: number,
 ): Promise<void> {
-  const base = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL;
+  const base = benchDatabaseUrl();
   try {
     await withClient(base, (c) => c.query("SELECT 1"));
   } catch {
@@ -226,6 +249,14 @@ export async function fleetSubscribersSection(
           `${fmt(collected.complete)}/${fmt(collected.subscribers)}, latency p50 ` +
           `${ms(collected.latencyP50)}, p99 ${ms(collected.latencyP99)}, max ${ms(collected.latencyMax)}` +
           (collected.errors > 0 ? `, ${collected.errors} errors (${collected.firstError})` : ""),
+      );
+      const split = (by: Record<string, { n: number; p50: number; p99: number }> | undefined) =>
+        Object.entries(by ?? {})
+          .map(([key, l]) => `${key} ${fmt(l.p50)} / ${fmt(l.p99)} (n=${fmt(l.n)})`)
+          .join(", ");
+      console.log(
+        `        p50 / p99 ms by instance (0 executes the run, 1 hears it by NOTIFY): ` +
+          `${split(collected.latencyByInstance)}; by phase: ${split(collected.latencyByPhase)}`,
       );
       if (round > 0) stats.push(collected);
     }

@@ -91,6 +91,8 @@ export interface ServerInput {
   mode: ServerMode;
   /** The SQLite catalog file. */
   file: string;
+  /** PostgreSQL instead (pg-read-section.ts): the catalog's schema, as a URL. */
+  databaseUrl?: string;
 }
 
 /** Orchestrator → server. */

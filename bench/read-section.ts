@@ -57,7 +57,7 @@ const ROUNDS: Record<number, number> = { 8: 3, 64: 2 };
 const CONNECTIONS = [8, 64] as const;
 const SEARCH_REPEATS = 3;
 
-const TARGETS = {
+export const TARGETS = {
   missRatio: 0.35,
   missP99Ms: 50,
   hitRatio: 1.0,
@@ -74,7 +74,7 @@ const LABELS: Record<ServerMode, string> = {
 };
 
 /** One server child, pinned to CPU 0 when pinning is available. */
-interface Server {
+export interface Server {
   mode: ServerMode;
   url: string;
   child: BenchChild<ServerCommand, ServerReply>;
@@ -88,7 +88,7 @@ interface Measurement extends LoadResult {
   failed: boolean;
 }
 
-interface Summary {
+export interface Summary {
   mode: ServerMode;
   rounds: Measurement[];
   rps: number;
@@ -100,10 +100,14 @@ interface Summary {
   failed: boolean;
 }
 
-async function startServer(mode: ServerMode, file: string): Promise<Server> {
+export async function startServer(
+  mode: ServerMode,
+  file: string,
+  databaseUrl?: string,
+): Promise<Server> {
   const child = new BenchChild<ServerCommand, ServerReply>(
     "read-server.js",
-    [JSON.stringify({ mode, file })],
+    [JSON.stringify({ mode, file, databaseUrl })],
     { timeoutMs: 900_000 },
   );
   const ready = await child.next("ready");
@@ -111,7 +115,7 @@ async function startServer(mode: ServerMode, file: string): Promise<Server> {
   return { mode, url: ready.url, child };
 }
 
-async function stopServer(server: Server): Promise<void> {
+export async function stopServer(server: Server): Promise<void> {
   server.child.send({ type: "stop" });
   await server.child.result<unknown>();
 }
@@ -186,7 +190,7 @@ function firstDifference(a: unknown, b: unknown, at = "$"): string | null {
  * Walks a registry's pages on the gateway to the middle page (the page holding the middle chart)
  * and returns its variables and its first chart's position.
  */
-async function middlePage(
+export async function middlePage(
   url: string,
   registryId: string,
 ): Promise<{ variables: PageVariables; from: number; total: number }> {
@@ -206,7 +210,7 @@ async function middlePage(
  * Raw and gateway (miss) must answer the same JSON for a registry's first page and for
  * `middle`; throws with the first difference otherwise. Returns whether the bytes were equal.
  */
-async function sameJson(
+export async function sameJson(
   raw: Server,
   gateway: Server,
   registryId: string,
@@ -278,7 +282,7 @@ function summarize(mode: ServerMode, rounds: Measurement[]): Summary {
 }
 
 /** Measures the servers at `connections` over rounds, the order reversed every other round. */
-async function rounds(
+export async function rounds(
   load: BenchChild<LoadCommand, LoadReply>,
   servers: Server[],
   bodies: { body: string; expected: Map<ServerMode, string> },
@@ -297,7 +301,7 @@ async function rounds(
   return servers.map((s) => summarize(s.mode, results.get(s.mode)!));
 }
 
-function resultTable(title: string, summaries: Summary[]): string {
+export function resultTable(title: string, summaries: Summary[]): string {
   const raw = summaries.find((s) => s.mode === "raw");
   const failures = (s: Summary) => {
     const n = (pick: (r: Measurement) => number) => s.rounds.reduce((a, r) => a + pick(r), 0);
@@ -324,7 +328,7 @@ function resultTable(title: string, summaries: Summary[]): string {
 }
 
 /** Every response of a window must be this server's answer to the page, fetched beforehand. */
-async function expectedBodies(
+export async function expectedBodies(
   servers: Server[],
   variables: PageVariables,
 ): Promise<{ body: string; expected: Map<ServerMode, string> }> {
@@ -340,7 +344,7 @@ async function expectedBodies(
 }
 
 /** A first, discarded load of every server (JIT, SQLite pages) before the measured rounds. */
-async function firstLoad(
+export async function firstLoad(
   load: BenchChild<LoadCommand, LoadReply>,
   servers: Server[],
   bodies: { body: string; expected: Map<ServerMode, string> },

@@ -12,6 +12,8 @@ import { type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { loadConfig } from "../src/config/config";
 import { createGateway } from "../src/gateway";
 import { peakRssMb, repoRoot, runChild, writeResult } from "./bench-support";
+import { benchKeySettings } from "./gateway-harness";
+import { startPgRawServer } from "./pg-raw-server";
 import { startRawServer } from "./read-raw-server";
 import {
   type ServerCommand,
@@ -49,7 +51,8 @@ async function startGateway(input: ServerInput): Promise<Running> {
   const gateway = await createGateway(
     loadConfig(
       {
-        DATABASE_URL: `sqlite:${input.file}`,
+        DATABASE_URL: input.databaseUrl ?? `sqlite:${input.file}`,
+        ...(input.databaseUrl ? benchKeySettings("", input.databaseUrl) : {}),
         SEED_DEFAULT_REGISTRIES: "false",
         LOG_LEVEL: "silent",
         SYNC_SCHEDULE: "false",
@@ -78,7 +81,11 @@ async function main(): Promise<void> {
   if (!process.send) throw new Error("read-server needs an IPC channel");
   const input = JSON.parse(process.argv[2] ?? "") as ServerInput;
   const server: Running =
-    input.mode === "raw" ? await startRawServer(input.file) : await startGateway(input);
+    input.mode === "raw"
+      ? input.databaseUrl
+        ? await startPgRawServer(input.databaseUrl)
+        : await startRawServer(input.file)
+      : await startGateway(input);
 
   await new Promise<void>((resolve) => {
     process.on("message", (command: ServerCommand) => {

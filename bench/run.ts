@@ -8,8 +8,13 @@
  * `--subscribers=<n>`, `--per-connection=<n>`, `--no-oci`, `--only-oci` (the OCI section alone;
  * skipped with a note when docker-registry is not installed), `--no-read`, `--only-read` (the
  * read-path section alone: it generates its own index and catalogs), `--no-pg`, `--only-pg` (the
- * PostgreSQL section: full sync into an empty schema of BENCH_DATABASE_URL, default the local
- * `test` database, against js-yaml; no-op re-syncs and the catalog rows they write).
+ * PostgreSQL sections, 10 to 13, each in a schema of its own that it drops at the end, on
+ * BENCH_DATABASE_URL, else DATABASE_URL when it is PostgreSQL, else the local `test` database;
+ * skipped with a note when the server does not answer; `--pg-sections=12,13` picks some):
+ * 10 full sync into an empty schema against js-yaml, no-op re-syncs and the catalog rows they
+ * write; 11 a fleet of two with subscribers split between them; 12 a page against a raw `pg` +
+ * node:http baseline and search over 1M versions; 13 takeover after SIGKILL against the lease;
+ * 14 the fleet's transport, LISTEN/NOTIFY against Redis pub/sub (when redis-server is installed).
  * The read path (last section, read-section.ts): a page of the catalog served by a raw baseline
  * (node:http + better-sqlite3 + JSON.stringify) and by the gateway with its response cache off
  * and on, on the 24k catalog and a 1M-version catalog across 200 registries, loaded by
@@ -33,7 +38,10 @@ import { startIndexServer, type IndexServer } from "./index-server";
 import { ociSection, stopOciRegistry } from "./oci-scenario";
 import { readSection } from "./read-section";
 import { hostileSection } from "./hostile-section";
-import { fleetSubscribersSection, pgSection } from "./pg-section";
+import { benchDatabaseUrl, fleetSubscribersSection, pgReachable, pgSection } from "./pg-section";
+import { pgReadSection } from "./pg-read-section";
+import { takeoverSection } from "./takeover-section";
+import { transportSection } from "./transport-section";
 import { fmt, ms, passFail, table } from "./report";
 import {
   type GatewayCommand,
@@ -520,11 +528,29 @@ async function main(): Promise<void> {
     // 9. Hostile load.
     if (!process.argv.includes("--no-hostile") && !options.onlyPg) await hostileSection(tmpRoot, 9);
     // 10. PostgreSQL (uses the index and server of sections 1 and 2).
+    // `--pg-sections=12,13` runs some of them only.
+    const pgSections = new Set(
+      (process.argv.find((a) => a.startsWith("--pg-sections="))?.split("=")[1] ?? "10,11,12,13,14")
+        .split(",")
+        .map(Number),
+    );
     if (options.pg && server && index) {
-      await pgSection(server, index, tmpRoot, 10);
-      // 11. A fleet of two with subscribers split between them.
-      if (options.subscribers > 0)
-        await fleetSubscribersSection(server, tmpRoot, 11, options.subscribers);
+      const base = benchDatabaseUrl();
+      const unreachable = await pgReachable(base);
+      if (unreachable !== null) {
+        console.log(`\n[10–14] PostgreSQL: skipped (${new URL(base).host}: ${unreachable})`);
+      } else {
+        if (pgSections.has(10)) await pgSection(server, index, tmpRoot, 10);
+        // 11. A fleet of two with subscribers split between them.
+        if (pgSections.has(11) && options.subscribers > 0)
+          await fleetSubscribersSection(server, tmpRoot, 11, options.subscribers);
+        // 12. A page and search on PostgreSQL against a raw pg baseline.
+        if (pgSections.has(12)) await pgReadSection(base, server, tmpRoot, 12);
+        // 13. Takeover after SIGKILL of the executing instance.
+        if (pgSections.has(13)) await takeoverSection(base, server, tmpRoot, 13);
+        // 14. The fleet's transport: LISTEN/NOTIFY against Redis pub/sub.
+        if (pgSections.has(14)) await transportSection(base, 14);
+      }
     }
 
     console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);

@@ -69,6 +69,8 @@ export interface SubscriberRoundStats {
   latencyMax: number;
   /** Latency p50 / p99 / max and sample count, by the event's phase. */
   latencyByPhase: Record<string, { n: number; p50: number; p99: number; max: number }>;
+  /** Latency by the instance (index of the URLs connected to) the subscription is on. */
+  latencyByInstance?: Record<string, { n: number; p50: number; p99: number; max: number }>;
   /** How many subscriptions missed each expected phase. */
   missedPhases: Record<string, number>;
 }

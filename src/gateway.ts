@@ -176,11 +176,15 @@ export async function createGateway(
     intervalMs: config.sync.intervalMs,
   });
   const schema = await buildGatewaySchema(events.pubSub);
-  // Fleets: runs of instances that are gone are taken over at most SYNC_LEASE after they went.
+  // Fleets: runs of instances that are gone are taken over at most SYNC_LEASE after they went:
+  // looked for every half lease, so that the look, the takeover and the re-run's start fit in it.
   const sweeper = fleet
-    ? setInterval(() => {
-        sync.sweep().catch((error: unknown) => logger.warn({ err: error }, "sweep failed"));
-      }, config.sync.leaseMs).unref()
+    ? setInterval(
+        () => {
+          sync.sweep().catch((error: unknown) => logger.warn({ err: error }, "sweep failed"));
+        },
+        Math.max(50, Math.floor(config.sync.leaseMs / 2)),
+      ).unref()
     : undefined;
 
   let stopping = false;

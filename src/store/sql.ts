@@ -43,8 +43,15 @@ const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
  * (PostgreSQL's jsonb and text refuse NUL; SQLite stores the same text).
  */
 export function jsonText(value: unknown): string {
-  const text = stableStringify(value) ?? "null";
+  // Lists of strings (most JSON columns) have no keys to sort: the native serializer is faster.
+  const text = isStringList(value) ? JSON.stringify(value) : (stableStringify(value) ?? "null");
   return text.includes("\\u0000") ? text.replace(NUL_ESCAPE, "$1\\ufffd") : text;
+}
+
+function isStringList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== "string") return false;
+  return true;
 }
 
 /** Booleans come back as 0/1 from SQLite and true/false from PostgreSQL. */

@@ -91,7 +91,10 @@ export const VERSION_COLUMNS = [
   "updated_at",
 ] as const;
 
-/** PostgreSQL types of VERSION_COLUMNS, for `unnest` of one array per column. */
+/**
+ * PostgreSQL types of VERSION_COLUMNS, for `unnest` of one array per column. `json`: a jsonb
+ * column, sent as a text array and cast row by row (measured faster than a jsonb[] parameter).
+ */
 const VERSION_COLUMN_TYPES: Record<(typeof VERSION_COLUMNS)[number], string> = {
   chart_id: "int",
   registry_id: "text",
@@ -104,21 +107,21 @@ const VERSION_COLUMN_TYPES: Record<(typeof VERSION_COLUMNS)[number], string> = {
   description: "text",
   created: "text",
   digest: "text",
-  urls: "jsonb",
+  urls: "json",
   kube_version: "text",
   api_version: "text",
   type: "text",
-  keywords: "jsonb",
+  keywords: "json",
   home: "text",
   icon: "text",
-  sources: "jsonb",
-  maintainers: "jsonb",
-  dependencies: "jsonb",
-  annotations: "jsonb",
+  sources: "json",
+  maintainers: "json",
+  dependencies: "json",
+  annotations: "json",
   tag: "text",
   oci_reference: "text",
-  pack: "jsonb",
-  parent_tags: "jsonb",
+  pack: "json",
+  parent_tags: "json",
   content_hash: "text",
   created_at: "timestamptz",
   updated_at: "timestamptz",
@@ -435,7 +438,9 @@ export class CatalogWriter {
           }
           await tx.run(
             `INSERT INTO chart_version (${VERSION_COLUMNS.join(", ")})
-             SELECT * FROM unnest(${VERSION_COLUMNS.map((c) => `CAST(? AS ${VERSION_COLUMN_TYPES[c]}[])`).join(", ")})`,
+             SELECT ${VERSION_COLUMNS.map((c) => (VERSION_COLUMN_TYPES[c] === "json" ? `CAST(u.${c} AS jsonb)` : `u.${c}`)).join(", ")}
+               FROM unnest(${VERSION_COLUMNS.map((c) => `CAST(? AS ${VERSION_COLUMN_TYPES[c] === "json" ? "text" : VERSION_COLUMN_TYPES[c]}[])`).join(", ")})
+                 AS u(${VERSION_COLUMNS.join(", ")})`,
             columns,
           );
         } else if (insertStatement) {
