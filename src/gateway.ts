@@ -18,6 +18,9 @@ import { SyncEngine } from "./sync/sync-engine";
 import { PubSubSyncEventBus, type SyncEventBus } from "./sync/sync-events";
 import { PgFleet } from "./sync/fleet";
 import { FleetSyncEventBus } from "./sync/fleet-events";
+import { WebhookDispatcher } from "./services/webhooks/webhook-dispatcher";
+import { withWebhooks } from "./services/webhooks/webhook-event-tap";
+import { WebhookOutbox } from "./services/webhooks/webhook-outbox";
 import { seedDefaultRegistries } from "./services/registries/default-registries";
 import { GatewayMetrics } from "./observability/metrics";
 import { readinessChecks } from "./observability/readiness";
@@ -116,20 +119,48 @@ export async function createGateway(
     store.statements,
     fleet,
   );
-  const sync = new SyncEngine(store.dataSource, providers, events, logger, {
-    concurrency: config.sync.concurrency,
-    forceAfterMs: config.sync.forceAfterMs,
-    progressIntervalMs: config.sync.progressIntervalMs,
-    writeLock: store.writeLock,
-    catalogTransaction: store.catalogTransaction,
+  // Webhooks: the outbox records deliveries for what this instance's runs publish; the
+  // dispatcher sends them (and any instance's that are due).
+  const webhookDispatcher = new WebhookDispatcher(
+    store.dataSource,
+    store.writeLock,
     secrets,
-    catalogVersion,
-    observer:
-      telemetry.metrics || telemetry.tracing
-        ? new SyncTelemetry(telemetry.metrics, telemetry.tracing)
-        : undefined,
-    fleet,
-  });
+    networkPolicy,
+    logger,
+    {
+      connectTimeoutMs: Math.min(
+        config.registryHttp.connectTimeoutMs,
+        config.webhooks.requestTimeoutMs,
+      ),
+      requestTimeoutMs: config.webhooks.requestTimeoutMs,
+      maxAttempts: config.webhooks.maxAttempts,
+      retryBaseMs: config.webhooks.retryBaseMs,
+      pollMs: config.webhooks.pollMs,
+    },
+  );
+  const webhookOutbox = new WebhookOutbox(store.dataSource, store.writeLock, logger, () =>
+    webhookDispatcher.kick(),
+  );
+  const sync = new SyncEngine(
+    store.dataSource,
+    providers,
+    withWebhooks(events, webhookOutbox),
+    logger,
+    {
+      concurrency: config.sync.concurrency,
+      forceAfterMs: config.sync.forceAfterMs,
+      progressIntervalMs: config.sync.progressIntervalMs,
+      writeLock: store.writeLock,
+      catalogTransaction: store.catalogTransaction,
+      secrets,
+      catalogVersion,
+      observer:
+        telemetry.metrics || telemetry.tracing
+          ? new SyncTelemetry(telemetry.metrics, telemetry.tracing)
+          : undefined,
+      fleet,
+    },
+  );
   const services = createServices({
     config,
     dataSource: store.dataSource,
@@ -140,6 +171,7 @@ export async function createGateway(
     writeLock: store.writeLock,
     secrets,
     catalogVersion,
+    networkPolicy,
   });
   // Instances starting at once on one PostgreSQL database take turns (seeding once).
   await store.exclusive(async () => {
@@ -156,6 +188,7 @@ export async function createGateway(
     }
   });
   await sync.recover();
+  webhookDispatcher.start();
   const scheduler = new SyncScheduler(store.dataSource, sync, logger, {
     intervalMs: config.sync.intervalMs,
   });
@@ -194,6 +227,8 @@ export async function createGateway(
       if (sweeper) clearInterval(sweeper);
       await scheduler.stop();
       await sync.shutdown(deadlineMs);
+      await webhookOutbox.drain();
+      await webhookDispatcher.stop();
       await fleet?.close();
       if (gateway.http) await gateway.http.close();
       await store.close();

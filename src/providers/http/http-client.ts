@@ -68,8 +68,10 @@ export interface HttpBodyProgress {
 
 export interface HttpRequest {
   url: string | URL;
-  /** Default GET. */
-  method?: "GET" | "HEAD";
+  /** Default GET. POST (webhook deliveries) sends `body`. */
+  method?: "GET" | "HEAD" | "POST";
+  /** The request body (POST). */
+  body?: string | Buffer;
   /** Extra request headers (e.g. `accept`, `range`). Names are case-insensitive. */
   headers?: Record<string, string>;
   /** Validators of a previous response: sent as If-None-Match / If-Modified-Since. */
@@ -216,6 +218,7 @@ export class HttpClient {
       if (signal.aborted) throw signal.reason;
       const response = await request(url, {
         method,
+        ...(method === "POST" && req.body !== undefined ? { body: req.body } : {}),
         headers: this.headersFor(url, req),
         signal,
         dispatcher: this.agent,
