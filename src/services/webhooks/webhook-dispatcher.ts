@@ -117,10 +117,9 @@ export class WebhookDispatcher {
     const now = new Date();
     const lease = new Date(now.getTime() + this.options.requestTimeoutMs * 2 + 30_000);
     const postgres = this.dataSource.options.type === "postgres";
-    return this.lock.run(() =>
-      sql<Claimed>(
-        this.dataSource,
-        `UPDATE webhook_delivery SET lease_until = ?, attempts = attempts + 1, last_attempt_at = ?
+    // PostgreSQL: a data-modifying CTE, so that the driver returns the rows (TypeORM hands back
+    // [rows, count] for a bare UPDATE); SQLite allows no UPDATE in a CTE but returns them plainly.
+    const update = `UPDATE webhook_delivery SET lease_until = ?, attempts = attempts + 1, last_attempt_at = ?
           WHERE id IN (
             SELECT d.id FROM webhook_delivery d
              WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?
@@ -128,7 +127,11 @@ export class WebhookDispatcher {
                AND d.webhook_id IN (SELECT w.id FROM webhook w WHERE w.active = ?)
              ORDER BY d.next_attempt_at, d.id
              LIMIT ${BATCH}${postgres ? " FOR UPDATE OF d SKIP LOCKED" : ""})
-          RETURNING id, webhook_id, event, payload, attempts`,
+          RETURNING id, webhook_id, event, payload, attempts`;
+    return this.lock.run(() =>
+      sql<Claimed>(
+        this.dataSource,
+        postgres ? `WITH claimed AS (${update}) SELECT * FROM claimed` : update,
         [
           dbDate(this.dataSource, lease),
           dbDate(this.dataSource, now),
