@@ -176,6 +176,7 @@ export async function createGateway(
   // Instances starting at once on one PostgreSQL database take turns (seeding once).
   await store.exclusive(async () => {
     await services.registries.resealSecrets();
+    await services.webhooks.resealSecrets(logger);
     if (config.seedDefaultRegistries) {
       await seedDefaultRegistries(config.defaultRegistriesFile, {
         fipsOnly: config.paletteEdition === "vertex",

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -455,5 +456,71 @@ describe("webhooks across a restart", () => {
       rmSync(dir, { recursive: true, force: true });
       if (schema) await dropTestSchema(schema);
     }
+  });
+});
+
+describe("webhooks on a store reopened with other settings", () => {
+  /** Runs `steps` with gateways started one after the other on one store, then cleans up. */
+  async function onOneStore(
+    steps: (start: (env: Record<string, string>) => Promise<TestGateway>) => Promise<void>,
+  ): Promise<void> {
+    const dir = mkdtempSync(path.join(tmpdir(), "webhook-store-"));
+    const previous = t;
+    const opened: TestGateway[] = [];
+    let schema: string | undefined;
+    try {
+      await steps(async (env) => {
+        if (opened.length > 0) await opened.at(-1)!.close();
+        t = await startTestGateway({ ...ENV, ...env }, dir);
+        schema ??= t.pgSchema;
+        opened.push(t);
+        return t;
+      });
+    } finally {
+      t = previous;
+      await opened.at(-1)?.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (schema) await dropTestSchema(schema);
+    }
+  }
+
+  it("checks the network policy again at every delivery", async () => {
+    await onOneStore(async (start) => {
+      await start({});
+      const repo = repository();
+      const registryId = await addRegistry(repo.endpoint);
+      const hook = await addWebhook({ url: receiver.url("/policy"), events: ["SYNC_FAILED"] });
+      // The same store, with loopback no longer allowed: the sync fails and so does the delivery.
+      await start({ REGISTRY_NETWORK_ALLOWLIST: "203.0.113.0/24" });
+      const run = await sync(registryId);
+      expect(run.errorCode).toBe("ADDRESS_NOT_ALLOWED");
+      const [log] = await waitForDeliveries(hook.id, (l) => l[0]?.lastError != null);
+      expect(log!.lastError).toMatch(/Not connecting to 127\.0\.0\.1: it is a loopback address/);
+      expect(log!.lastStatusCode).toBeNull();
+      expect(receiver.received).toEqual([]);
+    });
+  });
+
+  it("re-seals webhook secrets with a new ENCRYPTION_KEY and still signs with the same secret", async () => {
+    const oldKey = randomBytes(32).toString("base64");
+    const newKey = randomBytes(32).toString("base64");
+    await onOneStore(async (start) => {
+      await start({ ENCRYPTION_KEY: oldKey });
+      const good = repository();
+      const goodId = await addRegistry(good.endpoint);
+      await addWebhook({ url: receiver.url("/rotated"), events: ["SYNC_FAILED"] });
+      const [before] = await storeQuery<{ secret: string }>(t.dir, "SELECT secret FROM webhook");
+      await start({ ENCRYPTION_KEY: newKey, ENCRYPTION_PREVIOUS_KEYS: oldKey });
+      const [after] = await storeQuery<{ secret: string }>(t.dir, "SELECT secret FROM webhook");
+      expect(after!.secret).not.toBe(before!.secret);
+      expect(after!.secret).not.toContain(SECRET);
+      good.fail();
+      expect((await sync(goodId)).status).toBe("FAILED");
+      await receiver.waitFor((r) => r.length === 1);
+      const [got] = receiver.received;
+      expect(verify(SECRET, got!.body, got!.headers["x-gateway-signature-256"] as string)).toBe(
+        true,
+      );
+    });
   });
 });

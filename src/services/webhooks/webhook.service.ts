@@ -15,7 +15,8 @@ import {
 import { WebhookDeliveryEntity, WebhookEntity } from "../../entities";
 import { RegistryError } from "../../providers/errors";
 import { type NetworkPolicy } from "../../providers/http/network-policy";
-import { type SecretBox } from "../../store/secret-box";
+import { type SecretBox, SecretUnavailableError } from "../../store/secret-box";
+import { type Logger } from "../../observability/logger";
 import { jsonList } from "../../store/sql";
 import { type WriteLock } from "../../store/write-lock";
 import { ApiErrorCode, apiError, badInput, notFound } from "../api-errors";
@@ -137,6 +138,30 @@ export class WebhookService {
       order: { createdAt: "DESC", id: "DESC" },
       take: first,
     });
+  }
+
+  /**
+   * Seals with the current key every webhook secret sealed with an earlier one
+   * (ENCRYPTION_PREVIOUS_KEYS), as registry secrets are at start-up; returns how many.
+   */
+  async resealSecrets(logger: Logger): Promise<number> {
+    const repo = this.dataSource.getRepository(WebhookEntity);
+    let resealed = 0;
+    for (const row of await repo.find({ select: { id: true, secret: true } })) {
+      if (this.secrets.isCurrent(row.secret)) continue;
+      const slot = webhookSecretSlot(row.id);
+      try {
+        const secret = this.secrets.seal(this.secrets.open(row.secret, slot), slot);
+        await this.lock.run(() => repo.update({ id: row.id }, { secret }));
+        resealed++;
+      } catch (error) {
+        if (!(error instanceof SecretUnavailableError)) throw error;
+        // Left as it is: its deliveries fail until the key returns or a new secret is set.
+        logger.warn({ webhookId: row.id }, error.message);
+      }
+    }
+    if (resealed > 0) logger.info({ resealed }, "webhook secrets encrypted with the current key");
+    return resealed;
   }
 
   /** The webhook, when the viewer may manage it; NOT_FOUND or FORBIDDEN otherwise. */
