@@ -141,26 +141,22 @@ export async function createGateway(
   const webhookOutbox = new WebhookOutbox(store.dataSource, store.writeLock, logger, () =>
     webhookDispatcher.kick(),
   );
-  const sync = new SyncEngine(
-    store.dataSource,
-    providers,
-    withWebhooks(events, webhookOutbox),
-    logger,
-    {
-      concurrency: config.sync.concurrency,
-      forceAfterMs: config.sync.forceAfterMs,
-      progressIntervalMs: config.sync.progressIntervalMs,
-      writeLock: store.writeLock,
-      catalogTransaction: store.catalogTransaction,
-      secrets,
-      catalogVersion,
-      observer:
-        telemetry.metrics || telemetry.tracing
-          ? new SyncTelemetry(telemetry.metrics, telemetry.tracing)
-          : undefined,
-      fleet,
-    },
-  );
+  // The engine publishes through the webhooks' tap (the instance that ran the sync records them).
+  const engineEvents = withWebhooks(events, webhookOutbox);
+  const sync = new SyncEngine(store.dataSource, providers, engineEvents, logger, {
+    concurrency: config.sync.concurrency,
+    forceAfterMs: config.sync.forceAfterMs,
+    progressIntervalMs: config.sync.progressIntervalMs,
+    writeLock: store.writeLock,
+    catalogTransaction: store.catalogTransaction,
+    secrets,
+    catalogVersion,
+    observer:
+      telemetry.metrics || telemetry.tracing
+        ? new SyncTelemetry(telemetry.metrics, telemetry.tracing)
+        : undefined,
+    fleet,
+  });
   const services = createServices({
     config,
     dataSource: store.dataSource,
