@@ -22,6 +22,9 @@ import { type SecretBox } from "./store/secret-box";
 import { type WriteLock } from "./store/write-lock";
 import { type SyncEngine } from "./sync/sync-engine";
 import { type SyncEventBus } from "./sync/sync-events";
+import { type NetworkPolicy } from "./providers/http/network-policy";
+import { WebhookService } from "./services/webhooks/webhook.service";
+import { VersionFeed } from "./services/catalog/version-feed";
 
 /** Long-lived services shared by every request. */
 export interface Services {
@@ -47,6 +50,10 @@ export interface Services {
   execution: ExecutionStats;
   /** Live registry calls per operation and per tenant (see services/registry-calls.ts). */
   registryCalls: RegistryCallLimits;
+  /** Webhooks of tenants and of the system, and their delivery logs. */
+  webhooks: WebhookService;
+  /** Versions entering a registry's catalog (`chartVersionPublished`). */
+  versionFeed: VersionFeed;
 }
 
 /** What every resolver receives: who asks, fresh loaders, the services. */
@@ -68,6 +75,8 @@ export function createServices(parts: {
   writeLock: WriteLock;
   secrets: SecretBox;
   catalogVersion: CatalogVersion;
+  /** The SSRF rules, which webhook URLs are checked against too. */
+  networkPolicy: NetworkPolicy;
 }): Services {
   const catalog = new CatalogService(parts.dataSource);
   const runs = new SyncRunService(parts.dataSource);
@@ -110,6 +119,14 @@ export function createServices(parts: {
     runs,
     references,
     profiles: new ProfileService(registries, catalog, references),
+    versionFeed: new VersionFeed(parts.dataSource, parts.events, registries),
+    webhooks: new WebhookService(
+      parts.dataSource,
+      parts.writeLock,
+      parts.secrets,
+      registries,
+      parts.networkPolicy,
+    ),
     content: new ContentService(
       parts.dataSource,
       parts.providers,

@@ -20,6 +20,9 @@ import { SyncEngine } from "./sync/sync-engine";
 import { PubSubSyncEventBus, type SyncEventBus } from "./sync/sync-events";
 import { PgFleet } from "./sync/fleet";
 import { FleetSyncEventBus } from "./sync/fleet-events";
+import { WebhookDispatcher } from "./services/webhooks/webhook-dispatcher";
+import { withWebhooks } from "./services/webhooks/webhook-event-tap";
+import { WebhookOutbox } from "./services/webhooks/webhook-outbox";
 import { seedDefaultRegistries } from "./services/registries/default-registries";
 import { GatewayMetrics } from "./observability/metrics";
 import { readinessChecks } from "./observability/readiness";
@@ -118,7 +121,31 @@ export async function createGateway(
     store.statements,
     fleet,
   );
-  const sync = new SyncEngine(store.dataSource, providers, events, logger, {
+  // Webhooks: the outbox records deliveries for what this instance's runs publish; the
+  // dispatcher sends them (and any instance's that are due).
+  const webhookDispatcher = new WebhookDispatcher(
+    store.dataSource,
+    store.writeLock,
+    secrets,
+    networkPolicy,
+    logger,
+    {
+      connectTimeoutMs: Math.min(
+        config.registryHttp.connectTimeoutMs,
+        config.webhooks.requestTimeoutMs,
+      ),
+      requestTimeoutMs: config.webhooks.requestTimeoutMs,
+      maxAttempts: config.webhooks.maxAttempts,
+      retryBaseMs: config.webhooks.retryBaseMs,
+      pollMs: config.webhooks.pollMs,
+    },
+  );
+  const webhookOutbox = new WebhookOutbox(store.dataSource, store.writeLock, logger, () =>
+    webhookDispatcher.kick(),
+  );
+  // The engine publishes through the webhooks' tap (the instance that ran the sync records them).
+  const engineEvents = withWebhooks(events, webhookOutbox);
+  const sync = new SyncEngine(store.dataSource, providers, engineEvents, logger, {
     concurrency: config.sync.concurrency,
     forceAfterMs: config.sync.forceAfterMs,
     progressIntervalMs: config.sync.progressIntervalMs,
@@ -142,6 +169,7 @@ export async function createGateway(
     writeLock: store.writeLock,
     secrets,
     catalogVersion,
+    networkPolicy,
   });
   // Instances starting at once on one PostgreSQL database take turns (seeding once).
   try {
@@ -154,6 +182,7 @@ export async function createGateway(
         SECRET_FIELDS.map((field) => field.column),
       );
       await services.registries.resealSecrets();
+      await services.webhooks.resealSecrets(logger);
       await store.writeLock.run(() => recordSecretKey(store.dataSource, secrets));
       if (config.seedDefaultRegistries) {
         await seedDefaultRegistries(config.defaultRegistriesFile, {
@@ -172,6 +201,7 @@ export async function createGateway(
     throw error;
   }
   await sync.recover();
+  webhookDispatcher.start();
   const scheduler = new SyncScheduler(store.dataSource, sync, logger, {
     intervalMs: config.sync.intervalMs,
   });
@@ -214,6 +244,8 @@ export async function createGateway(
       if (sweeper) clearInterval(sweeper);
       await scheduler.stop();
       await sync.shutdown(deadlineMs);
+      await webhookOutbox.drain();
+      await webhookDispatcher.stop();
       await fleet?.close();
       if (gateway.http) await gateway.http.close();
       await store.close();

@@ -167,6 +167,51 @@ export function canSeeEvent(viewer: Viewer, event: { tenantId: string | null }):
 }
 
 /**
+ * Webhooks (README "Webhooks") are settings of a scope: the admins of that scope add, list,
+ * change and remove them; a viewer of the tenant is refused (FORBIDDEN); another tenant's webhook
+ * is not found, never forbidden.
+ */
+export function webhookRefusal(
+  viewer: Viewer,
+  owner: { scope: "TENANT" | "SYSTEM"; tenantId: string | null },
+): Refusal | null {
+  if (owner.scope === "TENANT" && (viewer.tenantId === null || owner.tenantId !== viewer.tenantId))
+    return { code: "NOT_FOUND", message: "Webhook not found" };
+  if (isManager(viewer, owner)) return null;
+  return {
+    code: "FORBIDDEN",
+    message:
+      owner.scope === "SYSTEM"
+        ? "System webhooks are managed only by a system admin"
+        : "Only a tenant admin may manage webhooks",
+  };
+}
+
+/** Whether the viewer may add (or list) webhooks at `scope`. */
+export function addWebhookRefusal(viewer: Viewer, scope: "TENANT" | "SYSTEM"): Refusal | null {
+  const owner = ownerFor(viewer, scope);
+  if (isManager(viewer, owner)) return null;
+  return {
+    code: "FORBIDDEN",
+    message:
+      scope === "SYSTEM"
+        ? "Only a system admin may manage system webhooks"
+        : "Only a tenant admin may manage webhooks",
+  };
+}
+
+/**
+ * The events a webhook hears: those of registries its owner sees (a tenant's webhook: its
+ * tenant's and the system's registries; a system webhook: the system's only, never a tenant's).
+ */
+export function webhookHears(
+  owner: { tenantId: string | null },
+  event: { tenantId: string | null },
+): boolean {
+  return event.tenantId === null || (owner.tenantId !== null && event.tenantId === owner.tenantId);
+}
+
+/**
  * The SQL condition that keeps the registries a viewer sees (the same rule as `canSee`), over
  * the `registry` table under `alias`, with `?` placeholders, for lists and search.
  */

@@ -41,6 +41,13 @@ export interface Config {
      */
     leaseMs: number;
   };
+  /** Webhook deliveries (README "Webhooks"). */
+  webhooks: {
+    requestTimeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    pollMs: number;
+  };
   registryHttp: {
     connectTimeoutMs: number;
     requestTimeoutMs: number;
@@ -232,6 +239,29 @@ export const SETTINGS: readonly Setting[] = [
     meaning: "Largest index accepted, after decompression (`KB`, `MB`, `GB` suffixes).",
   },
   { name: "REGISTRY_MAX_REDIRECTS", default: "5", meaning: "Redirects followed per request." },
+  {
+    name: "WEBHOOK_TIMEOUT",
+    default: "10s",
+    meaning:
+      "Time allowed for one webhook delivery (connect, send, answer); longer is a failed try.",
+  },
+  {
+    name: "WEBHOOK_MAX_ATTEMPTS",
+    default: "8",
+    meaning: "Tries per webhook delivery before it is marked FAILED.",
+  },
+  {
+    name: "WEBHOOK_RETRY_BASE",
+    default: "30s",
+    meaning:
+      "Wait before a failed webhook delivery is tried again; doubled after each further failure (at most 1h).",
+  },
+  {
+    name: "WEBHOOK_POLL_INTERVAL",
+    default: "2s",
+    meaning:
+      "How often each instance looks for due webhook deliveries (retries, and deliveries other instances recorded).",
+  },
   {
     name: "OCI_CONCURRENCY",
     default: "8",
@@ -566,6 +596,12 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
       schedule: parseBoolean("SYNC_SCHEDULE", get("SYNC_SCHEDULE")),
       progressIntervalMs: parseDuration("SYNC_PROGRESS_INTERVAL", get("SYNC_PROGRESS_INTERVAL")),
       leaseMs: parseDuration("SYNC_LEASE", get("SYNC_LEASE")),
+    },
+    webhooks: {
+      requestTimeoutMs: parseDuration("WEBHOOK_TIMEOUT", get("WEBHOOK_TIMEOUT")),
+      maxAttempts: parseInteger("WEBHOOK_MAX_ATTEMPTS", get("WEBHOOK_MAX_ATTEMPTS"), 1, 100),
+      retryBaseMs: parseDuration("WEBHOOK_RETRY_BASE", get("WEBHOOK_RETRY_BASE")),
+      pollMs: parseDuration("WEBHOOK_POLL_INTERVAL", get("WEBHOOK_POLL_INTERVAL")),
     },
     registryHttp: {
       connectTimeoutMs: parseDuration("REGISTRY_CONNECT_TIMEOUT", get("REGISTRY_CONNECT_TIMEOUT")),

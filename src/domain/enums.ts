@@ -73,3 +73,20 @@ export const ChartReferenceStatus = {
   UNVERIFIABLE: "UNVERIFIABLE",
 } as const;
 export type ChartReferenceStatus = (typeof ChartReferenceStatus)[keyof typeof ChartReferenceStatus];
+
+/** What a webhook is told about: versions entering or leaving the catalog, failed sync runs. */
+export const WebhookEvent = {
+  VERSION_PUBLISHED: "VERSION_PUBLISHED",
+  VERSION_REMOVED: "VERSION_REMOVED",
+  SYNC_FAILED: "SYNC_FAILED",
+} as const;
+export type WebhookEvent = (typeof WebhookEvent)[keyof typeof WebhookEvent];
+
+/** Where one webhook delivery is: waiting (first try or a retry), delivered, or given up. */
+export const WebhookDeliveryStatus = {
+  PENDING: "PENDING",
+  DELIVERED: "DELIVERED",
+  FAILED: "FAILED",
+} as const;
+export type WebhookDeliveryStatus =
+  (typeof WebhookDeliveryStatus)[keyof typeof WebhookDeliveryStatus];

@@ -3,8 +3,17 @@ import { ChartEntity } from "./chart.entity";
 import { RegistryEntity } from "./registry.entity";
 import { SyncRunEntity } from "./sync-run.entity";
 import { VersionContentEntity } from "./version-content.entity";
+import { WebhookDeliveryEntity, WebhookEntity } from "./webhook.entity";
 
-export { ChartEntity, ChartVersionEntity, RegistryEntity, SyncRunEntity, VersionContentEntity };
+export {
+  ChartEntity,
+  ChartVersionEntity,
+  RegistryEntity,
+  SyncRunEntity,
+  VersionContentEntity,
+  WebhookDeliveryEntity,
+  WebhookEntity,
+};
 
 /** Every entity, for the data source. */
 export const entities = [
@@ -13,4 +22,6 @@ export const entities = [
   ChartVersionEntity,
   SyncRunEntity,
   VersionContentEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

@@ -10,6 +10,8 @@ import {
   SyncPhase,
   SyncRunStatus,
   SyncTrigger,
+  WebhookDeliveryStatus,
+  WebhookEvent,
 } from "../domain/enums";
 import { RegistryErrorCode as ProviderErrorCode } from "../providers/errors";
 import { StoreErrorCode } from "../store/store-errors";
@@ -229,6 +231,8 @@ export {
   SyncPhase,
   SyncRunStatus,
   SyncTrigger,
+  WebhookDeliveryStatus,
+  WebhookEvent,
 };
 
 registerEnumType(ChartKind, {
@@ -296,5 +300,29 @@ registerEnumType(ConstraintViolationKind, {
     VERSION_TOO_LOW: { description: "The other pack's version is below the minimum." },
     VERSION_TOO_HIGH: { description: "The other pack's version is above the maximum." },
     NOT_SUPPORTED: { description: "The profile holds a combination the pack does not support." },
+  },
+});
+
+registerEnumType(WebhookEvent, {
+  name: "WebhookEvent",
+  description: "What a webhook is told about (sent as the `X-Gateway-Event` header).",
+  valuesConfig: {
+    VERSION_PUBLISHED: {
+      description: "Versions entered the catalog in a completed sync run (those the filter keeps).",
+    },
+    VERSION_REMOVED: {
+      description: "Versions left the catalog in a completed sync run (those the filter keeps).",
+    },
+    SYNC_FAILED: { description: "A sync run failed, with its error code and message." },
+  },
+});
+
+registerEnumType(WebhookDeliveryStatus, {
+  name: "WebhookDeliveryStatus",
+  description: "Where one webhook delivery is.",
+  valuesConfig: {
+    PENDING: { description: "Not delivered yet: waiting for its first try or its next retry." },
+    DELIVERED: { description: "The receiver answered 2xx." },
+    FAILED: { description: "Every try failed (WEBHOOK_MAX_ATTEMPTS); no more retries." },
   },
 });

@@ -1,7 +1,13 @@
 /** The object types that have global ids. */
-export type GlobalIdType = "Registry" | "Chart" | "ChartVersion" | "SyncRun";
+export type GlobalIdType = "Registry" | "Chart" | "ChartVersion" | "SyncRun" | "Webhook";
 
-const TYPES: ReadonlySet<string> = new Set(["Registry", "Chart", "ChartVersion", "SyncRun"]);
+const TYPES: ReadonlySet<string> = new Set([
+  "Registry",
+  "Chart",
+  "ChartVersion",
+  "SyncRun",
+  "Webhook",
+]);
 
 /** Encodes a store id as an opaque global id (`base64url("Type:id")`). */
 export function toGlobalId(type: GlobalIdType, id: string | number): string {

@@ -27,6 +27,8 @@ const UNCACHEABLE_TYPES: ReadonlyMap<string, string> = new Map([
   ["SyncRun", "sync runs change while they go"],
   ["SyncRunConnection", "sync runs change while they go"],
   ["SyncRunEdge", "sync runs change while they go"],
+  ["Webhook", "webhooks and their delivery log change outside sync runs"],
+  ["WebhookDelivery", "webhooks and their delivery log change outside sync runs"],
 ]);
 
 /** Whether an operation's response may be cached, and if not, why. */

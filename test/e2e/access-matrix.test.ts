@@ -264,6 +264,7 @@ async function state() {
     registries: await storeQuery(t.dir, "SELECT * FROM registry ORDER BY id"),
     runs: await storeQuery(t.dir, "SELECT * FROM sync_run ORDER BY id"),
     catalogVersion: await storeQuery(t.dir, "SELECT * FROM catalog_state"),
+    webhooks: await storeQuery(t.dir, "SELECT * FROM webhook ORDER BY id"),
     active: TARGETS.map((target) => {
       const f = fixtures.get(target);
       const run = f ? t.gateway.engine.activeRun(fromGlobalId(f.registryId)!.id) : undefined;
@@ -275,6 +276,26 @@ async function state() {
 }
 
 const registryOf = async (target: Target) => (await fixture(target)).registryId;
+
+/** Webhooks of tenant A and of the system, re-created when an allowed remove took one. */
+const webhookFixtures = new Map<Target, string>();
+const ADD_WEBHOOK = `mutation($url: String!, $scope: RegistryScope) {
+  addWebhook(url: $url, events: [VERSION_PUBLISHED], secret: "access-matrix-webhook-secret", scope: $scope) { id }
+}`;
+async function webhookOf(target: Target): Promise<string> {
+  let id = webhookFixtures.get(target);
+  if (!id) {
+    const added = await post(
+      ADD_WEBHOOK,
+      { url: server.url("/hook"), scope: target === "tenant" ? "TENANT" : "SYSTEM" },
+      OWNER[target],
+    );
+    id = (added.data?.addWebhook as { id: string } | undefined)?.id;
+    if (!id) throw new Error(`could not add the ${target} webhook: ${JSON.stringify(added)}`);
+    webhookFixtures.set(target, id);
+  }
+  return id;
+}
 
 const OPERATIONS: Operation[] = [
   ...(["Helm", "Oci", "Pack"] as const).flatMap((kind): Operation[] => [
@@ -404,6 +425,55 @@ const OPERATIONS: Operation[] = [
         actor,
       ),
   },
+  {
+    field: "chartVersionPublished",
+    kind: "subscription",
+    targets: TARGETS,
+    expect: seeOnly,
+    run: async (actor, target) =>
+      subscribeOutcome(
+        `subscription($r: ID!) { chartVersionPublished(registryId: $r, range: ">=1") { chart } }`,
+        { r: await registryOf(target) },
+        actor,
+      ),
+  },
+  {
+    // Webhooks belong to a scope: its admins manage them (README "Webhooks").
+    field: "addWebhook",
+    kind: "mutation",
+    targets: ["tenant", "system"],
+    expect: mayAdd,
+    run: (actor, target) =>
+      outcomeOf(
+        ADD_WEBHOOK,
+        { url: server.url("/hook"), scope: target === "system" ? "SYSTEM" : "TENANT" },
+        actor,
+      ),
+  },
+  {
+    field: "updateWebhook",
+    kind: "mutation",
+    targets: ["tenant", "system"],
+    expect: mayChange,
+    run: async (actor, target) =>
+      outcomeOf(
+        `mutation($id: ID!) { updateWebhook(id: $id, active: false) { id } }`,
+        { id: await webhookOf(target) },
+        actor,
+      ),
+  },
+  {
+    field: "removeWebhook",
+    kind: "mutation",
+    targets: ["tenant", "system"],
+    expect: mayChange,
+    run: async (actor, target) =>
+      outcomeOf(
+        `mutation($id: ID!) { removeWebhook(id: $id) }`,
+        { id: await webhookOf(target) },
+        actor,
+      ),
+  },
 ];
 
 function addInput(kind: "Helm" | "Oci" | "Pack", target: Target): Record<string, unknown> {
@@ -499,6 +569,7 @@ describe("the access matrix", () => {
     async ({ op, actor, target, expected }) => {
       // Every fixture present and running before the call, so that its state can be compared.
       for (const each of TARGETS) await fixture(each);
+      if (op.field.endsWith("Webhook") && op.field !== "addWebhook") await webhookOf(target);
       const before = await state();
       const outcome = await op.run(actor, target);
       if (expected === "ok") {
@@ -506,8 +577,10 @@ describe("the access matrix", () => {
         // update, or a pack endpoint that is not https, is refused by the input rules after it).
         expect(["ok", "BAD_USER_INPUT", "REGISTRY_VALIDATION_FAILED"]).toContain(outcome);
         // A changed or deleted fixture is replaced (an update moved it to an endpoint that answers).
-        if (op.field === "deleteRegistry") fixtures.delete(target);
-        else if (op.field.startsWith("update")) await retire(target);
+        if (op.field === "removeWebhook") webhookFixtures.delete(target);
+        else if (op.field === "deleteRegistry") fixtures.delete(target);
+        else if (op.field.startsWith("update") && op.field !== "updateWebhook")
+          await retire(target);
         // A forced run asks for its index a moment later: let that happen before the next case.
         await quiet();
         return;

@@ -31,6 +31,9 @@ import { excerptErrorBody, statusError, transportError } from "./http-errors";
 import { SecretRedactor } from "./secret-redaction";
 import { parseEndpoint, redactUrl, sameOrigin } from "./http-url";
 
+/** How much later than the request's deadline undici's own timers fire (they are a backstop). */
+const UNDICI_TIMER_MARGIN_MS = 1000;
+
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
 const brotliDecompress = promisify(zlib.brotliDecompress);
@@ -68,8 +71,10 @@ export interface HttpBodyProgress {
 
 export interface HttpRequest {
   url: string | URL;
-  /** Default GET. */
-  method?: "GET" | "HEAD";
+  /** Default GET. POST (webhook deliveries) sends `body`. */
+  method?: "GET" | "HEAD" | "POST";
+  /** The request body (POST). */
+  body?: string | Buffer;
   /** Extra request headers (e.g. `accept`, `range`). Names are case-insensitive. */
   headers?: Record<string, string>;
   /** Validators of a previous response: sent as If-None-Match / If-Modified-Since. */
@@ -141,9 +146,9 @@ export class HttpClient {
         ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
       },
       // The total deadline is ours (it includes the body); undici's own timers must not fire
-      // earlier with a different meaning.
-      headersTimeout: limits.requestTimeoutMs,
-      bodyTimeout: limits.requestTimeoutMs,
+      // earlier with a different meaning (set equal, they raced ours on a loaded machine).
+      headersTimeout: limits.requestTimeoutMs + UNDICI_TIMER_MARGIN_MS,
+      bodyTimeout: limits.requestTimeoutMs + UNDICI_TIMER_MARGIN_MS,
     });
   }
 
@@ -216,6 +221,7 @@ export class HttpClient {
       if (signal.aborted) throw signal.reason;
       const response = await request(url, {
         method,
+        ...(method === "POST" && req.body !== undefined ? { body: req.body } : {}),
         headers: this.headersFor(url, req),
         signal,
         dispatcher: this.agent,

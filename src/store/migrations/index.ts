@@ -7,6 +7,8 @@ import { CatalogVersion1732406400000 } from "./1732406400000-catalog-version";
 import { RegistryNameUnique1732492800000 } from "./1732492800000-registry-name-unique";
 import { HelmVersionOrder1732579200000 } from "./1732579200000-helm-version-order";
 import { SecretKeyCheck1733270400001 } from "./1733270400001-secret-key-check";
+import { Webhooks1733529600000 } from "./1733529600000-webhooks";
+import { PostgresWebhooks1733529600000 } from "./postgres/1733529600000-webhooks";
 import { PostgresCatalog1733011200000 } from "./postgres/1733011200000-postgres-catalog";
 import { Fleet1733097600000 } from "./postgres/1733097600000-fleet";
 import { RegistryNameIndexInfo1733184000000 } from "./postgres/1733184000000-registry-name-index-info";
@@ -27,6 +29,7 @@ export const sqliteMigrations: MigrationClass[] = [
   RegistryNameUnique1732492800000,
   HelmVersionOrder1732579200000,
   SecretKeyCheck1733270400001,
+  Webhooks1733529600000,
 ];
 
 /** PostgreSQL's migrations, oldest first (its own set: search and types differ). */
@@ -36,6 +39,7 @@ export const postgresMigrations: MigrationClass[] = [
   RegistryNameIndexInfo1733184000000,
   JsonColumns1733270400000,
   SecretKeyCheck1733270400001,
+  PostgresWebhooks1733529600000,
 ];
 
 /** The migrations of a store. */
