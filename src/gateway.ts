@@ -137,7 +137,8 @@ export async function createGateway(
       requestTimeoutMs: config.webhooks.requestTimeoutMs,
       maxAttempts: config.webhooks.maxAttempts,
       retryBaseMs: config.webhooks.retryBaseMs,
-      pollMs: config.webhooks.pollMs,
+      // One process knows every retry it owes; a fleet also looks for those of instances gone.
+      pollMs: fleet ? config.webhooks.pollMs : null,
     },
   );
   const webhookOutbox = new WebhookOutbox(store.dataSource, store.writeLock, logger, () =>

@@ -260,7 +260,7 @@ export const SETTINGS: readonly Setting[] = [
     name: "WEBHOOK_POLL_INTERVAL",
     default: "2s",
     meaning:
-      "How often each instance looks for due webhook deliveries (retries, and deliveries other instances recorded).",
+      "PostgreSQL fleets: how often each instance looks for webhook deliveries left due by instances that are gone (a single process needs no polling).",
   },
   {
     name: "OCI_CONCURRENCY",

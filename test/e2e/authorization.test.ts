@@ -30,7 +30,7 @@ type Cell = "system" | "tenant + system" | "tenant" | "no";
 
 const ROLES: readonly Role[] = ["SYSTEM_ADMIN", "TENANT_ADMIN", "TENANT_VIEWER"];
 /** Operations that act on a scope given in their input rather than on an existing registry. */
-const SCOPED = /^(add|validate)(Helm|Oci|Pack)Registry$/;
+const SCOPED = /^((add|validate)(Helm|Oci|Pack)Registry|addWebhook|webhooks)$/;
 
 /** The README's table: operation → cell per role. */
 function readmeTable(): Map<string, Record<Role, Cell>> {
@@ -370,7 +370,68 @@ const executors: Record<string, Executor> = {
         r: fixtures[target].registryId,
       },
     ),
+  chartVersionPublished: async (token, target) =>
+    subscribeOutcome(
+      token,
+      `subscription($r: ID!) { chartVersionPublished(registryId: $r, range: "^7") { chart } }`,
+      { r: fixtures[target].registryId },
+    ),
+  // Webhooks: the targets are webhooks of the caller's tenant, of the system, of another tenant.
+  webhooks: async (token, target) =>
+    classify(
+      await post(
+        `query($s: RegistryScope) { webhooks(scope: $s) { id } }`,
+        { s: scopeOf(target) },
+        token,
+      ),
+      () => true,
+    ),
+  addWebhook: async (token, target) =>
+    classify(
+      await post(ADD_WEBHOOK, { url: server.url("/hook"), scope: scopeOf(target) }, token),
+      () => true,
+    ),
+  updateWebhook: async (token, target) =>
+    classify(
+      await post(
+        `mutation($id: ID!) { updateWebhook(id: $id, active: false) { id } }`,
+        { id: await webhookOf(target) },
+        token,
+      ),
+      () => true,
+    ),
+  removeWebhook: async (token, target) =>
+    classify(
+      // A fresh victim each time: an allowed remove must not take a shared fixture with it.
+      await post(
+        `mutation($id: ID!) { removeWebhook(id: $id) }`,
+        { id: await webhookOf(target, true) },
+        token,
+      ),
+      () => true,
+    ),
 };
+
+const ADD_WEBHOOK = `mutation($url: String!, $scope: RegistryScope) {
+  addWebhook(url: $url, events: [SYNC_FAILED], secret: "authorization-webhook-secret", scope: $scope) { id }
+}`;
+const webhookFixtures = new Map<Target, string>();
+
+/** A webhook of the target's owner (kept, or fresh when `fresh`). */
+async function webhookOf(target: Target, fresh = false): Promise<string> {
+  const kept = webhookFixtures.get(target);
+  if (kept && !fresh) return kept;
+  const owner = target === "system" ? "sa" : target === "own" ? "adminA" : "adminB";
+  const added = await post(
+    ADD_WEBHOOK,
+    { url: server.url("/hook"), scope: scopeOf(target) },
+    tokens.get(owner)!,
+  );
+  const id = (added.body.data?.addWebhook as { id: string } | undefined)?.id;
+  if (!id) throw new Error(`could not add a fixture webhook: ${JSON.stringify(added.body)}`);
+  if (!fresh) webhookFixtures.set(target, id);
+  return id;
+}
 
 /**
  * Subscribes over a real graphql-ws socket. Allowed: an event arrives (syncProgress sends the

@@ -253,7 +253,8 @@ describe("webhooks", () => {
       (l) => l[0]?.attempts === 1 && l[0].lastError !== null,
     );
     expect(failed[0]!.status).toBe("PENDING");
-    expect(failed[0]!.lastError).toMatch(/did not complete within 700 ms/);
+    // Our deadline or undici's, whichever fires first: both are the 700 ms WEBHOOK_TIMEOUT.
+    expect(failed[0]!.lastError).toMatch(/did not complete within 700 ms|took too long to respond/);
     expect(failed[0]!.lastStatusCode).toBeNull();
     const [log] = await waitForDeliveries(hook.id, (l) => l[0]?.status === "DELIVERED");
     expect(log).toMatchObject({ attempts: 2, lastStatusCode: 200 });
@@ -265,7 +266,7 @@ describe("webhooks", () => {
     const registryId = await addRegistry(repo.endpoint);
     await sync(registryId);
     const hook = await addWebhook({
-      url: receiver.url(),
+      url: receiver.url("/give-up"),
       events: ["VERSION_PUBLISHED"],
       filter: { registryId },
     });
@@ -275,7 +276,7 @@ describe("webhooks", () => {
     const [log] = await waitForDeliveries(hook.id, (l) => l[0]?.status === "FAILED");
     expect(log).toMatchObject({ attempts: 4, lastStatusCode: 503 });
     expect(log!.lastError).toMatch(/503/);
-    expect(receiver.received).toHaveLength(4);
+    expect(receiver.received.filter((r) => r.path === "/give-up")).toHaveLength(4);
     await removeWebhook(hook.id);
   });
 

@@ -6,7 +6,7 @@ import { createHttpClient } from "../../providers/http/http-client";
 import { type NetworkPolicy } from "../../providers/http/network-policy";
 import { redactSecrets } from "../../providers/http/secret-redaction";
 import { type SecretBox } from "../../store/secret-box";
-import { dbDate, sql } from "../../store/sql";
+import { date, dbDate, sql } from "../../store/sql";
 import { type WriteLock } from "../../store/write-lock";
 import { WEBHOOK_HEADERS, signatureOf } from "./webhook-signature";
 import { webhookSecretSlot } from "./webhook.service";
@@ -20,8 +20,11 @@ export interface WebhookDispatchOptions {
   maxAttempts: number;
   /** Wait before the first retry; doubled for each further one (capped at MAX_BACKOFF_MS). */
   retryBaseMs: number;
-  /** How often the outbox is looked at for due deliveries (other instances' too), in ms. */
-  pollMs: number;
+  /**
+   * Fleets (PostgreSQL): how often the outbox is looked at for deliveries other instances left
+   * due (they died before retrying). Null: no polling; one process knows every retry it owes.
+   */
+  pollMs: number | null;
 }
 
 /** Longest wait between two tries of a delivery. */
@@ -53,9 +56,17 @@ interface Claimed {
  * 2xx answer, else retried with exponential backoff until WEBHOOK_MAX_ATTEMPTS, then FAILED. An
  * instance that dies mid-send leaves the lease to expire; another instance (or the next start)
  * sends the delivery again under the same id.
+ *
+ * An idle dispatcher sends no SQL: it looks at the outbox when deliveries are recorded, when a
+ * retry it scheduled is due, and at start (what an earlier process left); only in a fleet does
+ * it also poll (WEBHOOK_POLL_INTERVAL), for retries of instances that are gone. (On SQLite a
+ * poll would also wait on another process's write lock with the event loop blocked.)
  */
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
+  /** The next retry this dispatcher knows is due, and its timer. */
+  private wakeAt: number | null = null;
+  private wakeTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -73,8 +84,38 @@ export class WebhookDispatcher {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.options.pollMs).unref();
+    if (this.options.pollMs !== null)
+      this.timer = setInterval(() => this.kick(), this.options.pollMs).unref();
+    // What is due now, then a look planned for what an earlier process left for later.
     this.kick();
+  }
+
+  /** Looks at the outbox again at `at` (ms since the epoch), unless an earlier look is planned. */
+  private wakeUpAt(at: number): void {
+    // An earlier look plans the next one when it has drained.
+    if (this.stopped || (this.wakeAt !== null && this.wakeAt <= at)) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeAt = at;
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeAt = null;
+        this.kick();
+      },
+      Math.max(0, at - Date.now()),
+    ).unref();
+  }
+
+  /** Plans a look at the outbox when the earliest pending delivery becomes due. */
+  private async scheduleFromStore(): Promise<void> {
+    const [row] = await sql<{ next_attempt_at: unknown; lease_until: unknown }>(
+      this.dataSource,
+      `SELECT next_attempt_at, lease_until FROM webhook_delivery WHERE status = 'PENDING'
+        ORDER BY next_attempt_at LIMIT 1`,
+    );
+    if (!row) return;
+    const due = date(row.next_attempt_at)!.getTime();
+    const lease = date(row.lease_until)?.getTime() ?? 0;
+    this.wakeUpAt(Math.max(due, lease));
   }
 
   /** Looks at the outbox now (new deliveries were recorded). */
@@ -99,17 +140,20 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    clearTimeout(this.wakeTimer);
     for (const controller of this.inFlight) controller.abort();
     await this.running;
   }
 
+  /** Sends what is due, then plans the next look for the earliest delivery still pending. */
   private async drainDue(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
       const claimed = await this.claim();
-      if (claimed.length === 0) return;
+      if (claimed.length === 0) break;
       await Promise.all(claimed.map((delivery) => this.send(delivery)));
     }
+    if (!this.stopped) await this.scheduleFromStore();
   }
 
   /** Claims due deliveries of active webhooks with a lease, counting the try. */

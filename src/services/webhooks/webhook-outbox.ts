@@ -88,14 +88,20 @@ export class WebhookOutbox {
     count?: number,
   ): Promise<void> {
     if (changes !== undefined && changes.length === 0) return;
+    // One statement when no webhook listens (the common case): the registry is read only after.
+    const listening = (
+      await this.dataSource.getRepository(WebhookEntity).findBy({ active: true })
+    ).filter(
+      (hook) =>
+        eventsOf(hook).includes(kind) &&
+        (!hook.filterRegistryId || hook.filterRegistryId === base.registryId),
+    );
+    if (listening.length === 0) return;
     const registry = await this.dataSource
       .getRepository(RegistryEntity)
       .findOneBy({ id: base.registryId });
     if (!registry) return;
-    const hooks = (await this.dataSource.getRepository(WebhookEntity).findBy({ active: true }))
-      .filter((hook) => eventsOf(hook).includes(kind))
-      .filter((hook) => webhookHears(hook, registry))
-      .filter((hook) => !hook.filterRegistryId || hook.filterRegistryId === registry.id);
+    const hooks = listening.filter((hook) => webhookHears(hook, registry));
     if (hooks.length === 0) return;
     let error: WebhookPayload["error"];
     if (kind === "SYNC_FAILED") {

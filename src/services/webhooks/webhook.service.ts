@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DataSource } from "typeorm";
+import { type DataSource, IsNull } from "typeorm";
 import {
   addWebhookRefusal,
   ownerFor,
@@ -117,7 +117,7 @@ export class WebhookService {
     if (denied) refuse(denied);
     const owner = ownerFor(viewer, wanted);
     return this.dataSource.getRepository(WebhookEntity).find({
-      where: { scope: owner.scope, tenantId: owner.tenantId ?? undefined },
+      where: { scope: owner.scope, tenantId: owner.tenantId ?? IsNull() },
       order: { createdAt: "ASC", id: "ASC" },
     });
   }
