@@ -18,6 +18,9 @@
  * Hostile load (section 9, hostile-section.ts; `--no-hostile`, `--only-hostile`): /healthz
  * latency of a gateway idle and under issue 16's two load attacks (5,000 subscriptions on one
  * connection; eight concurrent 950 KB queries of 25,000 fields).
+ * Comparing versions (section 12, compare-section.ts; `--no-compare`, `--only-compare`): two
+ * cached versions of a chart of ~1 MB packages compared through the schema, against a plain
+ * js-yaml parse of both values files.
  * Every gateway child runs in production mode (NODE_ENV=production), as `npm start` runs it.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -33,6 +36,7 @@ import { startIndexServer, type IndexServer } from "./index-server";
 import { ociSection, stopOciRegistry } from "./oci-scenario";
 import { readSection } from "./read-section";
 import { hostileSection } from "./hostile-section";
+import { compareSection } from "./compare-section";
 import { fleetSubscribersSection, pgSection } from "./pg-section";
 import { fmt, ms, passFail, table } from "./report";
 import {
@@ -442,6 +446,7 @@ async function main(): Promise<void> {
   }
 
   const onlyHostile = process.argv.includes("--only-hostile");
+  const onlyCompare = process.argv.includes("--only-compare");
   try {
     const args = process.argv.slice(2);
     console.log("Registry catalog gateway benchmark");
@@ -454,6 +459,11 @@ async function main(): Promise<void> {
         `(${cpus()[0]?.model.trim() ?? "unknown"}), ${new Date().toISOString()}`,
     );
 
+    if (onlyCompare) {
+      // --only-compare: section 12 alone.
+      await compareSection(tmpRoot, 12);
+      return;
+    }
     const source = path.join(fixturesDir, "helm", "bitnami", "index.yaml");
     if (!options.onlyOci && !options.onlyRead && !onlyHostile) {
       // 1. The index.
@@ -526,6 +536,9 @@ async function main(): Promise<void> {
       if (options.subscribers > 0)
         await fleetSubscribersSection(server, tmpRoot, 11, options.subscribers);
     }
+
+    // 12. Comparing two cached versions of a chart of 1 MB packages.
+    if (!process.argv.includes("--no-compare") && !onlyHostile) await compareSection(tmpRoot, 12);
 
     console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);
   } finally {

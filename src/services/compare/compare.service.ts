@@ -4,7 +4,6 @@
  * the catalog rows; values and schema from the content cache (fetched once per package digest),
  * so comparing two versions already read costs no registry request.
  */
-import { load } from "js-yaml";
 import { type DataSource } from "typeorm";
 import { type Viewer } from "../../access/viewer";
 import { CompareDirection, type DependencyChangeKind } from "../../domain/enums";
@@ -14,12 +13,13 @@ import { jsonList, sql } from "../../store/sql";
 import { ApiErrorCode, apiError, notFound } from "../api-errors";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type ChartRow, type VersionRow } from "../catalog/catalog-rows";
-import { type ContentService, type VersionDocuments } from "../catalog/content.service";
+import { contentKey, type ContentService, type VersionDocuments } from "../catalog/content.service";
 import { type RegistryService } from "../registries/registry.service";
 import { changelogOf, type VersionChangelog } from "./changelog";
-import { annotatedImages, inferredImages, type VersionImage } from "./images";
-import { diffSchemas, type SchemaChange } from "./schema-diff";
-import { diffValues, isMapping, type ValuesDiff } from "./values-diff";
+import { annotatedImages, type VersionImage } from "./images";
+import { type Parsed, PreparedDocumentCache, type PreparedDocuments } from "./prepared-documents";
+import { diffFlatSchemas, type SchemaChange } from "./schema-diff";
+import { diffLeaves, isMapping, type ValuesDiff } from "./values-diff";
 
 export interface FieldChange<T> {
   from: T;
@@ -70,10 +70,9 @@ export interface VersionComparison {
   images: ImageChanges;
 }
 
-/** A parsed document, or why it could not be parsed. */
-type Parsed = { value: unknown; error: null } | { value: null; error: string };
-
 export class CompareService {
+  private readonly prepared = new PreparedDocumentCache();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly registries: RegistryService,
@@ -106,30 +105,26 @@ export class CompareService {
             (from.sort_key === to.sort_key && Number(from.id) < Number(to.id))
           ? CompareDirection.UPGRADE
           : CompareDirection.DOWNGRADE;
-    const [fromDocs, toDocs] = await Promise.all([
+    const [a, b] = await Promise.all([
       this.documents(registry, chart, from),
       this.documents(registry, chart, to),
     ]);
-    const fromValues = parseYaml(fromDocs.values, "values.yaml");
-    const toValues = parseYaml(toDocs.values, "values.yaml");
-    const fromAnnotations = jsonRecord(from.annotations);
-    const toAnnotations = jsonRecord(to.annotations);
     return {
       registry,
       chart,
       from,
       to,
       direction,
-      values: compareValues(fromValues, toValues),
-      schema: compareSchemas(fromDocs.schema, toDocs.schema),
+      values: compareValues(a, b),
+      schema: compareSchemas(a, b),
       dependencies: compareDependencies(jsonList(from.dependencies), jsonList(to.dependencies)),
       appVersion: fieldChange(from.app_version, to.app_version),
       kubeVersion: fieldChange(from.kube_version, to.kube_version),
       deprecated: fieldChange(truthy(from.deprecated), truthy(to.deprecated)),
       changelog: await this.changelog(chart, from, to, direction),
       images: compareImages(
-        [...annotatedImages(fromAnnotations), ...inferredImages(fromValues.value)],
-        [...annotatedImages(toAnnotations), ...inferredImages(toValues.value)],
+        [...annotatedImages(jsonRecord(from.annotations)), ...a.images],
+        [...annotatedImages(jsonRecord(to.annotations)), ...b.images],
       ),
     };
   }
@@ -154,18 +149,25 @@ export class CompareService {
     return row;
   }
 
-  private documents(
+  /** A version's documents through the content cache, parsed once per content key. */
+  private async documents(
     registry: RegistryEntity,
     chart: ChartRow,
     row: VersionRow,
-  ): Promise<VersionDocuments> {
-    return this.content.documents(registry, {
+  ): Promise<PreparedDocuments> {
+    const ref = {
       chart: chart.name,
       version: row.version,
       urls: jsonList<string>(row.urls),
       digest: row.digest,
       ociReference: row.oci_reference,
-    });
+    };
+    const key = contentKey(registry.id, ref);
+    // Documents are immutable per key: once prepared, the stored text is not read again.
+    const kept = this.prepared.peek(key);
+    if (kept) return kept;
+    const documents: VersionDocuments = await this.content.documents(registry, ref);
+    return this.prepared.get(key, documents);
   }
 
   /**
@@ -192,57 +194,32 @@ export class CompareService {
   }
 }
 
-function parseYaml(text: string | null, what: string): Parsed {
-  if (text === null) return { value: null, error: null };
-  try {
-    return { value: load(text), error: null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { value: null, error: `${what} is not valid YAML: ${reason}` };
+function compareValues(a: PreparedDocuments, b: PreparedDocuments): ValuesComparison {
+  const error = a.values.error ?? b.values.error;
+  if (error !== null) {
+    return { added: [], removed: [], changed: [], fromLeaves: 0, toLeaves: 0, error };
   }
+  return { ...diffLeaves(a.leaves, b.leaves), error: null };
 }
 
-function compareValues(from: Parsed, to: Parsed): ValuesComparison {
-  const error = from.error ?? to.error;
-  const notMapping = [from.value, to.value].some(
-    (v) => v !== null && v !== undefined && !isMapping(v),
-  );
-  if (error !== null || notMapping) {
-    return {
-      added: [],
-      removed: [],
-      changed: [],
-      fromLeaves: 0,
-      toLeaves: 0,
-      error: error ?? "values.yaml is not a mapping",
-    };
-  }
-  return { ...diffValues(from.value, to.value), error: null };
-}
-
-function compareSchemas(from: string | null, to: string | null): SchemaComparison {
-  const parse = (text: string | null): Parsed => {
-    if (text === null) return { value: null, error: null };
-    try {
-      return { value: JSON.parse(text) as unknown, error: null };
-    } catch {
-      // A pack's schema.yaml, or a JSON schema written as YAML.
-      return parseYaml(text, "the values schema");
-    }
-  };
-  const a = parse(from);
-  const b = parse(to);
-  const base = { fromPresent: from !== null, toPresent: to !== null };
-  if (a.error !== null || b.error !== null) {
-    return { ...base, breaking: [], harmless: [], error: a.error ?? b.error };
-  }
-  const changes = diffSchemas(a.value, b.value);
+function compareSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaComparison {
+  const base = { fromPresent: a.hasSchema, toPresent: b.hasSchema };
+  const error = schemaError(a.schema) ?? schemaError(b.schema);
+  if (error !== null) return { ...base, breaking: [], harmless: [], error };
+  const changes = diffFlatSchemas(a.schemaNodes, b.schemaNodes);
   return {
     ...base,
     breaking: changes.filter((c) => c.breaking),
     harmless: changes.filter((c) => !c.breaking),
     error: null,
   };
+}
+
+function schemaError(parsed: Parsed): string | null {
+  if (parsed.error !== null) return parsed.error;
+  return parsed.value == null || isMapping(parsed.value)
+    ? null
+    : "the values schema is not an object";
 }
 
 function compareDependencies(from: unknown[], to: unknown[]): DependencyChange[] {

@@ -19,7 +19,7 @@ export interface SchemaChange {
 }
 
 /** Keywords that restrict what a value may be: adding or changing one can break values. */
-const CONSTRAINT_KEYWORDS = [
+const CONSTRAINTS = new Set([
   "const",
   "pattern",
   "format",
@@ -40,49 +40,50 @@ const CONSTRAINT_KEYWORDS = [
   "anyOf",
   "allOf",
   "not",
-];
+]);
 
 /** Keywords handled on their own or by descending. */
 const STRUCTURAL = new Set(["properties", "items", "type", "enum", "required"]);
 
 type Schema = Record<string, unknown>;
 
-/** The properties of a schema node: `properties`, and `items.properties` under `[]`. */
-function children(
-  node: Schema,
-  path: string,
-): Map<string, { node: Schema; key: string; parent: Schema }> {
-  const found = new Map<string, { node: Schema; key: string; parent: Schema }>();
-  const properties = node["properties"];
-  if (isMapping(properties)) {
-    for (const [key, child] of Object.entries(properties)) {
-      found.set(joinPath(path, key), { node: isMapping(child) ? child : {}, key, parent: node });
+/** One property of a schema, flattened: its definition and whether its parent requires it. */
+export interface SchemaNode {
+  node: Schema;
+  required: boolean;
+}
+
+/**
+ * Every property of a schema by path (the root under ""), in document order: reached through
+ * `properties` and `items.properties` (`parent[].child`).
+ */
+export function flattenSchema(schema: unknown): Map<string, SchemaNode> {
+  const nodes = new Map<string, SchemaNode>();
+  if (!isMapping(schema)) return nodes;
+  const visit = (node: Schema, path: string): void => {
+    nodes.set(path, nodes.get(path) ?? { node, required: false });
+    const holders: [Schema, string][] = [[node, path]];
+    const items = node["items"];
+    if (isMapping(items)) holders.push([items, `${path}[]`]);
+    for (const [holder, prefix] of holders) {
+      const properties = holder["properties"];
+      if (!isMapping(properties)) continue;
+      const required = requiredOf(holder);
+      for (const [key, child] of Object.entries(properties)) {
+        const childPath = joinPath(prefix, key);
+        const childNode = isMapping(child) ? child : {};
+        nodes.set(childPath, { node: childNode, required: required.has(key) });
+        visit(childNode, childPath);
+      }
     }
-  }
-  const items = node["items"];
-  if (isMapping(items) && isMapping(items["properties"])) {
-    for (const [key, child] of Object.entries(items["properties"])) {
-      found.set(joinPath(`${path}[]`, key), {
-        node: isMapping(child) ? child : {},
-        key,
-        parent: items,
-      });
-    }
-  }
-  return found;
+  };
+  visit(schema, "");
+  return nodes;
 }
 
 /** The property paths of a schema (every depth), in document order. */
 export function schemaPaths(schema: unknown): string[] {
-  const paths: string[] = [];
-  const visit = (node: Schema, path: string): void => {
-    for (const [childPath, child] of children(node, path)) {
-      paths.push(childPath);
-      visit(child.node, childPath);
-    }
-  };
-  if (isMapping(schema)) visit(schema, "");
-  return paths;
+  return [...flattenSchema(schema).keys()].filter((path) => path !== "");
 }
 
 /**
@@ -90,121 +91,109 @@ export function schemaPaths(schema: unknown): string[] {
  * (values that passed nothing may now fail it), one that disappears is not.
  */
 export function diffSchemas(from: unknown, to: unknown): SchemaChange[] {
-  const hasFrom = isMapping(from);
-  const hasTo = isMapping(to);
-  if (!hasFrom && !hasTo) return [];
-  if (!hasFrom) return [change("SCHEMA_ADDED", "", true, null, null)];
-  if (!hasTo) return [change("SCHEMA_REMOVED", "", false, null, null)];
+  return diffFlatSchemas(
+    isMapping(from) ? flattenSchema(from) : null,
+    isMapping(to) ? flattenSchema(to) : null,
+  );
+}
+
+/** diffSchemas over flattened schemas (see `flattenSchema`), null for none. */
+export function diffFlatSchemas(
+  before: Map<string, SchemaNode> | null,
+  after: Map<string, SchemaNode> | null,
+): SchemaChange[] {
+  if (before === null && after === null) return [];
+  if (before === null) return [change("SCHEMA_ADDED", "", true, null, null)];
+  if (after === null) return [change("SCHEMA_REMOVED", "", false, null, null)];
   const changes: SchemaChange[] = [];
-  compareNode(from, to, "", changes);
+  for (const [path, old] of before) {
+    const now = after.get(path);
+    if (now === undefined) {
+      changes.push(change("PROPERTY_REMOVED", path, true, render(old.node), null));
+      continue;
+    }
+    if (!old.required && now.required)
+      changes.push(change("REQUIRED_ADDED", path, true, "false", "true"));
+    if (old.required && !now.required)
+      changes.push(change("REQUIRED_REMOVED", path, false, "true", "false"));
+    compareKeywords(old.node, now.node, path, changes);
+  }
+  for (const [path, now] of after) {
+    if (before.has(path)) continue;
+    changes.push(change("PROPERTY_ADDED", path, false, null, render(now.node)));
+    if (now.required) changes.push(change("REQUIRED_ADDED", path, true, null, "true"));
+  }
   return changes;
 }
 
-function compareNode(before: Schema, after: Schema, path: string, out: SchemaChange[]): void {
-  compareKeywords(before, after, path, out);
-  const old = children(before, path);
-  const now = children(after, path);
-  for (const [childPath, child] of old) {
-    const next = now.get(childPath);
-    if (next === undefined) {
-      out.push(change("PROPERTY_REMOVED", childPath, true, render(child.node), null));
-      for (const below of schemaPaths(child.node)) {
-        out.push(change("PROPERTY_REMOVED", joinBelow(childPath, below), true, null, null));
-      }
-      continue;
-    }
-    const wasRequired = requiredOf(child.parent).has(child.key);
-    const isRequired = requiredOf(next.parent).has(next.key);
-    if (!wasRequired && isRequired)
-      out.push(change("REQUIRED_ADDED", childPath, true, "false", "true"));
-    if (wasRequired && !isRequired)
-      out.push(change("REQUIRED_REMOVED", childPath, false, "true", "false"));
-    compareNode(child.node, next.node, childPath, out);
-  }
-  for (const [childPath, child] of now) {
-    if (old.has(childPath)) continue;
-    const required = requiredOf(child.parent).has(child.key);
-    out.push(change("PROPERTY_ADDED", childPath, false, null, render(child.node)));
-    if (required) out.push(change("REQUIRED_ADDED", childPath, true, null, "true"));
-    for (const below of schemaPaths(child.node)) {
-      out.push(change("PROPERTY_ADDED", joinBelow(childPath, below), false, null, null));
-    }
-  }
-}
-
-/** A path of a subtree's schemaPaths placed under `base`. */
-function joinBelow(base: string, below: string): string {
-  return below.startsWith("[") ? `${base}${below}` : `${base}.${below}`;
-}
-
 function compareKeywords(before: Schema, after: Schema, path: string, out: SchemaChange[]): void {
-  const oldTypes = typesOf(before["type"]);
-  const newTypes = typesOf(after["type"]);
-  if (!sameSet(oldTypes, newTypes)) {
-    const narrowed =
-      newTypes !== null && (oldTypes === null || [...oldTypes].some((t) => !accepts(newTypes, t)));
-    out.push(
-      change(
-        narrowed ? "TYPE_NARROWED" : "TYPE_WIDENED",
-        path,
-        narrowed,
-        before["type"] === undefined ? null : render(before["type"]),
-        after["type"] === undefined ? null : render(after["type"]),
-      ),
-    );
-  }
-  const oldEnum = Array.isArray(before["enum"]) ? (before["enum"] as unknown[]) : null;
-  const newEnum = Array.isArray(after["enum"]) ? (after["enum"] as unknown[]) : null;
-  if (JSON.stringify(oldEnum) !== JSON.stringify(newEnum)) {
-    const keys = (list: unknown[]) => new Set(list.map((v) => JSON.stringify(v)));
-    const shrunk =
-      newEnum !== null &&
-      (oldEnum === null || [...keys(oldEnum)].some((v) => !keys(newEnum).has(v)));
-    const grown =
-      !shrunk && (newEnum === null || [...keys(newEnum)].some((v) => !keys(oldEnum ?? []).has(v)));
-    if (shrunk || grown) {
-      out.push(
-        change(
-          shrunk ? "ENUM_SHRUNK" : "ENUM_GROWN",
-          path,
-          shrunk,
-          oldEnum === null ? null : render(oldEnum),
-          newEnum === null ? null : render(newEnum),
-        ),
-      );
-    }
-  }
-  for (const keyword of CONSTRAINT_KEYWORDS) {
+  if (!same(before["type"], after["type"])) compareTypes(before["type"], after["type"], path, out);
+  if (!same(before["enum"], after["enum"])) compareEnums(before["enum"], after["enum"], path, out);
+  const keywords = new Set(Object.keys(before));
+  for (const keyword of Object.keys(after)) keywords.add(keyword);
+  for (const keyword of keywords) {
+    if (STRUCTURAL.has(keyword)) continue;
     const a = before[keyword];
     const b = after[keyword];
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (same(a, b)) continue;
+    const constraint = CONSTRAINTS.has(keyword);
+    // A constraint added or changed can break values; one removed (or opened up) cannot.
     const loosened = b === undefined || (keyword === "additionalProperties" && b === true);
     out.push(
       change(
-        "CONSTRAINT_CHANGED",
+        constraint ? "CONSTRAINT_CHANGED" : "DEFINITION_CHANGED",
         path === "" ? keyword : `${path} (${keyword})`,
-        !loosened,
+        constraint && !loosened,
         a === undefined ? null : render(a),
         b === undefined ? null : render(b),
       ),
     );
   }
-  const other = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const keyword of other) {
-    if (STRUCTURAL.has(keyword) || CONSTRAINT_KEYWORDS.includes(keyword)) continue;
-    const a = before[keyword];
-    const b = after[keyword];
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    out.push(
-      change(
-        "DEFINITION_CHANGED",
-        path === "" ? keyword : `${path} (${keyword})`,
-        false,
-        a === undefined ? null : render(a),
-        b === undefined ? null : render(b),
-      ),
-    );
-  }
+}
+
+function compareTypes(before: unknown, after: unknown, path: string, out: SchemaChange[]): void {
+  const oldTypes = typesOf(before);
+  const newTypes = typesOf(after);
+  if (sameSet(oldTypes, newTypes)) return;
+  const narrowed =
+    newTypes !== null && (oldTypes === null || [...oldTypes].some((t) => !accepts(newTypes, t)));
+  out.push(
+    change(
+      narrowed ? "TYPE_NARROWED" : "TYPE_WIDENED",
+      path,
+      narrowed,
+      before === undefined ? null : render(before),
+      after === undefined ? null : render(after),
+    ),
+  );
+}
+
+function compareEnums(before: unknown, after: unknown, path: string, out: SchemaChange[]): void {
+  const oldEnum = Array.isArray(before) ? (before as unknown[]) : null;
+  const newEnum = Array.isArray(after) ? (after as unknown[]) : null;
+  const keys = (list: unknown[]) => new Set(list.map((v) => JSON.stringify(v)));
+  const oldKeys = keys(oldEnum ?? []);
+  const newKeys = keys(newEnum ?? []);
+  const shrunk =
+    newEnum !== null && (oldEnum === null || [...oldKeys].some((v) => !newKeys.has(v)));
+  const grown = !shrunk && (newEnum === null || [...newKeys].some((v) => !oldKeys.has(v)));
+  if (!shrunk && !grown) return;
+  out.push(
+    change(
+      shrunk ? "ENUM_SHRUNK" : "ENUM_GROWN",
+      path,
+      shrunk,
+      oldEnum === null ? null : render(oldEnum),
+      newEnum === null ? null : render(newEnum),
+    ),
+  );
+}
+
+/** Equal keyword values: the same primitive, or the same JSON. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function requiredOf(node: Schema): Set<string> {

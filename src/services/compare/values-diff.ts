@@ -58,15 +58,20 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 
 /** Compares the leaves of two parsed values documents. */
 export function diffValues(from: unknown, to: unknown): ValuesDiff {
-  const before = valueLeaves(from);
-  const after = valueLeaves(to);
+  return diffLeaves(valueLeaves(from), valueLeaves(to));
+}
+
+/** Compares two leaf maps (see `valueLeaves`). */
+export function diffLeaves(before: Map<string, unknown>, after: Map<string, unknown>): ValuesDiff {
   const added: ValueChange[] = [];
   const removed: ValueChange[] = [];
   const changed: ValueChange[] = [];
   for (const [path, value] of before) {
     if (!after.has(path)) removed.push({ path, from: render(value), to: null });
-    else if (!sameValue(value, after.get(path)))
-      changed.push({ path, from: render(value), to: render(after.get(path)) });
+    else {
+      const now = after.get(path);
+      if (!sameValue(value, now)) changed.push({ path, from: render(value), to: render(now) });
+    }
   }
   for (const [path, value] of after) {
     if (!before.has(path)) added.push({ path, from: null, to: render(value) });
@@ -75,6 +80,8 @@ export function diffValues(from: unknown, to: unknown): ValuesDiff {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return isDeepStrictEqual(a, b);
 }
