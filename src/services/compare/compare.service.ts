@@ -6,7 +6,7 @@
  */
 import { type DataSource } from "typeorm";
 import { type Viewer } from "../../access/viewer";
-import { CompareDirection, type DependencyChangeKind } from "../../domain/enums";
+import { ChartKind, CompareDirection, type DependencyChangeKind } from "../../domain/enums";
 import { type RegistryEntity } from "../../entities";
 import { type DependencyRecord } from "../../providers/provider";
 import { jsonList, sql } from "../../store/sql";
@@ -116,7 +116,7 @@ export class CompareService {
       to,
       direction,
       values: compareValues(a, b),
-      schema: compareSchemas(a, b),
+      schema: chart.kind === ChartKind.PACK ? packSchemas(a, b) : compareSchemas(a, b),
       dependencies: compareDependencies(jsonList(from.dependencies), jsonList(to.dependencies)),
       appVersion: fieldChange(from.app_version, to.app_version),
       kubeVersion: fieldChange(from.kube_version, to.kube_version),
@@ -212,6 +212,17 @@ function compareSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaCompa
     breaking: changes.filter((c) => c.breaking),
     harmless: changes.filter((c) => !c.breaking),
     error: null,
+  };
+}
+
+/** A pack's schema.yaml is Palette's own format, not a JSON schema: said, not compared. */
+function packSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaComparison {
+  return {
+    fromPresent: a.hasSchema,
+    toPresent: b.hasSchema,
+    breaking: [],
+    harmless: [],
+    error: "A pack's schema.yaml is not a JSON schema; it is not compared yet.",
   };
 }
 
