@@ -23,6 +23,9 @@
  * Hostile load (section 9, hostile-section.ts; `--no-hostile`, `--only-hostile`): /healthz
  * latency of a gateway idle and under issue 16's two load attacks (5,000 subscriptions on one
  * connection; eight concurrent 950 KB queries of 25,000 fields).
+ * Comparing versions (section 15, compare-section.ts; `--no-compare`, `--only-compare`): two
+ * cached versions of a chart of ~1 MB packages compared through the schema, against a plain
+ * js-yaml parse of both values files.
  * Every gateway child runs in production mode (NODE_ENV=production), as `npm start` runs it.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -42,6 +45,7 @@ import { benchDatabaseUrl, fleetSubscribersSection, pgReachable, pgSection } fro
 import { pgReadSection } from "./pg-read-section";
 import { takeoverSection } from "./takeover-section";
 import { transportSection } from "./transport-section";
+import { compareSection } from "./compare-section";
 import { fmt, ms, passFail, table } from "./report";
 import {
   type GatewayCommand,
@@ -450,6 +454,7 @@ async function main(): Promise<void> {
   }
 
   const onlyHostile = process.argv.includes("--only-hostile");
+  const onlyCompare = process.argv.includes("--only-compare");
   try {
     const args = process.argv.slice(2);
     console.log("Registry catalog gateway benchmark");
@@ -462,6 +467,11 @@ async function main(): Promise<void> {
         `(${cpus()[0]?.model.trim() ?? "unknown"}), ${new Date().toISOString()}`,
     );
 
+    if (onlyCompare) {
+      // --only-compare: section 15 alone.
+      await compareSection(tmpRoot, 15);
+      return;
+    }
     const source = path.join(fixturesDir, "helm", "bitnami", "index.yaml");
     if (!options.onlyOci && !options.onlyRead && !onlyHostile) {
       // 1. The index.
@@ -552,6 +562,9 @@ async function main(): Promise<void> {
         if (pgSections.has(14)) await transportSection(base, 14);
       }
     }
+
+    // 15. Comparing two cached versions of a chart of 1 MB packages.
+    if (!process.argv.includes("--no-compare") && !onlyHostile) await compareSection(tmpRoot, 15);
 
     console.log(`\nTotal ${fmt((Date.now() - started) / 1000, 1)} s`);
   } finally {

@@ -6,6 +6,8 @@ import { type Logger } from "./observability/logger";
 import { type ProviderSet } from "./providers";
 import { CatalogService } from "./services/catalog/catalog.service";
 import { ContentService } from "./services/catalog/content.service";
+import { CompareService } from "./services/compare/compare.service";
+import { ImageUsageService } from "./services/compare/image-usage.service";
 import { createLoaders, type Loaders } from "./services/loaders";
 import { ReferenceService } from "./services/profiles/reference.service";
 import { RegistryService } from "./services/registries/registry.service";
@@ -38,6 +40,10 @@ export interface Services {
   references: ReferenceService;
   profiles: ProfileService;
   content: ContentService;
+  /** Comparisons of two versions (services/compare). */
+  compare: CompareService;
+  /** Versions that pull an image (services/compare). */
+  imageUsage: ImageUsageService;
   /** Sync requests, cancels and the progress and change streams, for a viewer. */
   syncs: SyncService;
   /** Verifies bearer tokens and turns them into viewers. */
@@ -101,6 +107,13 @@ export function createServices(parts: {
       : new TenantRateLimiter(parts.config.limits.syncRequestsPerMinute),
   );
   const references = new ReferenceService(parts.providers, catalog, parts.secrets);
+  const content = new ContentService(
+    parts.dataSource,
+    parts.providers,
+    parts.logger,
+    parts.writeLock,
+    parts.secrets,
+  );
   return {
     config: parts.config,
     dataSource: parts.dataSource,
@@ -127,13 +140,9 @@ export function createServices(parts: {
       registries,
       parts.networkPolicy,
     ),
-    content: new ContentService(
-      parts.dataSource,
-      parts.providers,
-      parts.logger,
-      parts.writeLock,
-      parts.secrets,
-    ),
+    content,
+    compare: new CompareService(parts.dataSource, registries, catalog, content),
+    imageUsage: new ImageUsageService(parts.dataSource),
   };
 }
 

@@ -90,3 +90,54 @@ export const WebhookDeliveryStatus = {
 } as const;
 export type WebhookDeliveryStatus =
   (typeof WebhookDeliveryStatus)[keyof typeof WebhookDeliveryStatus];
+/** Which way a comparison of two versions goes. */
+export const CompareDirection = {
+  UPGRADE: "UPGRADE",
+  DOWNGRADE: "DOWNGRADE",
+  SAME: "SAME",
+} as const;
+export type CompareDirection = (typeof CompareDirection)[keyof typeof CompareDirection];
+
+/** One kind of change between two values schemas. */
+export const SchemaChangeKind = {
+  SCHEMA_ADDED: "SCHEMA_ADDED",
+  SCHEMA_REMOVED: "SCHEMA_REMOVED",
+  PROPERTY_ADDED: "PROPERTY_ADDED",
+  PROPERTY_REMOVED: "PROPERTY_REMOVED",
+  REQUIRED_ADDED: "REQUIRED_ADDED",
+  REQUIRED_REMOVED: "REQUIRED_REMOVED",
+  TYPE_NARROWED: "TYPE_NARROWED",
+  TYPE_WIDENED: "TYPE_WIDENED",
+  ENUM_SHRUNK: "ENUM_SHRUNK",
+  ENUM_GROWN: "ENUM_GROWN",
+  CONSTRAINT_CHANGED: "CONSTRAINT_CHANGED",
+  DEFINITION_CHANGED: "DEFINITION_CHANGED",
+} as const;
+export type SchemaChangeKind = (typeof SchemaChangeKind)[keyof typeof SchemaChangeKind];
+
+/** How a dependency differs between two versions. */
+export const DependencyChangeKind = {
+  ADDED: "ADDED",
+  REMOVED: "REMOVED",
+  CHANGED: "CHANGED",
+} as const;
+export type DependencyChangeKind = (typeof DependencyChangeKind)[keyof typeof DependencyChangeKind];
+
+/** The kind of a changelog entry (Artifact Hub's `artifacthub.io/changes` kinds). */
+export const ChangelogKind = {
+  ADDED: "ADDED",
+  CHANGED: "CHANGED",
+  DEPRECATED: "DEPRECATED",
+  REMOVED: "REMOVED",
+  FIXED: "FIXED",
+  SECURITY: "SECURITY",
+} as const;
+export type ChangelogKind = (typeof ChangelogKind)[keyof typeof ChangelogKind];
+
+/** Where an image of a version was found. */
+export const ImageSource = {
+  HELM_IMAGES_ANNOTATION: "HELM_IMAGES_ANNOTATION",
+  ARTIFACTHUB_IMAGES_ANNOTATION: "ARTIFACTHUB_IMAGES_ANNOTATION",
+  VALUES_INFERRED: "VALUES_INFERRED",
+} as const;
+export type ImageSource = (typeof ImageSource)[keyof typeof ImageSource];

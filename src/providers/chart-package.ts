@@ -163,6 +163,12 @@ class PackageReader {
   /** The first decompressed bytes, held until HEAD_BYTES can be checked. */
   private head: Buffer | undefined = Buffer.alloc(0);
   private settled = false;
+  /**
+   * Set when the parser has read the archive's end (two zero blocks). Whatever follows is never
+   * handed to it: tar buffers data after its end by concatenation, which is quadratic, so a
+   * package of end blocks and 100 MiB of padding would take minutes of CPU to read.
+   */
+  private sawEnd = false;
   private resolve!: (documents: PackageDocuments) => void;
   private reject!: (error: RegistryError) => void;
   private readonly gunzip = zlib.createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
@@ -187,6 +193,7 @@ class PackageReader {
       this.reject = reject;
       this.parser.on("error", (error: Error) => this.fail(this.tarError(error)));
       this.parser.on("end", () => this.finish());
+      this.parser.on("eof", () => (this.sawEnd = true));
       this.gunzip.on("data", (chunk: Buffer) => this.onUnpacked(chunk));
       this.gunzip.on("error", (error: Error) => this.fail(this.gzipError(error)));
       this.gunzip.on("end", () => this.onUnpackedEnd());
@@ -233,6 +240,8 @@ class PackageReader {
   }
 
   private write(chunk: Buffer): void {
+    // Past the archive's end the data is only counted (the unpacked limit still applies).
+    if (this.sawEnd) return;
     try {
       this.parser.write(chunk);
     } catch (error) {

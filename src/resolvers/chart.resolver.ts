@@ -262,7 +262,10 @@ export class ChartVersionResolver {
 }
 
 /** The documents of a version's package, through the content cache. */
-async function documentsOf(version: ChartVersion, ctx: GatewayContext): Promise<VersionDocuments> {
+export async function documentsOf(
+  version: ChartVersion,
+  ctx: GatewayContext,
+): Promise<VersionDocuments> {
   const chart = await ctx.loaders.chartById.load(version.chartDbId);
   if (!chart) throw notFound("Chart");
   const registry = await ctx.loaders.registryById.load(chart.registry_id);

@@ -2,6 +2,7 @@ import { isInterfaceType, type GraphQLSchema } from "graphql";
 import { validate, type ValidationError } from "class-validator";
 import { ArgumentValidationError, buildSchema, type PubSub, type ValidatorFn } from "type-graphql";
 import { ChartResolver, ChartVersionResolver } from "../resolvers/chart.resolver";
+import { ChartVersionImagesResolver, CompareResolver } from "../resolvers/compare.resolver";
 import { HelmRegistryResolver } from "../resolvers/helm-registry.resolver";
 import { NodeResolver } from "../resolvers/node.resolver";
 import { OciRegistryResolver } from "../resolvers/oci-registry.resolver";
@@ -24,6 +25,8 @@ export const resolvers = [
   PackRegistryResolver,
   ChartResolver,
   ChartVersionResolver,
+  CompareResolver,
+  ChartVersionImagesResolver,
   SyncRunResolver,
   NodeResolver,
   SubscriptionResolver,

@@ -1,7 +1,12 @@
 import { registerEnumType } from "type-graphql";
 import {
   AuthType,
+  ChangelogKind,
   ChartKind,
+  CompareDirection,
+  DependencyChangeKind,
+  ImageSource,
+  SchemaChangeKind,
   ChartReferenceStatus,
   OciAuthKind,
   OciProviderType,
@@ -222,7 +227,12 @@ registerEnumType(RegistryErrorCode, {
 
 export {
   AuthType,
+  ChangelogKind,
   ChartKind,
+  CompareDirection,
+  DependencyChangeKind,
+  ImageSource,
+  SchemaChangeKind,
   ChartReferenceStatus,
   OciAuthKind,
   OciProviderType,
@@ -324,5 +334,79 @@ registerEnumType(WebhookDeliveryStatus, {
     PENDING: { description: "Not delivered yet: waiting for its first try or its next retry." },
     DELIVERED: { description: "The receiver answered 2xx." },
     FAILED: { description: "Every try failed (WEBHOOK_MAX_ATTEMPTS); no more retries." },
+  },
+});
+
+registerEnumType(CompareDirection, {
+  name: "CompareDirection",
+  description: "Which way a comparison of two versions goes, in the catalog's version order.",
+  valuesConfig: {
+    UPGRADE: { description: "`to` is higher than `from`." },
+    DOWNGRADE: { description: "`to` is lower than `from`: the changelog lists what is undone." },
+    SAME: { description: "`from` and `to` are the same version." },
+  },
+});
+
+registerEnumType(SchemaChangeKind, {
+  name: "SchemaChangeKind",
+  description: "One kind of change between two values schemas.",
+  valuesConfig: {
+    SCHEMA_ADDED: { description: "The newer side has a schema, the older none (breaking)." },
+    SCHEMA_REMOVED: { description: "The newer side has no schema any more (harmless)." },
+    PROPERTY_ADDED: { description: "A property is new (harmless unless also REQUIRED_ADDED)." },
+    PROPERTY_REMOVED: { description: "A property is gone (breaking)." },
+    REQUIRED_ADDED: { description: "A property was made required (breaking)." },
+    REQUIRED_REMOVED: { description: "A property is no longer required (harmless)." },
+    TYPE_NARROWED: { description: "A type accepts less than before (breaking)." },
+    TYPE_WIDENED: { description: "A type accepts more than before (harmless)." },
+    ENUM_SHRUNK: { description: "An enum lost values, or appeared (breaking)." },
+    ENUM_GROWN: { description: "An enum gained values only, or disappeared (harmless)." },
+    CONSTRAINT_CHANGED: {
+      description:
+        "A restricting keyword (pattern, minimum, maxLength, additionalProperties, oneOf…) was added or changed " +
+        "(breaking), or removed (harmless).",
+    },
+    DEFINITION_CHANGED: {
+      description: "Another keyword (default, description, title, examples…) changed (harmless).",
+    },
+  },
+});
+
+registerEnumType(DependencyChangeKind, {
+  name: "DependencyChangeKind",
+  description: "How a dependency differs between two versions.",
+  valuesConfig: {
+    ADDED: { description: "Only the `to` version declares it." },
+    REMOVED: { description: "Only the `from` version declares it." },
+    CHANGED: {
+      description: "Both declare it, with another version range, repository or condition.",
+    },
+  },
+});
+
+registerEnumType(ChangelogKind, {
+  name: "ChangelogKind",
+  description: "The kind of a changelog entry (`artifacthub.io/changes`).",
+  valuesConfig: {
+    ADDED: { description: "Something new." },
+    CHANGED: { description: "A change to something that existed." },
+    DEPRECATED: { description: "Something that will go away." },
+    REMOVED: { description: "Something that went away." },
+    FIXED: { description: "A bug fix." },
+    SECURITY: { description: "A security fix." },
+  },
+});
+
+registerEnumType(ImageSource, {
+  name: "ImageSource",
+  description: "Where an image of a version was found.",
+  valuesConfig: {
+    HELM_IMAGES_ANNOTATION: { description: "The `helm.sh/images` annotation (HIP-0015)." },
+    ARTIFACTHUB_IMAGES_ANNOTATION: { description: "The `artifacthub.io/images` annotation." },
+    VALUES_INFERRED: {
+      description:
+        "Inferred from the `image` / `repository` / `registry` / `tag` / `digest` shapes of the default values: " +
+        "a guess, not a declaration.",
+    },
   },
 });

@@ -153,6 +153,18 @@ const helmInput = (target: Target) => ({
   scope: scopeOf(target),
 });
 
+/** compareChartVersions of VERSION with itself on a registry, classified. */
+async function compareSame(token: string | null, registryId: string): Promise<Outcome | string> {
+  return classify(
+    await post(
+      `query($r: ID!, $c: String!, $v: String!) { compareChartVersions(registryId: $r, chart: $c, from: $v, to: $v) { direction } }`,
+      { r: registryId, c: CHART, v: VERSION },
+      token,
+    ),
+    nonNull("compareChartVersions"),
+  );
+}
+
 /** Executes an operation as `token` against a target; the answer's outcome. */
 type Executor = (token: string | null, target: Target) => Promise<Outcome | string>;
 
@@ -238,6 +250,20 @@ const executors: Record<string, Executor> = {
       ),
       (data) => JSON.stringify(data).includes("VERIFIED"),
     ),
+  compareChartVersions: async (token, target) => compareSame(token, fixtures[target].registryId),
+  chartVersionsUsingImage: async (token, target) => {
+    // The values of 6.0.8 are read once (every fixture registry serves the same package), so
+    // the image they name is found in each registry the caller sees.
+    await compareSame(tokens.get("sa")!, fixtures.system.registryId);
+    return classify(
+      await post(
+        `{ chartVersionsUsingImage(repository: "kubernetesui/dashboard", first: 100) { chartVersion { chart { registry { id } } } } }`,
+        {},
+        token,
+      ),
+      (data) => JSON.stringify(data).includes(fixtures[target].registryId),
+    );
+  },
   syncRun: async (token, target) =>
     classify(
       await post(
@@ -518,6 +544,11 @@ beforeAll(async () => {
   server.route(
     "/repo/index.yaml",
     serveFile(fixturePath("helm", "kubernetes-dashboard", "index.yaml")),
+  );
+  // The package of VERSION (its index entry names it relative to the repository).
+  server.route(
+    `/repo/${CHART}-${VERSION}.tgz`,
+    serveFile(fixturePath("helm", "kubernetes-dashboard", "charts", `${CHART}-${VERSION}.tgz`)),
   );
   t = await startTestGateway({
     PORT: "0",

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import {
   AddOciRegistryDocument,
   AddPackRegistryDocument,
+  CompareVersionsDocument,
   PackChartsDocument,
   PackContentDocument,
   PackVersionsDocument,
@@ -244,6 +246,33 @@ describe("Palette packs: OCI PACK registries and legacy pack registries", () => 
       version: "1.5.0",
     });
     expect(kubeflow.resolveChartVersion?.values).toBe("");
+    expect(oci.requests().length).toBe(before);
+  });
+
+  it("compares two pack versions (a parent tag as `from`) from the values read during the sync", async () => {
+    const before = oci.requests().length;
+    const { compareChartVersions: c } = await t.ok(CompareVersionsDocument, {
+      registryId: ociId,
+      chart: "kubernetes",
+      from: "1.26.x",
+      to: "1.28.2",
+    });
+    expect([c.from.version, c.to.version, c.direction]).toEqual(["1.26.3", "1.28.2", "UPGRADE"]);
+    // What the pushed packs' values say, read here with the yaml library.
+    const values = (version: string) =>
+      (parse(kubernetes(version).values) as { kubeadmconfig: { version: string } }).kubeadmconfig
+        .version;
+    expect(c.values.changed).toEqual([
+      {
+        path: "kubeadmconfig.version",
+        from: JSON.stringify(values("1.26.3")),
+        to: JSON.stringify(values("1.28.2")),
+      },
+    ]);
+    expect(c.values.added).toEqual([]);
+    expect(c.changelog.map((v) => v.version)).toEqual(["1.28.2", "1.27.5"]);
+    // A pack's schema.yaml is not a JSON schema: said, not compared.
+    expect(c.schema.error).toMatch(/not a JSON schema/);
     expect(oci.requests().length).toBe(before);
   });
 

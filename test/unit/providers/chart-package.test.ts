@@ -307,6 +307,17 @@ describe("readPackage", () => {
     expect(elapsed).toBeLessThan(full / 2);
   });
 
+  it("does not hand what follows the archive's end to tar (whose buffering of it is quadratic)", async () => {
+    const archive = tarArchive([{ path: "demo/Chart.yaml", body: CHART_YAML }]);
+    // A little padding after the end blocks is ignored, as Helm's reader ignores it.
+    const padded = await readPackage(gzipSync(Buffer.concat([archive, Buffer.alloc(4 << 20)])));
+    expect(padded.chartYaml).toBe(CHART_YAML);
+    // 101 MiB of padding crosses the unpacked limit; before, tar spent minutes concatenating it.
+    const bomb = gzipSync(Buffer.concat([archive, Buffer.alloc(101 << 20)]), { level: 9 });
+    const error = await registryFailure(readPackage(bomb));
+    expect(error.code).toBe(RegistryErrorCode.TOO_LARGE);
+  });
+
   it("refuses a package larger than the compressed limit before decompressing", async () => {
     const data = readFileSync(DASHBOARD_608);
     const limits: PackageLimits = { ...DEFAULT_PACKAGE_LIMITS, maxPackageBytes: data.length - 1 };

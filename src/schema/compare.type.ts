@@ -1,0 +1,307 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { ChartVersion } from "./chart-version.type";
+import {
+  ChangelogKind,
+  CompareDirection,
+  DependencyChangeKind,
+  ImageSource,
+  SchemaChangeKind,
+} from "./enums";
+
+@ObjectType({ simpleResolvers: true, description: "A container image a chart version pulls." })
+export class ChartImage {
+  @Field(() => String, {
+    description: "The reference as the chart states it (or as composed from its values).",
+  })
+  reference!: string;
+
+  @Field(() => String, {
+    description: "Registry host; `docker.io` when the reference names none.",
+  })
+  registry!: string;
+
+  @Field(() => String, {
+    description: "Repository in the registry, as Docker reads it (`library/redis` for `redis`).",
+  })
+  repository!: string;
+
+  @Field(() => String, { nullable: true, description: "Tag; null when the reference has none." })
+  tag!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Digest (`sha256:…`) when pinned." })
+  digest!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The name the annotation gives the image; for an inferred image, the values path it was read at.",
+  })
+  name!: string | null;
+
+  @Field(() => ImageSource, { description: "Where the image was found." })
+  source!: ImageSource;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the image was inferred from the default values, not declared by the chart.",
+  })
+  inferred!: boolean;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "A values leaf added, removed, or whose default changed.",
+})
+export class ValueChange {
+  @Field(() => String, {
+    description:
+      'Keys joined by `.` (`controller.image.tag`); a key holding `.`, `[`, `]` or `"` is written `["key"]`.',
+  })
+  path!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The old default as JSON, cut to 200 characters; null when the leaf was added.",
+  })
+  from!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The new default as JSON, cut to 200 characters; null when the leaf was removed.",
+  })
+  to!: string | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "What changed in the default values. A leaf is a scalar, null, list or empty mapping; lists compare whole; " +
+    "a leaf that becomes a mapping (or the reverse) is removed and its new leaves added.",
+})
+export class ValuesComparison {
+  @Field(() => [ValueChange], { description: "Leaves only `to` has." })
+  added!: ValueChange[];
+
+  @Field(() => [ValueChange], { description: "Leaves only `from` has." })
+  removed!: ValueChange[];
+
+  @Field(() => [ValueChange], { description: "Leaves of both whose default differs." })
+  changed!: ValueChange[];
+
+  @Field(() => Int, { description: "Leaves of `from`'s values." })
+  fromLeaves!: number;
+
+  @Field(() => Int, { description: "Leaves of `to`'s values." })
+  toLeaves!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the values could not be compared (a values.yaml that is not YAML); null otherwise.",
+  })
+  error!: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "One change between two values schemas." })
+export class SchemaChange {
+  @Field(() => SchemaChangeKind, { description: "What changed." })
+  kind!: SchemaChangeKind;
+
+  @Field(() => String, {
+    description:
+      "The property's path (`logs.access.format`; `parent[].child` under `items`), followed by the keyword in " +
+      "parentheses for keyword changes; empty for the schema itself.",
+  })
+  path!: string;
+
+  @Field(() => Boolean, {
+    description: "True when values that passed the old schema can fail the new one.",
+  })
+  breaking!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The old definition as JSON, shortened." })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The new definition as JSON, shortened." })
+  to!: string | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "What changed in the values schema (values.schema.json), breaking changes apart.",
+})
+export class SchemaComparison {
+  @Field(() => Boolean, { description: "Whether `from` has a schema." })
+  fromPresent!: boolean;
+
+  @Field(() => Boolean, { description: "Whether `to` has a schema." })
+  toPresent!: boolean;
+
+  @Field(() => [SchemaChange], {
+    description:
+      "Changes that can make valid values invalid: a schema added, a property removed or made required, a type " +
+      "narrowed, an enum shrunk, a constraint added or tightened.",
+  })
+  breaking!: SchemaChange[];
+
+  @Field(() => [SchemaChange], { description: "Every other change." })
+  harmless!: SchemaChange[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the schemas could not be compared (not JSON or YAML); null otherwise.",
+  })
+  error!: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A dependency added, removed or changed." })
+export class DependencyChange {
+  @Field(() => String, { description: "The dependency's alias, else its name." })
+  name!: string;
+
+  @Field(() => DependencyChangeKind, { description: "How it changed." })
+  kind!: DependencyChangeKind;
+
+  @Field(() => String, { nullable: true, description: "Version range in `from`." })
+  fromVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Version range in `to`." })
+  toVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Repository in `from`." })
+  fromRepository!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Repository in `to`." })
+  toRepository!: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A text field of both versions." })
+export class TextChange {
+  @Field(() => String, { nullable: true, description: "The value in `from`." })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The value in `to`." })
+  to!: string | null;
+
+  @Field(() => Boolean, { description: "Whether the two differ." })
+  changed!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A flag of both versions." })
+export class FlagChange {
+  @Field(() => Boolean, { description: "The value in `from`." })
+  from!: boolean;
+
+  @Field(() => Boolean, { description: "The value in `to`." })
+  to!: boolean;
+
+  @Field(() => Boolean, { description: "Whether the two differ." })
+  changed!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A link of a changelog entry." })
+export class ChangelogLink {
+  @Field(() => String, { nullable: true, description: "Link text." })
+  name!: string | null;
+
+  @Field(() => String, { description: "URL." })
+  url!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: "One entry of a version's changelog." })
+export class ChangelogEntry {
+  @Field(() => ChangelogKind, {
+    nullable: true,
+    description:
+      "The entry's kind; null for the plain-string form or a kind Artifact Hub does not know.",
+  })
+  kind!: ChangelogKind | null;
+
+  @Field(() => String, { description: "What changed." })
+  description!: string;
+
+  @Field(() => [ChangelogLink], { description: "Links (issues, pull requests)." })
+  links!: ChangelogLink[];
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "A version's changelog, from its `artifacthub.io/changes` annotation.",
+})
+export class VersionChangelog {
+  @Field(() => String, { description: "The version." })
+  version!: string;
+
+  @Field(() => [ChangelogEntry], { description: "Its entries, as written." })
+  entries!: ChangelogEntry[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why the annotation could not be read (published charts carry malformed ones); null otherwise.",
+  })
+  error!: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Images only one side pulls." })
+export class ImageChanges {
+  @Field(() => [ChartImage], { description: "Images `to` pulls and `from` does not." })
+  added!: ChartImage[];
+
+  @Field(() => [ChartImage], { description: "Images `from` pulls and `to` does not." })
+  removed!: ChartImage[];
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "What changes between two versions of a chart (see `compareChartVersions`).",
+})
+export class ChartVersionComparison {
+  @Field(() => ChartVersion, { description: "The version `from` resolved to." })
+  from!: ChartVersion;
+
+  @Field(() => ChartVersion, { description: "The version `to` resolved to." })
+  to!: ChartVersion;
+
+  @Field(() => CompareDirection, { description: "Upgrade, downgrade, or the same version." })
+  direction!: CompareDirection;
+
+  @Field(() => ValuesComparison, { description: "Changes in the default values." })
+  values!: ValuesComparison;
+
+  @Field(() => SchemaComparison, { description: "Changes in the values schema." })
+  schema!: SchemaComparison;
+
+  @Field(() => [DependencyChange], { description: "Dependencies added, removed or changed." })
+  dependencies!: DependencyChange[];
+
+  @Field(() => TextChange, { description: "`appVersion` of both." })
+  appVersion!: TextChange;
+
+  @Field(() => TextChange, { description: "`kubeVersion` of both." })
+  kubeVersion!: TextChange;
+
+  @Field(() => FlagChange, { description: "`deprecated` of both." })
+  deprecated!: FlagChange;
+
+  @Field(() => [VersionChangelog], {
+    description:
+      "The changelog of every version in (lower, higher], highest first: what an upgrade brings, or what a " +
+      "downgrade undoes.",
+  })
+  changelog!: VersionChangelog[];
+
+  @Field(() => ImageChanges, {
+    description: "Images (declared and inferred, see `ChartVersion.images`) only one side pulls.",
+  })
+  images!: ImageChanges;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A chart version that pulls an image." })
+export class ImageUse {
+  @Field(() => ChartVersion, { description: "The version (its `chart` and `registry` say where)." })
+  chartVersion!: ChartVersion;
+
+  @Field(() => [ChartImage], { description: "The version's images that match." })
+  images!: ChartImage[];
+}

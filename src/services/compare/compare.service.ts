@@ -1,0 +1,315 @@
+/**
+ * `compareChartVersions`: what changed between two versions of a chart (values, schema,
+ * dependencies, appVersion / kubeVersion / deprecated, changelog, images). Metadata comes from
+ * the catalog rows; values and schema from the content cache (fetched once per package digest),
+ * so comparing two versions already read costs no registry request.
+ */
+import { type DataSource } from "typeorm";
+import { type Viewer } from "../../access/viewer";
+import { ChartKind, CompareDirection, type DependencyChangeKind } from "../../domain/enums";
+import { type RegistryEntity } from "../../entities";
+import { type DependencyRecord } from "../../providers/provider";
+import { jsonList, sql } from "../../store/sql";
+import { ApiErrorCode, apiError, notFound } from "../api-errors";
+import { type CatalogService } from "../catalog/catalog.service";
+import { type ChartRow, type VersionRow } from "../catalog/catalog-rows";
+import { contentKey, type ContentService, type VersionDocuments } from "../catalog/content.service";
+import { type RegistryService } from "../registries/registry.service";
+import { changelogOf, type VersionChangelog } from "./changelog";
+import { annotatedImages, type VersionImage } from "./images";
+import { type Parsed, PreparedDocumentCache, type PreparedDocuments } from "./prepared-documents";
+import { diffFlatSchemas, type SchemaChange } from "./schema-diff";
+import { diffLeaves, isMapping, type ValuesDiff } from "./values-diff";
+
+export interface FieldChange<T> {
+  from: T;
+  to: T;
+  changed: boolean;
+}
+
+export interface DependencyChange {
+  name: string;
+  kind: DependencyChangeKind;
+  fromVersion: string | null;
+  toVersion: string | null;
+  fromRepository: string | null;
+  toRepository: string | null;
+}
+
+export interface ValuesComparison extends ValuesDiff {
+  /** Why a side's values.yaml could not be compared (not YAML, not a mapping); null otherwise. */
+  error: string | null;
+}
+
+export interface SchemaComparison {
+  fromPresent: boolean;
+  toPresent: boolean;
+  breaking: SchemaChange[];
+  harmless: SchemaChange[];
+  error: string | null;
+}
+
+export interface ImageChanges {
+  added: VersionImage[];
+  removed: VersionImage[];
+}
+
+export interface VersionComparison {
+  registry: RegistryEntity;
+  chart: ChartRow;
+  from: VersionRow;
+  to: VersionRow;
+  direction: CompareDirection;
+  values: ValuesComparison;
+  schema: SchemaComparison;
+  dependencies: DependencyChange[];
+  appVersion: FieldChange<string | null>;
+  kubeVersion: FieldChange<string | null>;
+  deprecated: FieldChange<boolean>;
+  changelog: VersionChangelog[];
+  images: ImageChanges;
+}
+
+export class CompareService {
+  private readonly prepared = new PreparedDocumentCache();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registries: RegistryService,
+    private readonly catalog: CatalogService,
+    private readonly content: ContentService,
+  ) {}
+
+  /**
+   * Compares two versions of a chart of a registry the viewer sees. `from` and `to` resolve as
+   * `resolveChartVersion` does (exact text, a range, a floating tag): NOT_FOUND (with
+   * `extensions.field`) when one matches nothing.
+   */
+  async compare(
+    viewer: Viewer,
+    registryId: string,
+    chartName: string,
+    fromSpec: string,
+    toSpec: string,
+    includePrerelease: boolean,
+  ): Promise<VersionComparison> {
+    const registry = await this.registries.getVisible(viewer, registryId);
+    const [chart] = await this.catalog.chartsByName([{ registryId: registry.id, name: chartName }]);
+    if (!chart) throw notFound(`Chart "${chartName}"`);
+    const from = await this.resolve(chart, fromSpec, includePrerelease, "from");
+    const to = await this.resolve(chart, toSpec, includePrerelease, "to");
+    const direction =
+      from.id === to.id
+        ? CompareDirection.SAME
+        : from.sort_key < to.sort_key ||
+            (from.sort_key === to.sort_key && Number(from.id) < Number(to.id))
+          ? CompareDirection.UPGRADE
+          : CompareDirection.DOWNGRADE;
+    const [a, b] = await Promise.all([
+      this.documents(registry, chart, from),
+      this.documents(registry, chart, to),
+    ]);
+    return {
+      registry,
+      chart,
+      from,
+      to,
+      direction,
+      values: compareValues(a, b),
+      schema: chart.kind === ChartKind.PACK ? packSchemas(a, b) : compareSchemas(a, b),
+      dependencies: compareDependencies(jsonList(from.dependencies), jsonList(to.dependencies)),
+      appVersion: fieldChange(from.app_version, to.app_version),
+      kubeVersion: fieldChange(from.kube_version, to.kube_version),
+      deprecated: fieldChange(truthy(from.deprecated), truthy(to.deprecated)),
+      changelog: await this.changelog(chart, from, to, direction),
+      images: compareImages(
+        [...annotatedImages(jsonRecord(from.annotations)), ...a.images],
+        [...annotatedImages(jsonRecord(to.annotations)), ...b.images],
+      ),
+    };
+  }
+
+  private async resolve(
+    chart: ChartRow,
+    spec: string,
+    includePrerelease: boolean,
+    field: "from" | "to",
+  ): Promise<VersionRow> {
+    const row = await this.catalog.resolveVersion(
+      Number(chart.id),
+      spec,
+      includePrerelease,
+      chart.kind,
+    );
+    if (!row) {
+      throw apiError(ApiErrorCode.NOT_FOUND, `No version of "${chart.name}" matches "${spec}"`, {
+        field,
+      });
+    }
+    return row;
+  }
+
+  /** A version's documents through the content cache, parsed once per content key. */
+  private async documents(
+    registry: RegistryEntity,
+    chart: ChartRow,
+    row: VersionRow,
+  ): Promise<PreparedDocuments> {
+    const ref = {
+      chart: chart.name,
+      version: row.version,
+      urls: jsonList<string>(row.urls),
+      digest: row.digest,
+      ociReference: row.oci_reference,
+    };
+    const key = contentKey(registry.id, ref);
+    // Documents are immutable per key: once prepared, the stored text is not read again.
+    const kept = this.prepared.peek(key);
+    if (kept) return kept;
+    const documents: VersionDocuments = await this.content.documents(registry, ref);
+    return this.prepared.get(key, documents);
+  }
+
+  /**
+   * The changelogs of the versions in (lower, higher], highest first: what an upgrade brings, or
+   * what a downgrade undoes.
+   */
+  private async changelog(
+    chart: ChartRow,
+    from: VersionRow,
+    to: VersionRow,
+    direction: CompareDirection,
+  ): Promise<VersionChangelog[]> {
+    if (direction === CompareDirection.SAME) return [];
+    const [low, high] = direction === CompareDirection.UPGRADE ? [from, to] : [to, from];
+    const rows = await sql<Pick<VersionRow, "version" | "annotations" | "sort_key" | "id">>(
+      this.dataSource,
+      `SELECT v.id, v.version, v.annotations, v.sort_key FROM chart_version v
+       WHERE v.chart_id = ? AND (v.sort_key > ? OR (v.sort_key = ? AND v.id > ?))
+         AND (v.sort_key < ? OR (v.sort_key = ? AND v.id <= ?))
+       ORDER BY v.sort_key DESC, v.id DESC`,
+      [chart.id, low.sort_key, low.sort_key, low.id, high.sort_key, high.sort_key, high.id],
+    );
+    return rows.map((row) => changelogOf(row.version, jsonRecord(row.annotations)));
+  }
+}
+
+function compareValues(a: PreparedDocuments, b: PreparedDocuments): ValuesComparison {
+  const error = a.values.error ?? b.values.error;
+  if (error !== null) {
+    return { added: [], removed: [], changed: [], fromLeaves: 0, toLeaves: 0, error };
+  }
+  return { ...diffLeaves(a.leaves, b.leaves), error: null };
+}
+
+function compareSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaComparison {
+  const base = { fromPresent: a.hasSchema, toPresent: b.hasSchema };
+  const error = schemaError(a.schema) ?? schemaError(b.schema);
+  if (error !== null) return { ...base, breaking: [], harmless: [], error };
+  const changes = diffFlatSchemas(a.schemaNodes, b.schemaNodes);
+  return {
+    ...base,
+    breaking: changes.filter((c) => c.breaking),
+    harmless: changes.filter((c) => !c.breaking),
+    error: null,
+  };
+}
+
+/** A pack's schema.yaml is Palette's own format, not a JSON schema: said, not compared. */
+function packSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaComparison {
+  return {
+    fromPresent: a.hasSchema,
+    toPresent: b.hasSchema,
+    breaking: [],
+    harmless: [],
+    error: "A pack's schema.yaml is not a JSON schema; it is not compared yet.",
+  };
+}
+
+function schemaError(parsed: Parsed): string | null {
+  if (parsed.error !== null) return parsed.error;
+  return parsed.value == null || isMapping(parsed.value)
+    ? null
+    : "the values schema is not an object";
+}
+
+function compareDependencies(from: unknown[], to: unknown[]): DependencyChange[] {
+  const byName = (list: unknown[]) =>
+    new Map(
+      list
+        .filter((d): d is DependencyRecord => isMapping(d) && typeof d["name"] === "string")
+        .map((d) => [d.alias ?? d.name, d]),
+    );
+  const before = byName(from);
+  const after = byName(to);
+  const changes: DependencyChange[] = [];
+  for (const [key, old] of before) {
+    const now = after.get(key);
+    const base = {
+      name: key,
+      fromVersion: old.version ?? null,
+      fromRepository: old.repository ?? null,
+    };
+    if (!now) {
+      changes.push({ ...base, kind: "REMOVED", toVersion: null, toRepository: null });
+    } else if (
+      (old.version ?? null) !== (now.version ?? null) ||
+      (old.repository ?? null) !== (now.repository ?? null) ||
+      (old.condition ?? null) !== (now.condition ?? null)
+    ) {
+      changes.push({
+        ...base,
+        kind: "CHANGED",
+        toVersion: now.version ?? null,
+        toRepository: now.repository ?? null,
+      });
+    }
+  }
+  for (const [key, now] of after) {
+    if (before.has(key)) continue;
+    changes.push({
+      name: key,
+      kind: "ADDED",
+      fromVersion: null,
+      fromRepository: null,
+      toVersion: now.version ?? null,
+      toRepository: now.repository ?? null,
+    });
+  }
+  return changes;
+}
+
+/** Images only one side pulls, by registry, repository, tag and digest. */
+function compareImages(from: VersionImage[], to: VersionImage[]): ImageChanges {
+  const key = (i: VersionImage) => `${i.registry}/${i.repository}:${i.tag ?? ""}@${i.digest ?? ""}`;
+  // Declared images come first and win over the same image inferred from values.
+  const unique = (list: VersionImage[]) => {
+    const map = new Map<string, VersionImage>();
+    for (const image of list) if (!map.has(key(image))) map.set(key(image), image);
+    return map;
+  };
+  const before = unique(from);
+  const after = unique(to);
+  return {
+    added: [...after].filter(([k]) => !before.has(k)).map(([, i]) => i),
+    removed: [...before].filter(([k]) => !after.has(k)).map(([, i]) => i),
+  };
+}
+
+function fieldChange<T>(from: T, to: T): FieldChange<T> {
+  return { from, to, changed: from !== to };
+}
+
+function truthy(value: number | boolean): boolean {
+  return value === true || value === 1;
+}
+
+export function jsonRecord(text: string | null | undefined): Record<string, string> {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isMapping(parsed) ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
