@@ -2,9 +2,19 @@ import { ChartVersionEntity } from "./chart-version.entity";
 import { ChartEntity } from "./chart.entity";
 import { RegistryEntity } from "./registry.entity";
 import { SyncRunEntity } from "./sync-run.entity";
+import { SignatureCheckEntity, SignatureProbeEntity, TrustedKeyEntity } from "./trust.entity";
 import { VersionContentEntity } from "./version-content.entity";
 
-export { ChartEntity, ChartVersionEntity, RegistryEntity, SyncRunEntity, VersionContentEntity };
+export {
+  ChartEntity,
+  ChartVersionEntity,
+  RegistryEntity,
+  SignatureCheckEntity,
+  SignatureProbeEntity,
+  SyncRunEntity,
+  TrustedKeyEntity,
+  VersionContentEntity,
+};
 
 /** Every entity, for the data source. */
 export const entities = [
@@ -13,4 +23,7 @@ export const entities = [
   ChartVersionEntity,
   SyncRunEntity,
   VersionContentEntity,
+  TrustedKeyEntity,
+  SignatureProbeEntity,
+  SignatureCheckEntity,
 ];

@@ -9,6 +9,7 @@ import { PackRegistryResolver } from "../resolvers/pack-registry.resolver";
 import { RegistryResolver } from "../resolvers/registry.resolver";
 import { SubscriptionResolver } from "../resolvers/subscription.resolver";
 import { SyncRunResolver } from "../resolvers/sync-run.resolver";
+import { TrustResolver, VersionVerificationResolver } from "../resolvers/trust.resolver";
 import { HelmRegistry } from "./helm-registry.type";
 import { nodeTypeName } from "./node.interface";
 import { OciRegistry } from "./oci-registry.type";
@@ -25,6 +26,8 @@ export const resolvers = [
   SyncRunResolver,
   NodeResolver,
   SubscriptionResolver,
+  TrustResolver,
+  VersionVerificationResolver,
 ] as const;
 
 /** Distinct argument values whose validation outcome is kept, per argument class. */

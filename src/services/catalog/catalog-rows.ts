@@ -167,6 +167,7 @@ export const VERSION_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> 
   values: PACKAGE_COLUMNS,
   readme: PACKAGE_COLUMNS,
   valuesSchema: PACKAGE_COLUMNS,
+  verification: PACKAGE_COLUMNS,
 };
 
 /** Every chart_version column the reads select, by name. */

@@ -6,9 +6,11 @@ import { ChartSearch1732320000000 } from "./1732320000000-chart-search";
 import { CatalogVersion1732406400000 } from "./1732406400000-catalog-version";
 import { RegistryNameUnique1732492800000 } from "./1732492800000-registry-name-unique";
 import { HelmVersionOrder1732579200000 } from "./1732579200000-helm-version-order";
+import { TrustPolicy1733443200000 } from "./1733443200000-trust-policy";
 import { PostgresCatalog1733011200000 } from "./postgres/1733011200000-postgres-catalog";
 import { Fleet1733097600000 } from "./postgres/1733097600000-fleet";
 import { RegistryNameIndexInfo1733184000000 } from "./postgres/1733184000000-registry-name-index-info";
+import { PostgresTrustPolicy1733443200000 } from "./postgres/1733443200000-trust-policy";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -24,6 +26,7 @@ export const sqliteMigrations: MigrationClass[] = [
   CatalogVersion1732406400000,
   RegistryNameUnique1732492800000,
   HelmVersionOrder1732579200000,
+  TrustPolicy1733443200000,
 ];
 
 /** PostgreSQL's migrations, oldest first (its own set: search and types differ). */
@@ -31,6 +34,7 @@ export const postgresMigrations: MigrationClass[] = [
   PostgresCatalog1733011200000,
   Fleet1733097600000,
   RegistryNameIndexInfo1733184000000,
+  PostgresTrustPolicy1733443200000,
 ];
 
 /** The migrations of a store. */
