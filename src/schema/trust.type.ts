@@ -91,11 +91,11 @@ export class TrustedKey {
 @InputType({ description: "Public keys to add to a trust policy." })
 export class AddTrustedKeysInput {
   @Field(() => RegistryScope, {
-    defaultValue: "TENANT",
+    nullable: true,
     description:
-      "TENANT: the caller's tenant's policy (tenant admins); SYSTEM: the policy every tenant trusts (system admins).",
+      "TENANT (the default): the caller's tenant's policy (tenant admins); SYSTEM: the policy every tenant trusts (system admins).",
   })
-  scope!: RegistryScope;
+  scope?: RegistryScope | null;
 
   @Field(() => TrustedKeyType, { description: "What `publicKey` holds." })
   type!: TrustedKeyType;

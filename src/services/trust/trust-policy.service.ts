@@ -63,12 +63,15 @@ export class TrustPolicyService {
    */
   async add(
     viewer: Viewer,
-    input: { scope: RegistryScope; type: TrustedKeyType; publicKey: string; name?: string | null },
+    input: {
+      scope?: RegistryScope | null;
+      type: TrustedKeyType;
+      publicKey: string;
+      name?: string | null;
+    },
   ): Promise<TrustedKeyEntity[]> {
-    const owner = {
-      scope: input.scope,
-      tenantId: input.scope === "SYSTEM" ? null : viewer.tenantId,
-    };
+    const scope = input.scope ?? "TENANT";
+    const owner = { scope, tenantId: scope === "SYSTEM" ? null : viewer.tenantId };
     authorizeTrust(viewer, "add", owner);
     if (input.publicKey.length > MAX_KEY_TEXT) {
       throw badInput(`publicKey is longer than ${MAX_KEY_TEXT} characters`, "publicKey");
