@@ -19,8 +19,10 @@ import type { OciRegistryClient } from "./oci-client";
  * be read is an ERROR probe (the version is then UNKNOWN, with the reason).
  */
 export class CosignSignatureReader {
-  /** False once the registry answered 404 to a referrers request: not asked again. */
-  private referrersSupported = true;
+  /** Known once the registry answered a referrers request: a 404 means it has no such API. */
+  private referrersSupported: boolean | undefined;
+  /** Set while the first referrers request is in flight: the others wait for its answer. */
+  private firstReferrers: Promise<void> | null = null;
 
   constructor(private readonly client: OciRegistryClient) {}
 
@@ -31,16 +33,12 @@ export class CosignSignatureReader {
   ): Promise<SignatureProbe> {
     const signatures: FoundSignature[] = [];
     try {
-      if (this.referrersSupported) {
-        const referrers = await this.client.referrers(repository, digest);
-        if (referrers === undefined) this.referrersSupported = false;
-        for (const referrer of referrers ?? []) {
-          if (referrer.artifactType !== COSIGN_ARTIFACT_TYPE) continue;
-          if (signatures.length >= MAX_SIGNATURES) break;
-          signatures.push(
-            ...(await this.fromManifest(repository, referrer.digest, digest, "referrers")),
-          );
-        }
+      for (const referrer of (await this.referrers(repository, digest)) ?? []) {
+        if (referrer.artifactType !== COSIGN_ARTIFACT_TYPE) continue;
+        if (signatures.length >= MAX_SIGNATURES) break;
+        signatures.push(
+          ...(await this.fromManifest(repository, referrer.digest, digest, "referrers")),
+        );
       }
       if (hasSignatureTag && signatures.length < MAX_SIGNATURES) {
         const resolved = await this.client.resolveTag(repository, signatureTag(digest));
@@ -67,6 +65,34 @@ export class CosignSignatureReader {
       message: null,
       signatures: signatures.slice(0, MAX_SIGNATURES),
     };
+  }
+
+  /**
+   * The referrers of a manifest, or undefined when the registry has no referrers API: asked once
+   * per listing, not once per artifact, before that is known.
+   */
+  private async referrers(
+    repository: string,
+    digest: string,
+  ): Promise<{ digest: string; artifactType: string | null }[] | undefined> {
+    if (this.referrersSupported === false) return undefined;
+    if (this.referrersSupported === undefined) {
+      if (this.firstReferrers) {
+        await this.firstReferrers;
+        return this.referrers(repository, digest);
+      }
+      let settle!: () => void;
+      this.firstReferrers = new Promise((resolve) => (settle = resolve));
+      try {
+        const found = await this.client.referrers(repository, digest);
+        this.referrersSupported = found !== undefined;
+        return found;
+      } finally {
+        this.firstReferrers = null;
+        settle();
+      }
+    }
+    return this.client.referrers(repository, digest);
   }
 
   /** The signatures of one cosign signature manifest (its simple-signing layers). */
