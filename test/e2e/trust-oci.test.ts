@@ -6,9 +6,22 @@ import {
   VersionVerificationsDocument,
 } from "../__generated__/graphql";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
-import { buildChartTgz, pushHelmChart, type PushedArtifact } from "../helpers/oci/push";
+import { COSIGN_ARTIFACT_TYPE } from "../../src/providers/signatures/cosign";
+import {
+  buildChartTgz,
+  pushArtifact,
+  pushHelmChart,
+  type PushedArtifact,
+} from "../helpers/oci/push";
+import { ReferrersFront } from "../helpers/oci/referrers-front";
 import { startOciRegistry, type OciRegistryServer } from "../helpers/oci/registry";
-import { generateCosignKey, pushCosignSignature, type CosignKey } from "../helpers/signing";
+import {
+  cosignSignature,
+  generateCosignKey,
+  pushCosignSignature,
+  simpleSigningPayload,
+  type CosignKey,
+} from "../helpers/signing";
 import { syncAndWait } from "../helpers/sync";
 
 /**
@@ -194,5 +207,79 @@ describe("cosign signatures and trust policies", () => {
       other,
     );
     expect(seen.data?.registry ?? null).toBeNull();
+  });
+});
+
+describe("cosign signatures found through the OCI 1.1 referrers API", () => {
+  let front: ReferrersFront;
+  let frontRegistryId: string;
+  let subject: PushedArtifact;
+
+  beforeAll(async () => {
+    const chart = await buildChartTgz({ name: "referred", version: "2.0.0" });
+    subject = await pushHelmChart(registry, { repository: "charts/referred", chart });
+    // cosign's OCI 1.1 form: a manifest of artifact type `application/vnd.dev.cosign.artifact.sig.v1+json`
+    // holding the simple-signing layer. Tagged `.att` so that no tag makes it a version or a `.sig`.
+    const payload = simpleSigningPayload(
+      `${registry.host}/charts/referred`,
+      subject.manifestDigest,
+    );
+    const signature = await pushArtifact(
+      registry,
+      "charts/referred",
+      `${subject.manifestDigest.replace(":", "-")}.att`,
+      {
+        artifactType: COSIGN_ARTIFACT_TYPE,
+        config: { mediaType: "application/vnd.oci.empty.v1+json", data: Buffer.from("{}") },
+        layers: [
+          {
+            mediaType: "application/vnd.dev.cosign.simplesigning.v1+json",
+            data: payload,
+            annotations: { "dev.cosignproject.cosign/signature": cosignSignature(payload, p256) },
+          },
+        ],
+      },
+    );
+    front = await ReferrersFront.start(registry.url);
+    front.add("charts/referred", subject.manifestDigest, {
+      mediaType: "application/vnd.oci.image.manifest.v1+json",
+      digest: signature.manifestDigest,
+      size: signature.manifest.length,
+      artifactType: COSIGN_ARTIFACT_TYPE,
+    });
+    const added = await t.ok(AddOciRegistryDocument, {
+      input: {
+        name: "referrers",
+        endpoint: front.url,
+        baseContentPaths: ["charts"],
+        repositories: ["charts/referred"],
+      },
+    });
+    frontRegistryId = added.addOciRegistry.id;
+  });
+
+  afterAll(async () => {
+    await front?.close();
+  });
+
+  it("verifies a signature listed only by the referrers API", async () => {
+    const run = await syncAndWait(t, frontRegistryId);
+    expect(run.status).toBe("SUCCEEDED");
+    expect(front.asked).toEqual([`charts/referred@${subject.manifestDigest}`]);
+    const data = await t.ok(VersionVerificationsDocument, {
+      id: frontRegistryId,
+      name: "referred",
+    });
+    const [node] = data.registry!.chart!.versions.edges.map((e) => e.node);
+    expect(node!.version).toBe("2.0.0");
+    // p256's key was added to this tenant's policy above (and not rotated out).
+    expect(node!.verification).toMatchObject({
+      status: "VERIFIED",
+      method: "COSIGN",
+      keyFingerprint: fingerprintOf(p256),
+    });
+    // Cached by digest: the next sync asks nothing.
+    await syncAndWait(t, frontRegistryId);
+    expect(front.asked).toHaveLength(1);
   });
 });
