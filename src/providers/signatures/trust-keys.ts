@@ -35,9 +35,16 @@ async function parseOpenPgpKeys(text: string): Promise<ParsedKey[]> {
   if (/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(text)) {
     throw new KeyInputError("This is a private key: give the public key (keyring) only.");
   }
+  // One armored block may hold several keys (`gpg --export --armor a b`); several pasted blocks
+  // are read one by one (OpenPGP.js reads the first block of a text only).
+  const blocks = text.match(
+    /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP PUBLIC KEY BLOCK-----/g,
+  ) ?? [text];
   let keys;
   try {
-    keys = await openpgp.readKeys({ armoredKeys: text });
+    keys = (
+      await Promise.all(blocks.map((block) => openpgp.readKeys({ armoredKeys: block })))
+    ).flat();
   } catch (error) {
     throw new KeyInputError(
       `Not an armored OpenPGP public keyring: ${error instanceof Error ? error.message : String(error)}`,
