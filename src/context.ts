@@ -128,6 +128,7 @@ export function createServices(parts: {
       parts.logger,
       parts.writeLock,
       parts.secrets,
+      parts.catalogVersion,
     ),
     content: new ContentService(
       parts.dataSource,

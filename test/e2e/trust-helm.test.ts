@@ -339,3 +339,36 @@ describe("Helm provenance and trust policies", () => {
     expect((await t.ok(TrustedKeysDocument, {}, ADMIN_A)).trustedKeys).toHaveLength(before);
   });
 });
+
+describe("provenance files within the live-call budget", () => {
+  let small: TestGateway;
+  let id: string;
+
+  beforeAll(async () => {
+    small = await startTestGateway({ MAX_REGISTRY_CALLS_PER_OPERATION: "1" });
+    const added = await small.ok(AddHelmRegistryDocument, {
+      input: { name: "budget", endpoint: server.url("/repo") },
+    });
+    id = added.addHelmRegistry.id;
+    expect((await syncAndWait(small, id)).status).toBe("SUCCEEDED");
+  }, 30_000);
+
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it("reads one file per operation; the others are UNKNOWN until a later operation reads them", async () => {
+    const ask = async () => {
+      const data = await small.ok(VersionVerificationsDocument, { id, name: "argo-cd" });
+      return data.registry!.chart!.versions.edges.map((e) => e.node.verification);
+    };
+    const first = await ask();
+    expect(first.filter((v) => v.status === "UNKNOWN")).toHaveLength(2);
+    expect(first.find((v) => v.status === "UNKNOWN")!.message).toMatch(
+      /^Not checked: .*MAX_REGISTRY_CALLS_PER_OPERATION/,
+    );
+    await ask();
+    const third = await ask();
+    expect(third.map((v) => v.status)).toEqual(["UNTRUSTED", "UNTRUSTED", "UNSIGNED"]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   provenanceProblem,
   readProvenance,
 } from "../../providers/signatures/provenance";
+import { type CatalogVersion } from "../../store/catalog-version";
 import { type SecretBox } from "../../store/secret-box";
 import { date, dbDate, placeholders, sql } from "../../store/sql";
 import { type WriteLock } from "../../store/write-lock";
@@ -93,6 +94,7 @@ export class VerificationService {
     private readonly logger: Logger,
     private readonly lock: WriteLock,
     private readonly secrets: SecretBox,
+    private readonly catalogVersion?: CatalogVersion,
   ) {}
 
   /** A per-request loader of verifications for `viewer` (its policy read once). */
@@ -296,6 +298,8 @@ export class VerificationService {
         storeProbes(executorOf(em), [probe], dbDate(this.dataSource, now)),
       ),
     );
+    // A cached answer that could not check this version yet (budget spent) must not outlive it.
+    await this.catalogVersion?.advance();
     return { ...probe, checkedAt: now };
   }
 }
