@@ -69,8 +69,8 @@ export type AddTrustedKeysInput = {
   name?: string | null | undefined;
   /** OPENPGP: an ASCII-armored public keyring (`gpg --export --armor`; each key in it is added). COSIGN: a PEM public key (`cosign.pub`), ECDSA P-256 or Ed25519. Private keys are refused. At most 262144 characters. */
   publicKey: string;
-  /** TENANT: the caller's tenant's policy (tenant admins); SYSTEM: the policy every tenant trusts (system admins). */
-  scope?: RegistryScope;
+  /** TENANT (the default): the caller's tenant's policy (tenant admins); SYSTEM: the policy every tenant trusts (system admins). */
+  scope?: RegistryScope | null | undefined;
   /** What `publicKey` holds. */
   type: TrustedKeyType;
 };
