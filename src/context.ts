@@ -14,6 +14,8 @@ import { RegistryService } from "./services/registries/registry.service";
 import { SyncRunService } from "./services/sync/sync-run.service";
 import { SyncService } from "./services/sync/sync.service";
 import { Authenticator } from "./access/authenticator";
+import { TrustPolicyService } from "./services/trust/trust-policy.service";
+import { VerificationService } from "./services/trust/verification.service";
 import { StoreRateLimiter, TenantRateLimiter } from "./services/sync/rate-limit";
 import { RegistryCallLimits } from "./services/registry-calls";
 import { type Viewer } from "./access/viewer";
@@ -60,6 +62,10 @@ export interface Services {
   webhooks: WebhookService;
   /** Versions entering a registry's catalog (`chartVersionPublished`). */
   versionFeed: VersionFeed;
+  /** Trust policies: the keys of each tenant and of the system. */
+  trust: TrustPolicyService;
+  /** Versions' signature checks, judged by a viewer's trust policy. */
+  verification: VerificationService;
 }
 
 /** What every resolver receives: who asks, fresh loaders, the services. */
@@ -132,6 +138,20 @@ export function createServices(parts: {
     runs,
     references,
     profiles: new ProfileService(registries, catalog, references),
+    trust: new TrustPolicyService(
+      parts.dataSource,
+      parts.writeLock,
+      parts.catalogVersion,
+      parts.logger,
+    ),
+    verification: new VerificationService(
+      parts.dataSource,
+      parts.providers,
+      parts.logger,
+      parts.writeLock,
+      parts.secrets,
+      parts.catalogVersion,
+    ),
     versionFeed: new VersionFeed(parts.dataSource, parts.events, registries),
     webhooks: new WebhookService(
       parts.dataSource,

@@ -226,6 +226,44 @@ export function visibleRegistriesSql(
 }
 
 /**
+ * Trust policies (README "Trust policy and verified versions"): a viewer's policy is its tenant's
+ * keys and the system's. Every viewer of a tenant may list both by fingerprint; tenant admins
+ * change their tenant's, system admins the system's. Another tenant's keys are not found.
+ */
+export function trustPolicyRefusal(
+  viewer: Viewer,
+  action: "add" | "remove",
+  owner: { scope: "TENANT" | "SYSTEM"; tenantId: string | null },
+): Refusal | null {
+  // Adding goes to the viewer's own tenant (or the system): there is nothing to hide.
+  if (action === "remove" && !canSee(viewer, owner)) {
+    return { code: "NOT_FOUND", message: "Trusted key not found" };
+  }
+  if (isManager(viewer, owner)) return null;
+  return {
+    code: "FORBIDDEN",
+    message:
+      owner.scope === "SYSTEM"
+        ? "Only a system admin may change the system's trust policy"
+        : "Only a tenant admin may change the tenant's trust policy",
+  };
+}
+
+/**
+ * The SQL condition that keeps the keys of a viewer's trust policy (its tenant's and the
+ * system's) over the `trusted_key` table under `alias`, with `?` placeholders.
+ */
+export function trustedKeysSql(
+  viewer: Viewer,
+  alias: string,
+): { where: string; params: unknown[] } {
+  return {
+    where: `(${alias}.scope = 'SYSTEM' OR ${alias}.tenant_id = ?)`,
+    params: [viewer.tenantId],
+  };
+}
+
+/**
  * Where requests may come from (README "Security"): which `Host` a request may name and which
  * web page (`Origin`) may send it or open a WebSocket. Without this, a page on any site could
  * drive an unauthenticated loopback gateway from a visitor's browser: through a WebSocket (which

@@ -141,3 +141,35 @@ export const ImageSource = {
   VALUES_INFERRED: "VALUES_INFERRED",
 } as const;
 export type ImageSource = (typeof ImageSource)[keyof typeof ImageSource];
+/** What a signature check of one version found, for the viewer's trust policy. */
+export const VerificationStatus = {
+  /** A key of the viewer's trust policy signed exactly this digest. */
+  VERIFIED: "VERIFIED",
+  /** Signed, by a key the viewer's trust policy does not hold. */
+  UNTRUSTED: "UNTRUSTED",
+  /** A signature that does not match: another digest, or a trusted key's signature that fails. */
+  INVALID: "INVALID",
+  /** No signature was found. */
+  UNSIGNED: "UNSIGNED",
+  /** Could not be checked (no digest, the signature could not be read, not read yet). */
+  UNKNOWN: "UNKNOWN",
+} as const;
+export type VerificationStatus = (typeof VerificationStatus)[keyof typeof VerificationStatus];
+
+/** How a version is signed. */
+export const SignatureMethod = {
+  /** A Helm provenance file (`<package URL>.prov`, OpenPGP clear-signed). */
+  HELM_PROVENANCE: "HELM_PROVENANCE",
+  /** A cosign signature of the OCI artifact (referrers API or the `sha256-<digest>.sig` tag). */
+  COSIGN: "COSIGN",
+} as const;
+export type SignatureMethod = (typeof SignatureMethod)[keyof typeof SignatureMethod];
+
+/** The kind of a key in a trust policy. */
+export const TrustedKeyType = {
+  /** An OpenPGP public key (from an armored keyring): checks Helm provenance files. */
+  OPENPGP: "OPENPGP",
+  /** A cosign public key (PEM, ECDSA P-256 or Ed25519): checks cosign signatures. */
+  COSIGN: "COSIGN",
+} as const;
+export type TrustedKeyType = (typeof TrustedKeyType)[keyof typeof TrustedKeyType];

@@ -2,6 +2,7 @@ import { ChartVersionEntity } from "./chart-version.entity";
 import { ChartEntity } from "./chart.entity";
 import { RegistryEntity } from "./registry.entity";
 import { SyncRunEntity } from "./sync-run.entity";
+import { SignatureCheckEntity, SignatureProbeEntity, TrustedKeyEntity } from "./trust.entity";
 import { VersionContentEntity } from "./version-content.entity";
 import { WebhookDeliveryEntity, WebhookEntity } from "./webhook.entity";
 
@@ -13,6 +14,9 @@ export {
   VersionContentEntity,
   WebhookDeliveryEntity,
   WebhookEntity,
+  SignatureCheckEntity,
+  SignatureProbeEntity,
+  TrustedKeyEntity,
 };
 
 /** Every entity, for the data source. */
@@ -24,4 +28,7 @@ export const entities = [
   VersionContentEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  TrustedKeyEntity,
+  SignatureProbeEntity,
+  SignatureCheckEntity,
 ];

@@ -5,6 +5,7 @@ import type {
   OciAuthKind,
   OciProviderType,
   RegistryKind,
+  SignatureMethod,
 } from "../domain/enums";
 import { type RegistryError } from "./errors";
 import type { PackMetadata } from "./pack-metadata";
@@ -154,6 +155,37 @@ export interface ChartVersionRecord {
   parentTags?: string[];
   /** Packs: values, README and schema read during the listing (not stored on the version row). */
   documents?: ListedDocuments;
+  /**
+   * OCI: the artifact's cosign signatures, read during the listing when `ListOptions.signatures`
+   * asked for them (not stored on the version row: cached by digest).
+   */
+  signatures?: SignatureProbe;
+}
+
+/** One signature as read from the registry, kept as found (small). */
+export interface FoundSignature {
+  /** Cosign: the simple-signing payload (base64). Helm: the provenance file's text. */
+  payload: string;
+  /** Cosign: the signature (base64). Helm: empty (the provenance file carries it). */
+  signature: string;
+  /** OpenPGP: the issuers' key ids (lower-case hex). */
+  keyIds: string[];
+  /** Why this signature cannot sign the digest whatever the key (another digest…); else null. */
+  problem: string | null;
+  /** Where it was found: `referrers`, `tag` or `provenance`. */
+  source: string;
+}
+
+/** What reading the signatures of one digest found. */
+export interface SignatureProbe {
+  /** `sha256:<hex>`: the manifest (cosign) or the package (Helm provenance). */
+  digest: string;
+  method: SignatureMethod;
+  /** SIGNED (at least one signature), UNSIGNED (none found), ERROR (could not be read). */
+  outcome: "SIGNED" | "UNSIGNED" | "ERROR";
+  /** ERROR: why; a sentence for a person. */
+  message: string | null;
+  signatures: FoundSignature[];
 }
 
 /** One chart and every version the listing holds for it. */
@@ -206,6 +238,12 @@ export interface ListOptions {
    * the known record over again instead of fetching the manifest and config.
    */
   known?: (repository: string, tag: string) => KnownVersion | undefined;
+  /**
+   * OCI: read each version's cosign signatures, unless `known(digest)` says they were read before
+   * (SIGNED, or UNSIGNED while no `.sig` tag exists now): a re-sync of unchanged, already-checked
+   * versions costs no request. Absent: signatures are not read.
+   */
+  signatures?: { known: (digest: string) => SignatureProbe["outcome"] | undefined };
 }
 
 /**
@@ -305,4 +343,13 @@ export interface RegistryProvider {
     ref: VersionContentRef,
     signal?: AbortSignal,
   ): Promise<VersionContent>;
+  /**
+   * Helm: the version's provenance file (`<package URL>.prov`) as text, null when there is none
+   * (404); throws a RegistryError when it cannot be read.
+   */
+  provenance?(
+    target: RegistryTarget,
+    ref: VersionContentRef,
+    signal?: AbortSignal,
+  ): Promise<string | null>;
 }

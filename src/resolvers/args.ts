@@ -86,4 +86,12 @@ export class ChartsArgs extends PageArgs {
   })
   @MaxLength(MAX_FILTER_LENGTH)
   cloudType?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only charts whose latest version is (true) or is not (false) VERIFIED for the viewer's trust policy " +
+      "(see `ChartVersion.verification`; a Helm version counts once its provenance file has been read).",
+  })
+  verified?: boolean | null;
 }

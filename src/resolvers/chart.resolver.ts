@@ -47,6 +47,14 @@ class VersionsArgs extends PageArgs {
 
   @Field(() => Boolean, { defaultValue: true, description: "Include deprecated versions." })
   includeDeprecated!: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only versions that are (true) or are not (false) VERIFIED for the viewer's trust policy (see " +
+      "`verification`; a Helm version counts once its provenance file has been read).",
+  })
+  verified?: boolean | null;
 }
 
 /** Charts: their versions and registry, version resolution and reference checks. */
@@ -79,7 +87,10 @@ export class ChartResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChartVersionConnection> {
     const page = await ctx.loaders
-      .versionPages(args, versionColumnsFor(info, ["edges", "node"]))
+      .versionPages(
+        { ...args, trustViewer: ctx.viewer },
+        versionColumnsFor(info, ["edges", "node"]),
+      )
       .load({ id: chart.dbId, versionCount: chart.versionCount });
     const edges = page.rows.map(
       (row) => new LazyEdge(toChartVersion(row), "versions", [row.sort_key, Number(row.id)]),
@@ -148,7 +159,12 @@ export class ChartResolver {
   ): Promise<ChartConnection> {
     const columns = chartColumnsFor(info);
     const latestColumns = latestColumnsFor(info);
-    const page = await ctx.services.catalog.searchCharts(ctx.viewer, args, columns, latestColumns);
+    const page = await ctx.services.catalog.searchCharts(
+      ctx.viewer,
+      { ...args, trustViewer: ctx.viewer },
+      columns,
+      latestColumns,
+    );
     primeLatest(ctx, latestColumns, page.latest);
     return toConnection(page, (row) => {
       // Only whole rows serve later lookups by id (a version's `chart`, its documents).

@@ -82,7 +82,12 @@ export class RegistryResolver {
   ): Promise<ChartConnection> {
     const columns = chartColumnsFor(info);
     const latestColumns = latestColumnsFor(info);
-    const page = await ctx.services.catalog.chartsPage(registry.dbId, args, columns, latestColumns);
+    const page = await ctx.services.catalog.chartsPage(
+      registry.dbId,
+      { ...args, trustViewer: ctx.viewer },
+      columns,
+      latestColumns,
+    );
     primeLatest(ctx, latestColumns, page.latest);
     return toConnection(page, (row) => {
       // Only whole rows serve later lookups by id (a version's `chart`, its documents).

@@ -12,6 +12,7 @@ import { SubscriptionResolver } from "../resolvers/subscription.resolver";
 import { SyncRunResolver } from "../resolvers/sync-run.resolver";
 import { ChartVersionPublishedResolver } from "../resolvers/chart-version-published.resolver";
 import { WebhookResolver } from "../resolvers/webhook.resolver";
+import { TrustResolver, VersionVerificationResolver } from "../resolvers/trust.resolver";
 import { HelmRegistry } from "./helm-registry.type";
 import { nodeTypeName } from "./node.interface";
 import { OciRegistry } from "./oci-registry.type";
@@ -32,6 +33,8 @@ export const resolvers = [
   SubscriptionResolver,
   ChartVersionPublishedResolver,
   WebhookResolver,
+  TrustResolver,
+  VersionVerificationResolver,
 ] as const;
 
 /** Distinct argument values whose validation outcome is kept, per argument class. */

@@ -17,6 +17,9 @@ import {
   SyncTrigger,
   WebhookDeliveryStatus,
   WebhookEvent,
+  SignatureMethod,
+  TrustedKeyType,
+  VerificationStatus,
 } from "../domain/enums";
 import { RegistryErrorCode as ProviderErrorCode } from "../providers/errors";
 import { StoreErrorCode } from "../store/store-errors";
@@ -183,6 +186,53 @@ registerEnumType(ChartReferenceStatus, {
   },
 });
 
+registerEnumType(VerificationStatus, {
+  name: "VerificationStatus",
+  description:
+    "What a signature check of a version found, judged by the viewer's trust policy (its tenant's keys and the system's).",
+  valuesConfig: {
+    VERIFIED: { description: "A key of the trust policy signed exactly this digest." },
+    UNTRUSTED: { description: "Signed, by a key the trust policy does not hold." },
+    INVALID: {
+      description:
+        "A signature that does not match: it names another digest or chart, or a trusted key's signature fails.",
+    },
+    UNSIGNED: { description: "No signature was found." },
+    UNKNOWN: {
+      description:
+        "Could not be checked; `message` says why (no digest, the signature could not be read, not read yet).",
+    },
+  },
+});
+
+registerEnumType(SignatureMethod, {
+  name: "SignatureMethod",
+  description: "How a version is signed.",
+  valuesConfig: {
+    HELM_PROVENANCE: {
+      description:
+        "A Helm provenance file beside the package (`<package URL>.prov`), OpenPGP clear-signed.",
+    },
+    COSIGN: {
+      description:
+        "A cosign signature of the OCI artifact, found through the OCI 1.1 referrers API or the `sha256-<digest>.sig` tag.",
+    },
+  },
+});
+
+registerEnumType(TrustedKeyType, {
+  name: "TrustedKeyType",
+  description: "The kind of a key in a trust policy.",
+  valuesConfig: {
+    OPENPGP: {
+      description: "An OpenPGP public key (from an armored keyring): checks Helm provenance files.",
+    },
+    COSIGN: {
+      description: "A cosign public key (PEM, ECDSA P-256 or Ed25519): checks cosign signatures.",
+    },
+  },
+});
+
 registerEnumType(RegistryErrorCode, {
   name: "RegistryErrorCode",
   description:
@@ -243,6 +293,9 @@ export {
   SyncTrigger,
   WebhookDeliveryStatus,
   WebhookEvent,
+  SignatureMethod,
+  TrustedKeyType,
+  VerificationStatus,
 };
 
 registerEnumType(ChartKind, {

@@ -63,6 +63,7 @@ export function createLoaders(
         args.range ?? null,
         args.includePrerelease,
         args.includeDeprecated,
+        args.verified ?? null,
         args.first ?? null,
         args.after ?? null,
         args.last ?? null,

@@ -11,6 +11,7 @@ import {
   type ChartRecord,
   type ChartVersionRecord,
   type ListedDocuments,
+  type SignatureProbe,
   type PackVersionInfo,
   type KnownVersion,
   type ListingWarning,
@@ -18,6 +19,7 @@ import {
 import { RegistryError, RegistryErrorCode } from "../providers/errors";
 import { pickLatest, versionInfo, type VersionInfo } from "../services/catalog/version-order";
 import { parentTagsByVersion } from "../services/catalog/parent-tags";
+import { storeProbes } from "../services/trust/signature-facts";
 import { type CatalogTransaction, type SqlExecutor, yieldTurn } from "../store/catalog-transaction";
 import { type WriteLock } from "../store/write-lock";
 import { parseOciReference } from "../providers/oci/oci-reference";
@@ -150,6 +152,8 @@ export class PreparedListing {
   readonly summaries = new Map<string, ChartSummary>();
   /** Package documents read during the listing (packs), stored with the catalog. */
   readonly documents: ListedDocuments[] = [];
+  /** Signatures read during the listing (OCI), stored by digest with the catalog. */
+  readonly signatures: SignatureProbe[] = [];
   versionCount = 0;
 
   /** Serializes one chart; its `versions` is emptied (the rows are kept instead). */
@@ -165,6 +169,10 @@ export class PreparedListing {
       if (record.documents) {
         this.documents.push(record.documents);
         delete record.documents;
+      }
+      if (record.signatures) {
+        this.signatures.push(record.signatures);
+        delete record.signatures;
       }
       const info = versionInfo(record.version);
       const content = contentValues(record, info);
@@ -240,6 +248,7 @@ export class CatalogWriter {
           options,
         );
         await storeDocuments(tx, prepared.documents, dbDate(this.dataSource, new Date()));
+        await storeProbes(tx, prepared.signatures, dbDate(this.dataSource, new Date()));
         return result;
       }),
     );

@@ -25,6 +25,7 @@ import { type CatalogTransaction } from "../store/catalog-transaction";
 import { type CatalogVersion } from "../store/catalog-version";
 import { type WriteLock } from "../store/write-lock";
 import { CatalogWriter, knownOciVersions, PreparedListing } from "./catalog-writer";
+import { knownCosignProbes } from "../services/trust/signature-facts";
 import { type PgFleet } from "./fleet";
 import { date, jsonText, sql } from "../store/sql";
 import {
@@ -692,10 +693,14 @@ export class SyncEngine {
       // OCI: tags whose manifest digest is unchanged are not fetched again.
       const known =
         registry.kind === "OCI" ? await knownOciVersions(this.dataSource, registry.id) : null;
+      // OCI: cosign signatures are read for digests that have none cached.
+      const probes =
+        registry.kind === "OCI" ? await knownCosignProbes(this.dataSource, registry.id) : null;
       target = toTarget(registry, this.options.secrets);
       const listing = await provider.list(target, {
         onChart: (chart) => prepared.add(chart),
         known: known ? (repository, tag) => known.get(`${repository}:${tag}`) : undefined,
+        ...(probes && { signatures: { known: (digest: string) => probes.get(digest) } }),
         signal: controller.signal,
         previous: {
           etag: registry.listingEtag,

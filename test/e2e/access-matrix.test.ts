@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type * as http from "node:http";
 import { tmpdir } from "node:os";
@@ -263,6 +264,7 @@ async function state() {
   return {
     registries: await storeQuery(t.dir, "SELECT * FROM registry ORDER BY id"),
     runs: await storeQuery(t.dir, "SELECT * FROM sync_run ORDER BY id"),
+    trustedKeys: await storeQuery(t.dir, "SELECT * FROM trusted_key ORDER BY id"),
     catalogVersion: await storeQuery(t.dir, "SELECT * FROM catalog_state"),
     webhooks: await storeQuery(t.dir, "SELECT * FROM webhook ORDER BY id"),
     active: TARGETS.map((target) => {
@@ -474,7 +476,62 @@ const OPERATIONS: Operation[] = [
         actor,
       ),
   },
+  {
+    field: "addTrustedKeys",
+    kind: "mutation",
+    targets: ["tenant", "system"],
+    expect: mayAdd,
+    run: (actor, target) =>
+      outcomeOf(
+        `mutation($i: AddTrustedKeysInput!) { addTrustedKeys(input: $i) { id } }`,
+        { i: trustedKeyInput(target) },
+        actor,
+      ),
+  },
+  {
+    // Tenant A's key, or a system key: removed by their policy's admins only.
+    field: "removeTrustedKey",
+    kind: "mutation",
+    targets: ["tenant", "system"],
+    expect: mayChange,
+    run: async (actor, target) => {
+      const outcome = await outcomeOf(
+        `mutation($id: ID!) { removeTrustedKey(id: $id) { id } }`,
+        { id: await trustedKeyOf(target) },
+        actor,
+      );
+      if (outcome === "ok") trustedKeys.delete(target);
+      return outcome;
+    },
+  },
 ];
+
+/** A fresh cosign public key (Ed25519, PEM) to add at the target's scope. */
+function trustedKeyInput(target: Target): Record<string, unknown> {
+  const { publicKey } = generateKeyPairSync("ed25519");
+  return {
+    scope: target === "system" ? "SYSTEM" : "TENANT",
+    type: "COSIGN",
+    publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  };
+}
+
+/** The id of tenant A's (or the system's) key, added by its owner when there is none. */
+const trustedKeys = new Map<Target, string>();
+async function trustedKeyOf(target: Target): Promise<string> {
+  let id = trustedKeys.get(target);
+  if (!id) {
+    const added = await post(
+      `mutation($i: AddTrustedKeysInput!) { addTrustedKeys(input: $i) { id } }`,
+      { i: trustedKeyInput(target) },
+      OWNER[target],
+    );
+    id = (added.data?.addTrustedKeys as { id: string }[] | undefined)?.[0]?.id;
+    if (!id) throw new Error(`could not add the ${target} key: ${JSON.stringify(added)}`);
+    trustedKeys.set(target, id);
+  }
+  return id;
+}
 
 function addInput(kind: "Helm" | "Oci" | "Pack", target: Target): Record<string, unknown> {
   const scope = target === "system" ? "SYSTEM" : "TENANT";
@@ -569,6 +626,7 @@ describe("the access matrix", () => {
     async ({ op, actor, target, expected }) => {
       // Every fixture present and running before the call, so that its state can be compared.
       for (const each of TARGETS) await fixture(each);
+      if (op.field === "removeTrustedKey") await trustedKeyOf(target);
       if (op.field.endsWith("Webhook") && op.field !== "addWebhook") await webhookOf(target);
       const before = await state();
       const outcome = await op.run(actor, target);

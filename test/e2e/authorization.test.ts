@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema } from "graphql";
@@ -30,7 +31,7 @@ type Cell = "system" | "tenant + system" | "tenant" | "no";
 
 const ROLES: readonly Role[] = ["SYSTEM_ADMIN", "TENANT_ADMIN", "TENANT_VIEWER"];
 /** Operations that act on a scope given in their input rather than on an existing registry. */
-const SCOPED = /^((add|validate)(Helm|Oci|Pack)Registry|addWebhook|webhooks)$/;
+const SCOPED = /^((add|validate)(Helm|Oci|Pack)Registry|addWebhook|webhooks|addTrustedKeys)$/;
 
 /** The README's table: operation → cell per role. */
 function readmeTable(): Map<string, Record<Role, Cell>> {
@@ -356,6 +357,33 @@ const executors: Record<string, Executor> = {
       ),
       () => true,
     ),
+  trustedKeys: async (token, target) => {
+    const fingerprint = (await trustedKeyOf(target)).fingerprint;
+    return classify(await post(`{ trustedKeys { fingerprint } }`, {}, token), (data) =>
+      JSON.stringify(data).includes(fingerprint),
+    );
+  },
+  addTrustedKeys: async (token, target) =>
+    classify(
+      await post(
+        `mutation($i: AddTrustedKeysInput!) { addTrustedKeys(input: $i) { id } }`,
+        { i: { scope: scopeOf(target), type: "COSIGN", publicKey: freshCosignKey() } },
+        token,
+      ),
+      () => true,
+    ),
+  removeTrustedKey: async (token, target) => {
+    // A fresh victim each time: an allowed removal must not take a shared key with it.
+    const victim = await addTrustedKeyOverHttp(target);
+    return classify(
+      await post(
+        `mutation($id: ID!) { removeTrustedKey(id: $id) { id } }`,
+        { id: victim.id },
+        token,
+      ),
+      () => true,
+    );
+  },
   deleteRegistry: async (token, target) => {
     // A fresh victim each time: an allowed delete must not take a shared fixture with it.
     const owner =
@@ -519,6 +547,35 @@ async function addHelmOverHttp(owner: Viewer, scope: "SYSTEM" | "TENANT"): Promi
   const id = (result.body.data?.addHelmRegistry as { id: string } | undefined)?.id;
   if (!id) throw new Error(`could not add a fixture registry: ${JSON.stringify(result.body)}`);
   return id;
+}
+
+/** A fresh cosign public key (Ed25519, PEM). */
+function freshCosignKey(): string {
+  return generateKeyPairSync("ed25519")
+    .publicKey.export({ type: "spki", format: "pem" })
+    .toString();
+}
+
+/** Adds a key to the target's policy (own: tenant A's, other: tenant B's), as its admin. */
+async function addTrustedKeyOverHttp(target: Target): Promise<{ id: string; fingerprint: string }> {
+  const owner = target === "system" ? "sa" : target === "own" ? "adminA" : "adminB";
+  const result = await post(
+    `mutation($i: AddTrustedKeysInput!) { addTrustedKeys(input: $i) { id fingerprint } }`,
+    { i: { scope: scopeOf(target), type: "COSIGN", publicKey: freshCosignKey() } },
+    tokens.get(owner)!,
+  );
+  const key = (
+    result.body.data?.addTrustedKeys as { id: string; fingerprint: string }[] | undefined
+  )?.[0];
+  if (!key) throw new Error(`could not add a trusted key: ${JSON.stringify(result.body)}`);
+  return key;
+}
+
+const trustedKeys = new Map<Target, Promise<{ id: string; fingerprint: string }>>();
+function trustedKeyOf(target: Target): Promise<{ id: string; fingerprint: string }> {
+  let key = trustedKeys.get(target);
+  if (!key) trustedKeys.set(target, (key = addTrustedKeyOverHttp(target)));
+  return key;
 }
 
 function actorKey(viewer: Viewer): string {

@@ -12,6 +12,7 @@ import {
 } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
 import { helmOrderKey, parseHelmVersion } from "../helm-semver";
+import { MAX_PROVENANCE_BYTES } from "../signatures/provenance";
 import { createHttpClient, type HttpClient, type HttpClientFactory } from "../http/http-client";
 import { redactUrl, repositoryBaseUrl, repositoryFileUrl } from "../http/http-url";
 import type {
@@ -292,6 +293,45 @@ export class HelmProvider implements RegistryProvider {
           packageDigest,
           bytesFetched: response.bytesOnWire,
         };
+      },
+      limits,
+    );
+  }
+
+  /**
+   * The provenance file of a version: `<package URL>.prov` (Helm's convention), as text; null
+   * when the registry answers 404 (the version is not signed). Throws a RegistryError when it
+   * cannot be read (NOT_FOUND when the index lists no package URL).
+   */
+  async provenance(
+    target: RegistryTarget,
+    ref: VersionContentRef,
+    signal?: AbortSignal,
+  ): Promise<string | null> {
+    this.checkKind(target);
+    const what = `chart "${ref.chart}" version "${ref.version}"`;
+    const raw = ref.urls[0]?.trim();
+    if (raw === undefined || raw === "") {
+      throw new RegistryError(
+        RegistryErrorCode.NOT_FOUND,
+        `The index lists no package URL for ${what}.`,
+      );
+    }
+    const limits = {
+      ...this.limits,
+      maxBodyBytes: Math.min(this.limits.maxBodyBytes, MAX_PROVENANCE_BYTES),
+    };
+    return this.withClient(
+      target,
+      async (client) => {
+        const url = resolvePackageUrl(raw, client.endpointUrl, what);
+        url.pathname = `${url.pathname}.prov`;
+        const response = await client.request({
+          url,
+          passStatuses: [404],
+          ...(signal === undefined ? {} : { signal }),
+        });
+        return response.status === 404 ? null : response.body.toString("utf8");
       },
       limits,
     );

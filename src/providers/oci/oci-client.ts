@@ -275,6 +275,35 @@ export class OciRegistryClient {
     return response.body;
   }
 
+  /**
+   * The OCI 1.1 referrers of a manifest (`GET /v2/<name>/referrers/<digest>`, one page): each
+   * referrer's digest and artifact type. Undefined when the registry answers 404 (it does not
+   * implement the referrers API: a registry that does answers an empty index).
+   */
+  async referrers(
+    repository: string,
+    digest: string,
+  ): Promise<{ digest: string; artifactType: string | null }[] | undefined> {
+    const response = await this.send({
+      url: this.url(`${this.protocol.apiRoot}/${repository}/referrers/${digest}`),
+      accept: "application/vnd.oci.image.index.v1+json",
+      scope: pullScope(repository),
+      pass: [404],
+      maxBytes: MAX_MANIFEST_BYTES,
+    });
+    if (response.status === 404) return undefined;
+    const json = parseJsonObject(response.body, `The referrers of ${repository}@${digest}`);
+    const manifests = Array.isArray(json["manifests"]) ? (json["manifests"] as unknown[]) : [];
+    return manifests.flatMap((entry) => {
+      if (typeof entry !== "object" || entry === null) return [];
+      const { digest: referrer, artifactType } = entry as Record<string, unknown>;
+      if (typeof referrer !== "string" || parseDigest(referrer) === undefined) return [];
+      return [
+        { digest: referrer, artifactType: typeof artifactType === "string" ? artifactType : null },
+      ];
+    });
+  }
+
   /** Closes every connection this client opened. */
   async close(): Promise<void> {
     const clients = [...this.http.values()];

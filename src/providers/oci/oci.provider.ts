@@ -44,6 +44,7 @@ import type {
   OciTargetOptions,
   RegistryProvider,
   RegistryTarget,
+  SignatureProbe,
   VersionContent,
   VersionContentRef,
 } from "../provider";
@@ -56,6 +57,8 @@ import {
   type ArtifactReader,
 } from "./artifact.reader";
 import { EcrCredentialCache, type AwsEndpoints } from "./ecr-credentials";
+import { CosignSignatureReader } from "./cosign-signature.reader";
+import { digestOfSignatureTag, isCosignTag } from "../signatures/cosign";
 import {
   HELM_CONFIG_MEDIA_TYPE,
   helmChartLayer,
@@ -213,6 +216,12 @@ export class OciProvider implements RegistryProvider {
         kind: CHART_KINDS[settings.oci.providerType],
         known: options.known,
         warnings,
+        ...(options.signatures && {
+          signatures: {
+            known: options.signatures.known,
+            reader: new CosignSignatureReader(client),
+          },
+        }),
         ...(settings.oci.providerType === "PACK" ? { aliasTag: PACK_ALIAS_TAG } : {}),
       };
       await mapLimited(
@@ -568,6 +577,11 @@ interface ListingRun {
   aliasTag?: RegExp;
   known: ListOptions["known"];
   warnings: WarningLog;
+  /** Read the cosign signatures of versions whose digest has none cached (see ListOptions). */
+  signatures?: {
+    known: NonNullable<ListOptions["signatures"]>["known"];
+    reader: CosignSignatureReader;
+  };
 }
 
 /**
@@ -581,8 +595,11 @@ async function readRepository(
   fail: (error: unknown) => void,
 ): Promise<ChartRecord | undefined> {
   const { client, reader, known, warnings } = run;
-  const tags = ((await client.tags(entry.repository)) ?? []).filter(
-    (tag) => run.aliasTag === undefined || !run.aliasTag.test(tag),
+  const listed = (await client.tags(entry.repository)) ?? [];
+  // cosign's `sha256-<hex>.sig` (and `.att`, `.sbom`) tags are signatures, not versions.
+  const signed = new Set(listed.map(digestOfSignatureTag).filter((d) => d !== null));
+  const tags = listed.filter(
+    (tag) => !isCosignTag(tag) && (run.aliasTag === undefined || !run.aliasTag.test(tag)),
   );
   const results = await Promise.allSettled(
     tags.map((tag) => {
@@ -606,6 +623,7 @@ async function readRepository(
     for (const warning of outcome.warnings) warnings.add(warning);
   }
   if (versions.length === 0) return undefined;
+  if (run.signatures) await readSignatures(run.signatures, entry.repository, versions, signed);
   versions.sort((a, b) => compareVersionsDescending(a.version, b.version));
   return { name: entry.chart, kind: run.kind, versions };
 }
@@ -645,6 +663,33 @@ async function readTag(
     };
   }
   return outcome;
+}
+
+/**
+ * Reads the cosign signatures of the versions whose manifest digest has none cached: never read,
+ * read with an error, or read unsigned while a `.sig` tag for it exists now. One read per digest.
+ */
+async function readSignatures(
+  signatures: NonNullable<ListingRun["signatures"]>,
+  repository: string,
+  versions: ChartVersionRecord[],
+  signed: ReadonlySet<string>,
+): Promise<void> {
+  const probes = new Map<string, Promise<SignatureProbe>>();
+  await Promise.all(
+    versions.map(async (record) => {
+      const digest = record.ociReference?.split("@")[1];
+      if (digest === undefined) return;
+      const known = signatures.known(digest);
+      if (known === "SIGNED" || (known === "UNSIGNED" && !signed.has(digest))) return;
+      let probe = probes.get(digest);
+      if (!probe) {
+        probe = signatures.reader.read(repository, digest, signed.has(digest));
+        probes.set(digest, probe);
+      }
+      record.signatures = await probe;
+    }),
+  );
 }
 
 /** The warnings of one listing, capped. */

@@ -168,6 +168,7 @@ export const VERSION_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> 
   readme: PACKAGE_COLUMNS,
   valuesSchema: PACKAGE_COLUMNS,
   images: [...PACKAGE_COLUMNS, "annotations"],
+  verification: PACKAGE_COLUMNS,
 };
 
 /** Every chart_version column the reads select, by name. */

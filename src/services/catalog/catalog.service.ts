@@ -21,6 +21,7 @@ import { containsPattern, placeholders, sql } from "../../store/sql";
 import { CHART_COLUMNS, type ChartRow, VERSION_COLUMNS, type VersionRow } from "./catalog-rows";
 import { matches, parseVersionFilter, type VersionFilter } from "./version-filter";
 import { parseVersionSpec } from "./version-order";
+import { verifiedChartCondition, verifiedCondition } from "../trust/verified-filter";
 
 export {
   ALL_CHART_COLUMNS,
@@ -54,12 +55,31 @@ export interface ChartListArgs extends PageRequest {
   addonType?: string | null;
   /** Pack cloud type; packs for `all` clouds match every cloud type. */
   cloudType?: string | null;
+  /** Only charts whose latest version is (true) or is not (false) verified for `trustViewer`. */
+  verified?: boolean | null;
+  /** Whose trust policy `verified` is judged by. */
+  trustViewer?: Viewer | null;
 }
 
 export interface VersionListArgs extends PageRequest {
   range?: string | null;
   includePrerelease: boolean;
   includeDeprecated: boolean;
+  /** Only versions that are (true) or are not (false) verified for `trustViewer`. */
+  verified?: boolean | null;
+  /** Whose trust policy `verified` is judged by. */
+  trustViewer?: Viewer | null;
+}
+
+/** The `verified` filter of a list, judged by `trustViewer`'s policy (null when not asked). */
+function verifiedFilter(
+  args: { verified?: boolean | null; trustViewer?: Viewer | null },
+  alias: string,
+  condition: typeof verifiedCondition,
+): { where: string; params: unknown[] } | null {
+  if (args.verified == null) return null;
+  if (!args.trustViewer) throw new Error("the verified filter needs the viewer's trust policy");
+  return condition(args.trustViewer, alias, args.verified);
 }
 
 /** The order of a chart's versions: highest first (see version-order.ts), then newest row. */
@@ -160,6 +180,11 @@ export class CatalogService {
     if (!args.includeDeprecated) {
       where.push("c.deprecated = ?");
       params.push(0);
+    }
+    const verified = verifiedFilter(args, "c", verifiedChartCondition);
+    if (verified) {
+      where.push(verified.where);
+      params.push(...verified.params);
     }
     let from = "chart c";
     let fromParams: readonly unknown[] = [];
@@ -283,7 +308,14 @@ export class CatalogService {
     const filter = parseVersionFilter(args);
     const window = pageWindow(args, "versions", VERSION_KEYS);
     const ids = charts.map((c) => c.id);
-    if (filter.range) return this.rangePages(ids, filter, window, columns);
+    if (filter.range)
+      return this.rangePages(
+        ids,
+        filter,
+        window,
+        columns,
+        verifiedFilter(args, "v", verifiedCondition),
+      );
 
     const cond: string[] = [];
     const condParams: unknown[] = [];
@@ -294,6 +326,11 @@ export class CatalogService {
     if (!filter.includeDeprecated) {
       cond.push("v2.deprecated = ?");
       condParams.push(0);
+    }
+    const verified = verifiedFilter(args, "v2", verifiedCondition);
+    if (verified) {
+      cond.push(verified.where);
+      condParams.push(...verified.params);
     }
     const pageCond: string[] = [...cond];
     const pageParams: unknown[] = [...condParams];
@@ -367,6 +404,7 @@ export class CatalogService {
     filter: VersionFilter,
     window: PageWindow,
     columns: string,
+    verified: { where: string; params: unknown[] } | null = null,
   ): Promise<VersionPage[]> {
     const all = await sql<
       Pick<
@@ -376,8 +414,8 @@ export class CatalogService {
     >(
       this.dataSource,
       `SELECT v.id, v.chart_id, v.version, v.sort_key, v.is_semver, v.prerelease, v.deprecated
-       FROM chart_version v WHERE v.chart_id IN (${placeholders(ids.length)})`,
-      ids,
+       FROM chart_version v WHERE v.chart_id IN (${placeholders(ids.length)})${verified ? ` AND ${verified.where}` : ""}`,
+      [...ids, ...(verified?.params ?? [])],
     );
     const spec = filter.range!;
     if (!spec.constraint && !all.some((row) => row.version === spec.text)) {

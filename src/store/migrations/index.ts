@@ -13,6 +13,8 @@ import { PostgresCatalog1733011200000 } from "./postgres/1733011200000-postgres-
 import { Fleet1733097600000 } from "./postgres/1733097600000-fleet";
 import { RegistryNameIndexInfo1733184000000 } from "./postgres/1733184000000-registry-name-index-info";
 import { JsonColumns1733270400000 } from "./postgres/1733270400000-json-columns";
+import { TrustPolicy1733443200000 } from "./1733443200000-trust-policy";
+import { PostgresTrustPolicy1733443200000 } from "./postgres/1733443200000-trust-policy";
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -29,6 +31,7 @@ export const sqliteMigrations: MigrationClass[] = [
   RegistryNameUnique1732492800000,
   HelmVersionOrder1732579200000,
   SecretKeyCheck1733270400001,
+  TrustPolicy1733443200000,
   Webhooks1733529600000,
 ];
 
@@ -39,6 +42,7 @@ export const postgresMigrations: MigrationClass[] = [
   RegistryNameIndexInfo1733184000000,
   JsonColumns1733270400000,
   SecretKeyCheck1733270400001,
+  PostgresTrustPolicy1733443200000,
   PostgresWebhooks1733529600000,
 ];
 
