@@ -7,6 +7,7 @@ import { createLogger } from "../../src/observability/logger";
 import { openStore, type Store } from "../../src/store/data-source";
 import { postgresMigrations } from "../../src/store/migrations";
 import { JSON_COLUMNS } from "../../src/store/migrations/postgres/1733270400000-json-columns";
+import { JSON_TEXT } from "../../src/store/portable-types";
 import { jsonText, sql } from "../../src/store/sql";
 import {
   createTestSchema,
@@ -124,8 +125,17 @@ describe("JSON columns", () => {
           `SELECT table_name, column_name, data_type FROM information_schema.columns
             WHERE table_schema = current_schema() AND data_type IN ('jsonb', 'json')`,
         );
+        // Every column an entity declares as JSON_TEXT, and no other, is jsonb.
+        const declared = store.dataSource.entityMetadatas.flatMap((entity) =>
+          entity.columns
+            .filter((column) => column.type === JSON_TEXT)
+            .map((column) => `${entity.tableName}.${column.databaseName} jsonb`),
+        );
+        expect(declared).toEqual(
+          expect.arrayContaining(JSON_COLUMNS.map((c) => `${c.table}.${c.column} jsonb`)),
+        );
         expect(types.map((t) => `${t.table_name}.${t.column_name} ${t.data_type}`).sort()).toEqual(
-          JSON_COLUMNS.map((c) => `${c.table}.${c.column} jsonb`).sort(),
+          declared.sort(),
         );
         // The server refuses what is not JSON.
         await expect(
