@@ -13,6 +13,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocket, WebSocketServer } from "ws";
 import { createContext, type GatewayContext, type Services } from "../context";
 import { executorFor, executorGateway } from "./jit-executor";
+import { variableErrors } from "./variable-coercion";
 import { introspectionRules, LimitCheckCache } from "./operation-limits";
 import { readPath } from "./read-path";
 import { createDocumentCache, createSharedSubscribe } from "./shared-subscribe";
@@ -194,7 +195,9 @@ export async function startHttp(
         const tooManyFields = fieldCountError(document, limits);
         if (tooManyFields) return [tooManyFields];
         const error = limitChecks.check(document, payload.variables, payload.operationName);
-        return error ? [error] : undefined;
+        if (error) return [error];
+        const invalid = variableErrors(schema, document, payload.operationName, payload.variables);
+        return invalid.length > 0 ? invalid : undefined;
       },
       ...(limits.introspection
         ? {}

@@ -1,3 +1,4 @@
+import { variableErrors } from "./variable-coercion";
 import { type ApolloServerOptionsWithGateway } from "@apollo/server";
 import {
   execute,
@@ -57,6 +58,10 @@ export class OperationExecutor {
     variables: Record<string, unknown> | null | undefined,
     contextValue: GatewayContext,
   ): Promise<ExecutionResult> {
+    // Variables that do not fit their types: a request error that repeats no value (graphql-js
+    // and graphql-jit would quote the value, a password included, in the answer or the log).
+    const invalid = variableErrors(this.schema, document, operationName, variables);
+    if (invalid.length > 0) return { errors: invalid };
     const state = this.stateOf(document, operationName);
     state.runs++;
     if (state.compiled === undefined && state.runs >= COMPILE_AFTER) {

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
 import {
   AddHelmRegistryDocument,
   AddOciRegistryDocument,
@@ -261,6 +263,71 @@ describe("registry secrets", () => {
       await t.close();
       await releaseTestStore(dir);
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("variables that do not fit their types", () => {
+  const SECRET = `pw-${randomBytes(12).toString("hex")}`;
+  const MUTATION = `mutation Add($input: AddHelmRegistryInput!) { addHelmRegistry(input: $input) { id } }`;
+  const bad = [
+    // An unknown field beside the password, a wrong enum, a password that is not a string.
+    {
+      name: "a",
+      endpoint: "http://127.0.0.1:1/x",
+      auth: { type: "BASIC", password: SECRET, x: 1 },
+    },
+    { name: "b", endpoint: "http://127.0.0.1:1/x", auth: { type: SECRET, password: "p" } },
+    { name: "c", endpoint: "http://127.0.0.1:1/x", auth: { type: "BASIC", password: [SECRET] } },
+  ];
+
+  it("are a 400 BAD_USER_INPUT that never repeats a value, before and after the operation is compiled, and over graphql-ws", async () => {
+    const t = await startTestGateway();
+    const http = await t.gateway.listen();
+    const client = createClient({
+      url: `${http.url.replace("http", "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const answers: string[] = [];
+      // Several rounds: graphql-jit compiles an operation after its first runs.
+      for (let round = 0; round < 3; round++) {
+        for (const input of bad) {
+          const response = await fetch(`${http.url}/graphql`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query: MUTATION, variables: { input } }),
+          });
+          const text = await response.text();
+          answers.push(text);
+          expect(response.status).toBe(400);
+          const body = JSON.parse(text) as {
+            data?: unknown;
+            errors: { extensions: { code: string } }[];
+          };
+          expect(body.data).toBeUndefined();
+          expect(body.errors.map((e) => e.extensions.code)).toEqual(["BAD_USER_INPUT"]);
+        }
+      }
+      for (const input of bad) {
+        const error = await new Promise<unknown>((resolve) =>
+          client.subscribe(
+            { query: MUTATION, variables: { input } },
+            { next: () => undefined, error: resolve, complete: () => resolve(null) },
+          ),
+        );
+        answers.push(JSON.stringify(error));
+        expect(JSON.stringify(error)).toContain("BAD_USER_INPUT");
+      }
+      const said = answers.join("\n") + t.logs.join("\n");
+      expect(said).not.toContain(SECRET);
+      expect(said).toContain('at \\"input.auth\\"');
+      // Nothing was added.
+      expect(await storeQuery(t.dir, "SELECT id FROM registry")).toEqual([]);
+    } finally {
+      await client.dispose();
+      await t.close();
     }
   });
 });
