@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
+import { Client, type QueryResult, type QueryResultRow } from "pg";
 import { type Logger } from "../observability/logger";
 
 /**
@@ -73,7 +73,8 @@ export class PgFleet {
   async tryLock(registryId: string): Promise<boolean> {
     if (this.held.has(registryId)) return true;
     const client = await this.connection();
-    const { rows } = await client.query<{ locked: boolean }>(
+    const { rows } = await this.send<{ locked: boolean }>(
+      client,
       "SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext($1)) AS locked",
       [registryId],
     );
@@ -87,7 +88,7 @@ export class PgFleet {
    */
   async query<T>(text: string, params: unknown[] = []): Promise<T[]> {
     const client = await this.connection();
-    return (await client.query(text, params)).rows as T[];
+    return (await this.send(client, text, params)).rows as T[];
   }
 
   /** True when this instance holds the registry's lock. */
@@ -101,9 +102,11 @@ export class PgFleet {
     const client = this.client;
     if (!client) return; // The session is gone, and the lock with it.
     try {
-      await client.query("SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext($1))", [
-        registryId,
-      ]);
+      await this.send(
+        client,
+        "SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext($1))",
+        [registryId],
+      );
     } catch (error) {
       this.logger.warn(
         { err: (error as Error).message, registryId },
@@ -131,7 +134,7 @@ export class PgFleet {
       pieces.forEach((piece, i) => chunks.push(`#${id}:${i}:${pieces.length}:${piece}`));
     }
     try {
-      await client.query("SELECT pg_notify($1, part) FROM unnest($2::text[]) AS part", [
+      await this.send(client, "SELECT pg_notify($1, part) FROM unnest($2::text[]) AS part", [
         this.channel,
         chunks,
       ]);
@@ -139,6 +142,23 @@ export class PgFleet {
       this.logger.warn({ err: (error as Error).message, kind }, "fleet message not sent");
     }
   }
+
+  /**
+   * Runs a statement on the fleet connection after the ones before it: locks, the sweep and
+   * NOTIFYs share it, and pg deprecates (pg 9 removes) a query sent while another is running.
+   */
+  private send<R extends QueryResultRow = QueryResultRow>(
+    client: Client,
+    text: string,
+    params?: unknown[],
+  ): Promise<QueryResult<R>> {
+    const result = this.tail.then(() => client.query<R>(text, params));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The last statement sent on the fleet connection (see `send`). */
+  private tail: Promise<unknown> = Promise.resolve();
 
   /** Closes the connection: this instance's locks are released. */
   async close(): Promise<void> {
@@ -178,6 +198,8 @@ export class PgFleet {
     await client.query(`LISTEN ${this.channel}`);
     await client.query(`LISTEN ${this.versionChannel}`);
     this.client = client;
+    // A new connection waits for nothing sent on the old one.
+    this.tail = Promise.resolve();
     for (const handler of this.connectedHandlers) handler();
     return client;
   }
