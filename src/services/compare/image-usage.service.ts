@@ -64,7 +64,7 @@ export class ImageUsageService {
        JOIN chart c ON c.id = v.chart_id
        LEFT JOIN version_content vc ON vc.content_key = ('sha256:' || LOWER(v.digest))
        WHERE c.registry_id IN (SELECT r.id FROM registry r WHERE ${visible.where})
-         AND (LOWER(v.annotations) LIKE ? ESCAPE '\\' OR LOWER(vc.values_yaml) LIKE ? ESCAPE '\\')
+         AND (LOWER(CAST(v.annotations AS text)) LIKE ? ESCAPE '\\' OR LOWER(vc.values_yaml) LIKE ? ESCAPE '\\')
        ORDER BY c.registry_id, c.name, v.sort_key DESC, v.id DESC
        LIMIT ${MAX_CANDIDATES}`,
       [...visible.params, pattern, pattern],

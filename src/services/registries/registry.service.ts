@@ -130,11 +130,12 @@ export class RegistryService {
     }
     if (args.search?.trim()) {
       const q = containsPattern(args.search.trim().toLowerCase());
-      // The endpoint without its query: a search must not probe a token kept there.
+      // The endpoint without its query: a search must not probe a token kept there. (`?` is
+      // spelled chr(63): a literal one would be taken for a parameter on PostgreSQL.)
       const endpoint =
         this.dataSource.options.type === "postgres"
-          ? "split_part(r.endpoint, '?', 1)"
-          : "substr(r.endpoint, 1, instr(r.endpoint || '?', '?') - 1)";
+          ? "split_part(r.endpoint, chr(63), 1)"
+          : "substr(r.endpoint, 1, instr(r.endpoint || char(63), char(63)) - 1)";
       where.push(`(LOWER(r.name) LIKE ? ESCAPE '\\' OR LOWER(${endpoint}) LIKE ? ESCAPE '\\')`);
       params.push(q, q);
     }
