@@ -132,12 +132,16 @@ describe("airGapBundle on real charts, classic Helm and OCI", () => {
   let t: TestGateway;
   let server: FixtureServer;
   let oci: OciRegistryServer;
-  const registries: Record<"helm" | "oci", string> = { helm: "", oci: "" };
+  const registries: Record<"helm" | "oci" | "broken", string> = { helm: "", oci: "", broken: "" };
 
   beforeAll(async () => {
     t = await startTestGateway();
     server = await FixtureServer.start();
     server.route("/charts/index.yaml", serveBody(readFileSync(`${DIR}/index.yaml`)));
+    // The same index without digests (so nothing is shared with the cache of the first one)
+    // where no package can be fetched (its relative URLs lead nowhere).
+    const undigested = readFileSync(`${DIR}/index.yaml`, "utf8").replace(/^\s+digest: .*\n/gm, "");
+    server.route("/broken/index.yaml", serveBody(Buffer.from(undigested)));
     oci = await startOciRegistry();
     for (const [chart, versions] of Object.entries(CHARTS)) {
       for (const version of versions) {
@@ -154,6 +158,10 @@ describe("airGapBundle on real charts, classic Helm and OCI", () => {
       input: { name: "airgap-oci", endpoint: oci.url, baseContentPaths: ["charts"] } as never,
     });
     registries.oci = added.addOciRegistry.id;
+    const broken = await t.ok(AddHelmRegistryDocument, {
+      input: { name: "airgap-broken", endpoint: server.url("/broken") },
+    });
+    registries.broken = broken.addHelmRegistry.id;
     for (const id of Object.values(registries)) {
       expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
     }
@@ -297,6 +305,21 @@ describe("airGapBundle on real charts, classic Helm and OCI", () => {
       expectValid(validZarf, zarf);
       expect(zarf.components.map((c) => c.name)).toEqual(["jenkins"]);
     });
+  });
+
+  it("bundles a layer whose package cannot be read with its declared images, and warns", async () => {
+    const result = await bundle([
+      { registryId: registries.broken, chart: "jenkins", version: "5.0.0" },
+    ]);
+    const layer = result.layers[0]!;
+    expect(layer.error).toBeNull();
+    expect(layer.chartVersion?.version).toBe("5.0.0");
+    expect(layer.images.map(full)).toEqual(declaredImages("jenkins", "5.0.0"));
+    expect(result.warnings.some((w) => w.includes("could not be read"))).toBe(true);
+    const zarf = parse(result.zarf) as ZarfDoc;
+    expectValid(validZarf, zarf);
+    expect(zarf.components[0]!.images).toEqual(declaredImages("jenkins", "5.0.0"));
+    expect(zarf.components[0]!.charts![0]!.url).toBe(server.url("/broken"));
   });
 
   it("refuses an empty layer list, a bad name and a bad namespace with BAD_USER_INPUT", async () => {

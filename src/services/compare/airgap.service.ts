@@ -27,6 +27,16 @@ export const MAX_BUNDLE_LAYERS = 50;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const NAMESPACE_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
+/**
+ * Codes that are one layer's failure (its registry, chart or version); anything else (a store
+ * outage, a rate limit) fails the query as it would any other.
+ */
+const LAYER_FAILURES = new Set<string>([
+  ApiErrorCode.NOT_FOUND,
+  ApiErrorCode.BAD_USER_INPUT,
+  ApiErrorCode.FORBIDDEN,
+]);
+
 export interface BundleLayerSpec {
   registryId: string;
   chart: string;
@@ -122,7 +132,7 @@ export async function airGapBundle(
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       const code = error.extensions["code"];
-      if (typeof code !== "string" || code === ApiErrorCode.INTERNAL_SERVER_ERROR) throw error;
+      if (typeof code !== "string" || !LAYER_FAILURES.has(code)) throw error;
       const field = error.extensions["field"];
       layers.push({
         index,

@@ -71,6 +71,13 @@ export interface VersionComparison {
   images: ImageChanges;
 }
 
+/** Why a package may not be read while its version is known: the layer keeps its declared images. */
+const CONTENT_FAILURES = new Set<unknown>([
+  ApiErrorCode.CONTENT_UNAVAILABLE,
+  ApiErrorCode.UNSUPPORTED,
+  ApiErrorCode.REGISTRY_CALL_BUDGET_EXCEEDED,
+]);
+
 export interface ResolvedLayer {
   registry: RegistryEntity;
   chart: ChartRow;
@@ -170,7 +177,9 @@ export class CompareService {
         contentError: null,
       };
     } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
+      if (!(error instanceof GraphQLError) || !CONTENT_FAILURES.has(error.extensions["code"])) {
+        throw error;
+      }
       return { registry, chart, version, images: declared, contentError: error.message };
     }
   }
