@@ -112,7 +112,7 @@ export class ChartVersionImagesResolver {
   }
 }
 
-function toChartImage(image: VersionImage): ChartImage {
+export function toChartImage(image: VersionImage): ChartImage {
   return {
     reference: image.reference,
     registry: image.registry,

@@ -2,6 +2,7 @@ import { isInterfaceType, type GraphQLSchema } from "graphql";
 import { validate, type ValidationError } from "class-validator";
 import { ArgumentValidationError, buildSchema, type PubSub, type ValidatorFn } from "type-graphql";
 import { ChartResolver, ChartVersionResolver } from "../resolvers/chart.resolver";
+import { AirGapResolver } from "../resolvers/airgap.resolver";
 import { ChartVersionImagesResolver, CompareResolver } from "../resolvers/compare.resolver";
 import { HelmRegistryResolver } from "../resolvers/helm-registry.resolver";
 import { NodeResolver } from "../resolvers/node.resolver";
@@ -27,6 +28,7 @@ export const resolvers = [
   ChartResolver,
   ChartVersionResolver,
   CompareResolver,
+  AirGapResolver,
   ChartVersionImagesResolver,
   SyncRunResolver,
   NodeResolver,

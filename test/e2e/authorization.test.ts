@@ -265,6 +265,16 @@ const executors: Record<string, Executor> = {
       (data) => JSON.stringify(data).includes(fixtures[target].registryId),
     );
   },
+  airGapBundle: async (token, target) =>
+    classify(
+      await post(
+        `query($l: [AirGapLayerInput!]!) { airGapBundle(layers: $l) { layers { error { code } } } }`,
+        { l: [{ registryId: fixtures[target].registryId, chart: CHART, version: VERSION }] },
+        token,
+      ),
+      // A registry the caller does not see is this layer's NOT_FOUND, not a failed query.
+      (data) => JSON.stringify(data).includes('"error":null'),
+    ),
   syncRun: async (token, target) =>
     classify(
       await post(

@@ -126,7 +126,7 @@ async function addAndSync(t: TestGateway, name: string, path: string, viewer?: V
  * webhook outbox looking for webhooks to tell) must not be counted as a page's.
  */
 async function quiet(counter: { count: number }): Promise<void> {
-  for (let last = -1; counter.count !== last; ) {
+  for (let last = -1; counter.count !== last;) {
     last = counter.count;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

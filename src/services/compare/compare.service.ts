@@ -4,6 +4,7 @@
  * the catalog rows; values and schema from the content cache (fetched once per package digest),
  * so comparing two versions already read costs no registry request.
  */
+import { GraphQLError } from "graphql";
 import { type DataSource } from "typeorm";
 import { type Viewer } from "../../access/viewer";
 import { ChartKind, CompareDirection, type DependencyChangeKind } from "../../domain/enums";
@@ -70,6 +71,23 @@ export interface VersionComparison {
   images: ImageChanges;
 }
 
+/** Why a package may not be read while its version is known: the layer keeps its declared images. */
+const CONTENT_FAILURES = new Set<unknown>([
+  ApiErrorCode.CONTENT_UNAVAILABLE,
+  ApiErrorCode.UNSUPPORTED,
+  ApiErrorCode.REGISTRY_CALL_BUDGET_EXCEEDED,
+]);
+
+export interface ResolvedLayer {
+  registry: RegistryEntity;
+  chart: ChartRow;
+  version: VersionRow;
+  /** Declared images first, then inferred ones (duplicates kept; the bundle dedupes). */
+  images: VersionImage[];
+  /** Why the package could not be read (its inferred images are then missing); null otherwise. */
+  contentError: string | null;
+}
+
 export class CompareService {
   private readonly prepared = new PreparedDocumentCache();
 
@@ -129,11 +147,48 @@ export class CompareService {
     };
   }
 
+  /**
+   * One layer of an air-gap bundle: the version `spec` resolves to (as in `compare`) and the
+   * images it pulls, declared first, then inferred from its default values. When the package
+   * cannot be read, the declared images are kept and `contentError` says why.
+   */
+  async layer(
+    viewer: Viewer,
+    registryId: string,
+    chartName: string,
+    spec: string,
+    includePrerelease: boolean,
+  ): Promise<ResolvedLayer> {
+    const registry = await this.registries.getVisible(viewer, registryId);
+    const [chart] = await this.catalog.chartsByName([{ registryId: registry.id, name: chartName }]);
+    if (!chart)
+      throw apiError(ApiErrorCode.NOT_FOUND, `Chart "${chartName}" was not found`, {
+        field: "chart",
+      });
+    const version = await this.resolve(chart, spec, includePrerelease, "version");
+    const declared = annotatedImages(jsonRecord(version.annotations));
+    try {
+      const documents = await this.documents(registry, chart, version);
+      return {
+        registry,
+        chart,
+        version,
+        images: [...declared, ...documents.images],
+        contentError: null,
+      };
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || !CONTENT_FAILURES.has(error.extensions["code"])) {
+        throw error;
+      }
+      return { registry, chart, version, images: declared, contentError: error.message };
+    }
+  }
+
   private async resolve(
     chart: ChartRow,
     spec: string,
     includePrerelease: boolean,
-    field: "from" | "to",
+    field: "from" | "to" | "version",
   ): Promise<VersionRow> {
     const row = await this.catalog.resolveVersion(
       Number(chart.id),
