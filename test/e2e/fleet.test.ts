@@ -141,7 +141,11 @@ function collect<T>(
           }
           events.push(data as T);
           if (until(data as T)) {
-            stop();
+            // Stopped on a later turn: when the server's `complete` for this operation comes in
+            // the same socket read as this event, graphql-ws's client (6.x) would release the
+            // operation twice, drop its lock count to zero and close the socket under the
+            // other subscriptions (which then end with no event; seen in CI).
+            setTimeout(stop, 0);
             resolve(events);
           }
         },
