@@ -63,6 +63,15 @@ function isManager(viewer: Viewer, registry: OwnedRegistry): boolean {
   );
 }
 
+/** Null when the viewer manages what `owner` owns; else FORBIDDEN with the scope's message. */
+function managerRefusal(
+  viewer: Viewer,
+  owner: OwnedRegistry,
+  messages: Record<"SYSTEM" | "TENANT", string>,
+): Refusal | null {
+  return isManager(viewer, owner) ? null : { code: "FORBIDDEN", message: messages[owner.scope] };
+}
+
 /** True when the viewer may sync, force and cancel runs of a registry. */
 function isSyncer(viewer: Viewer, registry: OwnedRegistry): boolean {
   return (
@@ -136,15 +145,10 @@ export function may(viewer: Viewer, action: RegistryAction, registry: OwnedRegis
  * validation sends requests to the endpoint, so it is the adder's right).
  */
 export function addRefusal(viewer: Viewer, scope: "TENANT" | "SYSTEM"): Refusal | null {
-  const owner = ownerFor(viewer, scope);
-  if (isManager(viewer, owner)) return null;
-  return {
-    code: "FORBIDDEN",
-    message:
-      scope === "SYSTEM"
-        ? "Only a system admin may add system registries"
-        : "Only a tenant admin may add registries",
-  };
+  return managerRefusal(viewer, ownerFor(viewer, scope), {
+    SYSTEM: "Only a system admin may add system registries",
+    TENANT: "Only a tenant admin may add registries",
+  });
 }
 
 /** The owner a registry the viewer adds at `scope` gets. */
@@ -177,27 +181,18 @@ export function webhookRefusal(
 ): Refusal | null {
   if (owner.scope === "TENANT" && (viewer.tenantId === null || owner.tenantId !== viewer.tenantId))
     return { code: "NOT_FOUND", message: "Webhook not found" };
-  if (isManager(viewer, owner)) return null;
-  return {
-    code: "FORBIDDEN",
-    message:
-      owner.scope === "SYSTEM"
-        ? "System webhooks are managed only by a system admin"
-        : "Only a tenant admin may manage webhooks",
-  };
+  return managerRefusal(viewer, owner, {
+    SYSTEM: "System webhooks are managed only by a system admin",
+    TENANT: "Only a tenant admin may manage webhooks",
+  });
 }
 
 /** Whether the viewer may add (or list) webhooks at `scope`. */
 export function addWebhookRefusal(viewer: Viewer, scope: "TENANT" | "SYSTEM"): Refusal | null {
-  const owner = ownerFor(viewer, scope);
-  if (isManager(viewer, owner)) return null;
-  return {
-    code: "FORBIDDEN",
-    message:
-      scope === "SYSTEM"
-        ? "Only a system admin may manage system webhooks"
-        : "Only a tenant admin may manage webhooks",
-  };
+  return managerRefusal(viewer, ownerFor(viewer, scope), {
+    SYSTEM: "Only a system admin may manage system webhooks",
+    TENANT: "Only a tenant admin may manage webhooks",
+  });
 }
 
 /**
@@ -239,14 +234,10 @@ export function trustPolicyRefusal(
   if (action === "remove" && !canSee(viewer, owner)) {
     return { code: "NOT_FOUND", message: "Trusted key not found" };
   }
-  if (isManager(viewer, owner)) return null;
-  return {
-    code: "FORBIDDEN",
-    message:
-      owner.scope === "SYSTEM"
-        ? "Only a system admin may change the system's trust policy"
-        : "Only a tenant admin may change the tenant's trust policy",
-  };
+  return managerRefusal(viewer, owner, {
+    SYSTEM: "Only a system admin may change the system's trust policy",
+    TENANT: "Only a tenant admin may change the tenant's trust policy",
+  });
 }
 
 /**
