@@ -139,6 +139,7 @@ export const ImageSource = {
   HELM_IMAGES_ANNOTATION: "HELM_IMAGES_ANNOTATION",
   ARTIFACTHUB_IMAGES_ANNOTATION: "ARTIFACTHUB_IMAGES_ANNOTATION",
   VALUES_INFERRED: "VALUES_INFERRED",
+  ZARF_PACKAGE: "ZARF_PACKAGE",
 } as const;
 export type ImageSource = (typeof ImageSource)[keyof typeof ImageSource];
 /** What a signature check of one version found, for the viewer's trust policy. */

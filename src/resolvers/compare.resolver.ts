@@ -3,7 +3,8 @@ import { type GatewayContext } from "../context";
 import { ChartVersion } from "../schema/chart-version.type";
 import { ChartImage, ChartVersionComparison, ImageUse } from "../schema/compare.type";
 import { idOfType } from "../services/ids";
-import { annotatedImages, inferredImagesOf, type VersionImage } from "../services/compare/images";
+import { ChartKind } from "../domain/enums";
+import { declaredImages, inferredImagesOf, type VersionImage } from "../services/compare/images";
 import { MAX_IMAGE_USES } from "../services/compare/image-usage.service";
 import { documentsOf } from "./chart.resolver";
 import { toChartVersion } from "./mappers";
@@ -55,8 +56,9 @@ export class CompareResolver {
   @Query(() => [ImageUse], {
     description:
       "The chart versions, in every registry the viewer sees, that pull an image: declared in `helm.sh/images` " +
-      "or `artifacthub.io/images`, or inferred from values already read (see `ChartVersion.images`; a package " +
-      "never read is not fetched for this). Ordered by registry, chart name, then highest version first.",
+      "or `artifacthub.io/images`, listed by a Zarf package, or inferred from values already read (see " +
+      "`ChartVersion.images`; a package never read is not fetched for this). Ordered by registry, chart name, " +
+      "then highest version first.",
   })
   async chartVersionsUsingImage(
     @Arg("repository", () => String, {
@@ -94,20 +96,27 @@ export class ChartVersionImagesResolver {
     description:
       "The container images this version pulls: declared in `helm.sh/images` (HIP-0015) or " +
       "`artifacthub.io/images`, then (unless `inferred: false`) inferred from the image shapes of the default " +
-      "values, which reads the package once per digest like `values`.",
+      "values, which reads the package once per digest like `values`. For a Zarf package: its own image list " +
+      "(source ZARF_PACKAGE, recorded when catalogued, so no registry request), whatever `inferred` says, " +
+      "since a Zarf package has no default values of its own to infer from.",
   })
   async images(
     @Root() version: ChartVersion,
     @Arg("inferred", () => Boolean, {
       defaultValue: true,
-      description: "Include images inferred from the default values.",
+      description:
+        "Include images inferred from the default values (no effect on a Zarf package, which has none).",
     })
     inferred: boolean,
     @Ctx() ctx: GatewayContext,
   ): Promise<ChartImage[]> {
     const annotations = Object.fromEntries(version.annotations.map((a) => [a.key, a.value]));
-    const images: VersionImage[] = annotatedImages(annotations);
-    if (inferred) images.push(...inferredImagesOf((await documentsOf(version, ctx)).values));
+    const chart = await ctx.loaders.chartById.load(version.chartDbId);
+    const kind = chart?.kind ?? ChartKind.HELM_CHART;
+    const images: VersionImage[] = declaredImages(annotations, kind);
+    if (inferred && kind !== ChartKind.ZARF_PACKAGE) {
+      images.push(...inferredImagesOf((await documentsOf(version, ctx)).values));
+    }
     return images.map(toChartImage);
   }
 }
@@ -121,6 +130,7 @@ export function toChartImage(image: VersionImage): ChartImage {
     digest: image.digest,
     name: image.name,
     source: image.source,
+    components: image.components ?? [],
     inferred: image.source === "VALUES_INFERRED",
   };
 }

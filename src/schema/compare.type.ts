@@ -41,6 +41,13 @@ export class ChartImage {
   @Field(() => ImageSource, { description: "Where the image was found." })
   source!: ImageSource;
 
+  @Field(() => [String], {
+    description:
+      "For a Zarf package's image (source ZARF_PACKAGE), the components that list it, in package order; " +
+      "empty for every other source.",
+  })
+  components!: string[];
+
   @Field(() => Boolean, {
     description:
       "True when the image was inferred from the default values, not declared by the chart.",

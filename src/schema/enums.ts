@@ -461,5 +461,10 @@ registerEnumType(ImageSource, {
         "Inferred from the `image` / `repository` / `registry` / `tag` / `digest` shapes of the default values: " +
         "a guess, not a declaration.",
     },
+    ZARF_PACKAGE: {
+      description:
+        "The Zarf package's own image list (`components[].images` and `components[].imageTars[].images` of its " +
+        "zarf.yaml), recorded when the package is catalogued.",
+    },
   },
 });

@@ -27,6 +27,8 @@ export const OciListingWarning = {
   REPOSITORY_OUTSIDE_BASE_PATHS: "REPOSITORY_OUTSIDE_BASE_PATHS",
   /** Two repositories (under different base paths) give the same chart name; the first wins. */
   CHART_NAME_CONFLICT: "CHART_NAME_CONFLICT",
+  /** A Zarf package lists more (or longer) images than are recorded; the version is kept. */
+  IMAGES_TRUNCATED: "IMAGES_TRUNCATED",
   /** More warnings than are worth keeping; the rest are counted in this one. */
   WARNINGS_TRUNCATED: "WARNINGS_TRUNCATED",
 } as const;
@@ -59,6 +61,11 @@ export type ArtifactOutcome =
 /** Reads the artifacts of one provider type. */
 export interface ArtifactReader {
   read(context: ArtifactContext): Promise<ArtifactOutcome>;
+  /**
+   * Whether a record catalogued earlier from the same manifest still holds all this reader
+   * records; when false the tag is read again. Absent: always current.
+   */
+  isCurrent?(record: ChartVersionRecord): boolean;
 }
 
 /** `repository:tag`, as messages name an artifact. */

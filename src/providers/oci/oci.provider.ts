@@ -629,8 +629,8 @@ async function readRepository(
 }
 
 /**
- * One tag: its manifest digest (HEAD), then the known record when the digest is unchanged, or
- * the artifact read by the reader. Undefined when the tag is gone (404).
+ * One tag: its manifest digest (HEAD), then the known record when the digest is unchanged (and
+ * the reader finds it current), or the artifact read by the reader. Undefined when the tag is gone (404).
  */
 async function readTag(
   client: OciRegistryClient,
@@ -644,7 +644,9 @@ async function readTag(
   const previous = known?.(repository, tag);
   if (previous !== undefined && previous.manifestDigest === resolved.digest) {
     if ("skipped" in previous) return { kind: "skipped", warning: previous.skipped };
-    return { kind: "version", record: previous.record, warnings: [] };
+    if (reader.isCurrent?.(previous.record) !== false) {
+      return { kind: "version", record: previous.record, warnings: [] };
+    }
   }
   const outcome = await readOrSkip(identity, async () => {
     const manifest = await client.manifest(repository, resolved.digest, resolved.body);

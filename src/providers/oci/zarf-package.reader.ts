@@ -33,6 +33,17 @@
  * old package) is the `zarf.yaml` layer fetched, within MAX_CONFIG_BYTES. The catalog version is
  * the tag's (what `zarf package deploy oci://…:<tag>` takes); the architectures go to the
  * `zarf.dev/architecture` annotation (comma-separated), the flavor to `zarf.dev/flavor`.
+ *
+ * Images: the package's own list, `components[].images` and `components[].imageTars[].images`
+ * (zarf-dev/zarf `src/api/v1alpha1/component.go`, ZarfComponent.GetImages), read from the same
+ * definition (the config of current Zarf; the `zarf.yaml` layer, fetched once, for an older
+ * package whose config has no `components`). They go to the `zarf.dev/images` annotation,
+ * always written for a Zarf package (`[]` when it has none), as JSON: a list of
+ * `{"image": <reference as written>, "components": [<component names>]}`, one entry per
+ * distinct reference text, in package order; at most MAX_ZARF_IMAGES entries, references longer
+ * than MAX_IMAGE_REFERENCE_LENGTH left out. A manifest annotation of that name is replaced. The
+ * images are those of the manifest the metadata is read from (the first deployable
+ * architecture); a component limited to another architecture is not seen.
  */
 import { FAILSAFE_SCHEMA, load } from "js-yaml";
 import { RegistryError, RegistryErrorCode } from "../errors";
@@ -60,6 +71,28 @@ const ZARF_YAML = "zarf.yaml";
 /** Where the catalog records a package's architectures and flavor. */
 export const ZARF_ARCHITECTURE_ANNOTATION = "zarf.dev/architecture";
 export const ZARF_FLAVOR_ANNOTATION = "zarf.dev/flavor";
+/** Where the catalog records a package's own image list (see the file's comment for the format). */
+export const ZARF_IMAGES_ANNOTATION = "zarf.dev/images";
+/** Most images recorded per package; the rest are left out with a warning. */
+export const MAX_ZARF_IMAGES = 500;
+/** Longest image reference recorded (Docker's own limits add up to well under this). */
+export const MAX_IMAGE_REFERENCE_LENGTH = 512;
+/** Longest component name recorded (Zarf's are DNS-label-like names). */
+const MAX_COMPONENT_NAME_LENGTH = 253;
+
+/** One entry of the `zarf.dev/images` annotation. */
+export interface ZarfImageEntry {
+  /** The reference as the package writes it (trimmed). */
+  image: string;
+  /** The components that list it, in package order. */
+  components: string[];
+}
+
+/** A package's image list, and how many references were left out by the bounds. */
+interface ZarfImages {
+  entries: ZarfImageEntry[];
+  omitted: number;
+}
 
 /** Manifest annotations that become fields of the record instead of annotations. */
 const MAPPED_ANNOTATIONS = new Set<string>([
@@ -115,20 +148,40 @@ export const zarfPackageReader: ArtifactReader = {
     if (architectures.length === 0 && metadata.architecture !== undefined) {
       architectures = [metadata.architecture];
     }
-    if (
-      metadata.name === undefined ||
-      metadata.version === undefined ||
-      architectures.length === 0
-    ) {
-      const fromYaml = await readZarfYaml(context, manifest);
-      metadata = { ...fromYaml, ...definedOnly(metadata) };
-      if (architectures.length === 0 && metadata.architecture !== undefined) {
-        architectures = [metadata.architecture];
+    // The config of current Zarf is the definition itself; an older one has no components.
+    let images = Array.isArray(config["components"]) ? definitionImages(config) : undefined;
+    const metadataMissing =
+      metadata.name === undefined || metadata.version === undefined || architectures.length === 0;
+    if (metadataMissing || images === undefined) {
+      // Wanted only for its images, an unreadable zarf.yaml costs the images, not the version.
+      const definition = await readZarfYaml(context, manifest).catch((error: unknown) => {
+        if (metadataMissing || !isPackageFault(error)) throw error;
+        return undefined;
+      });
+      if (metadataMissing) {
+        metadata = { ...definitionMetadata(definition), ...definedOnly(metadata) };
+        if (architectures.length === 0 && metadata.architecture !== undefined) {
+          architectures = [metadata.architecture];
+        }
       }
+      images ??= definitionImages(definition);
     }
-    return packageVersion(context, manifest, metadata, architectures);
+    return packageVersion(context, manifest, metadata, architectures, images);
+  },
+
+  isCurrent(record: ChartVersionRecord): boolean {
+    // A version catalogued before the image list was recorded is read again, once.
+    return ZARF_IMAGES_ANNOTATION in record.annotations;
   },
 };
+
+/** A PARSE or TOO_LARGE error: the artifact's fault, not the registry's. */
+function isPackageFault(error: unknown): boolean {
+  return (
+    error instanceof RegistryError &&
+    (error.code === RegistryErrorCode.PARSE || error.code === RegistryErrorCode.TOO_LARGE)
+  );
+}
 
 /** The architectures an index offers, sorted; `skeleton` only when it is the only one. */
 function indexArchitectures(index: ImageIndex): string[] {
@@ -154,13 +207,7 @@ function text(value: unknown): string | undefined {
 }
 
 function objectAt(value: unknown, key: string): Record<string, unknown> {
-  const inner =
-    typeof value === "object" && value !== null
-      ? (value as Record<string, unknown>)[key]
-      : undefined;
-  return typeof inner === "object" && inner !== null && !Array.isArray(inner)
-    ? (inner as Record<string, unknown>)
-    : {};
+  return objectOrEmpty(objectOrEmpty(value)[key]);
 }
 
 /**
@@ -198,13 +245,54 @@ function definedOnly<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The package definition from the `zarf.yaml` layer; empty when the package has none. */
-async function readZarfYaml(
-  context: ArtifactContext,
-  manifest: ImageManifest,
-): Promise<ZarfMetadata> {
+/**
+ * The images of a package definition's components, bounded and without repeated references;
+ * none when it has no components.
+ */
+function definitionImages(definition: unknown): ZarfImages {
+  const byReference = new Map<string, ZarfImageEntry>();
+  let omitted = 0;
+  const add = (value: unknown, component: string | undefined): void => {
+    if (typeof value !== "string") return;
+    const image = value.trim();
+    if (image === "") return;
+    const known = byReference.get(image);
+    if (known !== undefined) {
+      if (component !== undefined && !known.components.includes(component)) {
+        known.components.push(component);
+      }
+    } else if (image.length > MAX_IMAGE_REFERENCE_LENGTH || byReference.size >= MAX_ZARF_IMAGES) {
+      omitted++;
+    } else {
+      byReference.set(image, { image, components: component === undefined ? [] : [component] });
+    }
+  };
+  for (const entry of listAt(objectOrEmpty(definition), "components")) {
+    const component = objectOrEmpty(entry);
+    const name = text(component["name"])?.slice(0, MAX_COMPONENT_NAME_LENGTH);
+    for (const image of listAt(component, "images")) add(image, name);
+    for (const tar of listAt(component, "imageTars")) {
+      for (const image of listAt(objectOrEmpty(tar), "images")) add(image, name);
+    }
+  }
+  return { entries: [...byReference.values()], omitted };
+}
+
+function objectOrEmpty(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function listAt(value: Record<string, unknown>, key: string): unknown[] {
+  const list = value[key];
+  return Array.isArray(list) ? (list as unknown[]) : [];
+}
+
+/** The package definition from the `zarf.yaml` layer; undefined when the package has none. */
+async function readZarfYaml(context: ArtifactContext, manifest: ImageManifest): Promise<unknown> {
   const layer = manifest.layers.find((l) => l.annotations[Annotation.TITLE] === ZARF_YAML);
-  if (layer === undefined) return {};
+  if (layer === undefined) return undefined;
   const data = await context.client.blob(context.repository, layer, MAX_CONFIG_BYTES);
   let definition: unknown;
   try {
@@ -216,7 +304,7 @@ async function readZarfYaml(
       `The zarf.yaml of ${artifactName(context)} is not valid YAML.`,
     );
   }
-  return definitionMetadata(definition);
+  return definition;
 }
 
 /** The version record of a package, and the warnings about it. */
@@ -225,6 +313,7 @@ function packageVersion(
   manifest: ImageManifest,
   metadata: ZarfMetadata,
   architectures: string[],
+  images: ZarfImages,
 ): ArtifactOutcome {
   const warnings: ListingWarning[] = [];
   const name = artifactName(context);
@@ -256,6 +345,16 @@ function packageVersion(
   );
   if (architectures.length > 0) annotations[ZARF_ARCHITECTURE_ANNOTATION] = architectures.join(",");
   if (flavor !== undefined) annotations[ZARF_FLAVOR_ANNOTATION] = flavor;
+  annotations[ZARF_IMAGES_ANNOTATION] = JSON.stringify(images.entries);
+  if (images.omitted > 0) {
+    warnings.push(
+      versionWarning(
+        context,
+        OciListingWarning.IMAGES_TRUNCATED,
+        `${name} lists more images than are recorded: ${images.omitted} left out (at most ${MAX_ZARF_IMAGES}, each at most ${MAX_IMAGE_REFERENCE_LENGTH} characters).`,
+      ),
+    );
+  }
   const record: ChartVersionRecord = {
     version: context.version,
     ...locationFields(context),

@@ -17,7 +17,7 @@ import { type ChartRow, type VersionRow } from "../catalog/catalog-rows";
 import { contentKey, type ContentService, type VersionDocuments } from "../catalog/content.service";
 import { type RegistryService } from "../registries/registry.service";
 import { changelogOf, type VersionChangelog } from "./changelog";
-import { annotatedImages, type VersionImage } from "./images";
+import { annotatedImages, declaredImages, type VersionImage } from "./images";
 import { type Parsed, PreparedDocumentCache, type PreparedDocuments } from "./prepared-documents";
 import { diffFlatSchemas, type SchemaChange } from "./schema-diff";
 import { diffLeaves, isMapping, type ValuesDiff } from "./values-diff";
@@ -149,8 +149,9 @@ export class CompareService {
 
   /**
    * One layer of an air-gap bundle: the version `spec` resolves to (as in `compare`) and the
-   * images it pulls, declared first, then inferred from its default values. When the package
-   * cannot be read, the declared images are kept and `contentError` says why.
+   * images it pulls, declared first, then inferred from its default values (a Zarf package: its
+   * own image list, and no package read). When the package cannot be read, the declared images
+   * are kept and `contentError` says why.
    */
   async layer(
     viewer: Viewer,
@@ -166,7 +167,11 @@ export class CompareService {
         field: "chart",
       });
     const version = await this.resolve(chart, spec, includePrerelease, "version");
-    const declared = annotatedImages(jsonRecord(version.annotations));
+    const declared = declaredImages(jsonRecord(version.annotations), chart.kind);
+    // A Zarf package has no values to infer from: its own list (in `declared`) is all it pulls.
+    if (chart.kind === ChartKind.ZARF_PACKAGE) {
+      return { registry, chart, version, images: declared, contentError: null };
+    }
     try {
       const documents = await this.documents(registry, chart, version);
       return {

@@ -1,7 +1,8 @@
 /**
  * `chartVersionsUsingImage`: the versions, in every registry a viewer sees, that pull an image.
- * Declared images (annotations) are read from the catalog rows; inferred ones from the values
- * already in the content cache (a version whose package was never read is not fetched for this).
+ * Declared images (annotations, and a Zarf package's own list in `zarf.dev/images`) are read from
+ * the catalog rows; inferred ones from the values already in the content cache (a version whose
+ * package was never read is not fetched for this).
  */
 import { type DataSource } from "typeorm";
 import { visibleRegistriesSql } from "../../access/access-policy";
@@ -11,7 +12,7 @@ import { badInput } from "../api-errors";
 import { VERSION_COLUMNS, type VersionRow } from "../catalog/catalog-rows";
 import { jsonRecord } from "./compare.service";
 import {
-  annotatedImages,
+  declaredImages,
   inferredImagesOf,
   parseImageReference,
   sameImage,
@@ -57,9 +58,9 @@ export class ImageUsageService {
     const name = wanted.repository.split("/").pop()!;
     const visible = visibleRegistriesSql(viewer, "r");
     const pattern = containsPattern(name);
-    const rows = await sql<VersionRow & { cached_values: string | null }>(
+    const rows = await sql<VersionRow & { cached_values: string | null; chart_kind: string }>(
       this.dataSource,
-      `SELECT ${VERSION_COLUMNS}, vc.values_yaml AS cached_values
+      `SELECT ${VERSION_COLUMNS}, vc.values_yaml AS cached_values, c.kind AS chart_kind
        FROM chart_version v
        JOIN chart c ON c.id = v.chart_id
        LEFT JOIN version_content vc ON vc.content_key = ('sha256:' || LOWER(v.digest))
@@ -72,18 +73,25 @@ export class ImageUsageService {
     const uses: ImageUse[] = [];
     for (const row of rows) {
       if (uses.length >= first) break;
-      const images = imagesOfRow(row.annotations, row.cached_values).filter((image) =>
-        sameImage(image, wanted, wantedTag),
+      const images = imagesOfRow(row.annotations, row.cached_values, row.chart_kind).filter(
+        (image) => sameImage(image, wanted, wantedTag),
       );
       if (images.length === 0) continue;
-      const { cached_values: _values, ...version } = row;
+      const { cached_values: _values, chart_kind: _kind, ...version } = row;
       uses.push({ version, images });
     }
     return uses;
   }
 }
 
-/** The declared images of a row's annotations and those inferred from its values, if given. */
-export function imagesOfRow(annotations: string, values: string | null): VersionImage[] {
-  return [...annotatedImages(jsonRecord(annotations)), ...inferredImagesOf(values)];
+/**
+ * The declared images of a row's annotations (with a Zarf package's own list) and those inferred
+ * from its values, if given.
+ */
+export function imagesOfRow(
+  annotations: string,
+  values: string | null,
+  kind: string,
+): VersionImage[] {
+  return [...declaredImages(jsonRecord(annotations), kind), ...inferredImagesOf(values)];
 }

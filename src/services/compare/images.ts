@@ -1,10 +1,13 @@
 /**
  * The container images a version pulls: declared in its `helm.sh/images` (HIP-0015) or
- * `artifacthub.io/images` annotation, or inferred from the image shapes of its default values
- * (`image: repo:tag`, or a mapping with `repository` and `registry` / `tag` / `digest`).
+ * `artifacthub.io/images` annotation, listed by a Zarf package itself (recorded at sync time in
+ * the `zarf.dev/images` annotation, see zarf-package.reader.ts), or inferred from the image
+ * shapes of its default values (`image: repo:tag`, or a mapping with `repository` and
+ * `registry` / `tag` / `digest`).
  */
 import { load } from "js-yaml";
-import { ImageSource } from "../../domain/enums";
+import { ChartKind, ImageSource } from "../../domain/enums";
+import { ZARF_IMAGES_ANNOTATION } from "../../providers/oci/zarf-package.reader";
 import { isMapping, joinPath } from "./values-diff";
 
 export const HELM_IMAGES_ANNOTATION = "helm.sh/images";
@@ -29,6 +32,8 @@ export interface VersionImage extends ImageReference {
   /** The name the annotation gives the image; the values path of an inferred one. */
   name: string | null;
   source: ImageSource;
+  /** The Zarf components that list the image (ZARF_PACKAGE images only). */
+  components?: string[];
 }
 
 /**
@@ -72,6 +77,54 @@ export function annotatedImages(annotations: Record<string, string>): VersionIma
       ImageSource.ARTIFACTHUB_IMAGES_ANNOTATION,
     ),
   ];
+}
+
+/**
+ * The images a version declares: its annotations' and, for a Zarf package, the package's own
+ * list. Only a Zarf package's `zarf.dev/images` is read: a chart could set that annotation too.
+ */
+export function declaredImages(annotations: Record<string, string>, kind: string): VersionImage[] {
+  const images = annotatedImages(annotations);
+  if (kind === ChartKind.ZARF_PACKAGE) images.push(...zarfPackageImages(annotations));
+  return images;
+}
+
+/**
+ * A Zarf package's images, from the list the catalog recorded: one per image as Docker reads it
+ * (`nginx:1.25` and `docker.io/library/nginx:1.25` are one, written as first listed), with every
+ * component that lists it.
+ */
+export function zarfPackageImages(annotations: Record<string, string>): VersionImage[] {
+  let entries: unknown;
+  try {
+    entries = JSON.parse(annotations[ZARF_IMAGES_ANNOTATION] ?? "[]");
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(entries)) return [];
+  const images = new Map<string, VersionImage>();
+  for (const entry of entries as unknown[]) {
+    if (!isMapping(entry) || typeof entry["image"] !== "string") continue;
+    const parsed = parseImageReference(entry["image"]);
+    if (!parsed) continue;
+    const components = Array.isArray(entry["components"])
+      ? (entry["components"] as unknown[]).filter((c): c is string => typeof c === "string")
+      : [];
+    const key = `${parsed.registry}/${parsed.repository}:${parsed.tag ?? ""}@${parsed.digest ?? ""}`;
+    const known = images.get(key);
+    if (known) {
+      for (const c of components) if (!known.components!.includes(c)) known.components!.push(c);
+      continue;
+    }
+    images.set(key, {
+      ...parsed,
+      reference: entry["image"].trim(),
+      name: null,
+      source: ImageSource.ZARF_PACKAGE,
+      components: [...components],
+    });
+  }
+  return [...images.values()];
 }
 
 function fromAnnotation(text: string | undefined, source: ImageSource): VersionImage[] {

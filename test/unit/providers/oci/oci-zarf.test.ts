@@ -1,20 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
-import { stringify } from "yaml";
 import { RegistryErrorCode } from "../../../../src/providers/errors";
 import { OciListingWarning } from "../../../../src/providers/oci/artifact.reader";
 import { OciProvider } from "../../../../src/providers/oci/oci.provider";
 import {
   ZARF_ARCHITECTURE_ANNOTATION,
   ZARF_FLAVOR_ANNOTATION,
+  ZARF_IMAGES_ANNOTATION,
 } from "../../../../src/providers/oci/zarf-package.reader";
-import {
-  OCI_MANIFEST,
-  buildChartTgz,
-  pushArtifact,
-  pushHelmChart,
-  type ArtifactLayer,
-  type PushedArtifact,
-} from "../../../helpers/oci/push";
+import { buildChartTgz, pushHelmChart } from "../../../helpers/oci/push";
 import { startOciRegistry, type OciRegistryServer } from "../../../helpers/oci/registry";
 import { registryFailure } from "../../../helpers/registry-errors";
 import {
@@ -22,129 +14,22 @@ import {
   chartNamed,
   complete,
   ociTarget,
-  putRawManifest,
+  knownFrom,
   requestLines,
   versionOf,
 } from "../../../helpers/oci/oci-test-support";
+import { TITLE, publishZarf, type PublishedZarf } from "../../../helpers/oci/zarf";
 
-const OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-const ZARF_CONFIG = "application/vnd.zarf.config.v1+json";
-const ZARF_LAYER = "application/vnd.zarf.layer.v1.blob";
-const TITLE = "org.opencontainers.image.title";
-
-interface ZarfPackage {
-  name: string;
-  version: string;
-  description: string;
-  flavor?: string;
-}
-
-/** zarf.yaml of a built package (v1alpha1), as `zarf package create` writes it. */
-function definition(pkg: ZarfPackage, architecture: string): Record<string, unknown> {
-  return {
-    kind: "ZarfPackageConfig",
-    metadata: {
-      name: pkg.name,
-      description: pkg.description,
-      version: pkg.version,
-      url: "https://github.com/stefanprodan/podinfo",
-    },
-    build: {
-      terminal: "ci-runner",
-      user: "ci",
-      architecture,
-      timestamp: "Tue, 02 Jan 2024 03:04:05 +0000",
-      version: "v0.32.6",
-      ...(pkg.flavor === undefined ? {} : { flavor: pkg.flavor }),
-    },
-    components: [
-      {
-        name: "podinfo",
-        required: true,
-        charts: [
-          {
-            name: "podinfo",
-            version: "6.4.0",
-            namespace: "podinfo",
-            url: "https://stefanprodan.github.io/podinfo",
-          },
-        ],
-        images: ["ghcr.io/stefanprodan/podinfo:6.4.0"],
-      },
-    ],
-  };
-}
-
-/** The package's files as Zarf layers (titled with their path), sorted by digest as Zarf does. */
-function packageLayers(zarfYaml: string): ArtifactLayer[] {
-  const files: [string, Buffer][] = [
-    ["zarf.yaml", Buffer.from(zarfYaml)],
-    ["checksums.txt", Buffer.from(`${randomBytes(32).toString("hex")} components/podinfo.tar\n`)],
-    ["components/podinfo.tar", randomBytes(2048)],
-  ];
-  const digest = (data: Buffer) => createHash("sha256").update(data).digest("hex");
-  return files
-    .sort((a, b) => digest(a[1]).localeCompare(digest(b[1])))
-    .map(([title, data]) => ({ mediaType: ZARF_LAYER, data, annotations: { [TITLE]: title } }));
-}
-
-/**
- * Publishes a package as `zarf package publish` does: one manifest per architecture, then an
- * index under the tag `<version>[-<flavor>]` with a `{os: multi, architecture}` platform per
- * manifest. `legacyConfig` pushes the config of older Zarf (`{architecture, ociVersion,
- * annotations}`) instead of the zarf.yaml as JSON.
- */
-async function publishZarf(
-  registry: OciRegistryServer,
-  repository: string,
-  pkg: ZarfPackage,
-  architectures: string[],
-  options: { legacyConfig?: boolean } = {},
-): Promise<{ indexDigest: string; manifests: PushedArtifact[] }> {
-  const tag = pkg.flavor === undefined ? pkg.version : `${pkg.version}-${pkg.flavor}`;
-  const manifests: PushedArtifact[] = [];
-  for (const architecture of architectures) {
-    const zarfYaml = definition(pkg, architecture);
-    const annotations: Record<string, string> = {
-      [TITLE]: pkg.name,
-      "org.opencontainers.image.description": pkg.description,
-      "org.opencontainers.image.url": "https://github.com/stefanprodan/podinfo",
-      ...(options.legacyConfig
-        ? {}
-        : { "org.opencontainers.image.created": "2024-01-02T03:04:05Z" }),
-    };
-    const config = options.legacyConfig
-      ? { architecture, ociVersion: "1.1.0", annotations }
-      : zarfYaml;
-    manifests.push(
-      await pushArtifact(registry, repository, tag, {
-        config: { mediaType: ZARF_CONFIG, data: config },
-        layers: packageLayers(stringify(zarfYaml)),
-        annotations,
-      }),
-    );
-  }
-  const index = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: OCI_INDEX,
-      manifests: manifests.map((m, i) => ({
-        mediaType: OCI_MANIFEST,
-        digest: m.manifestDigest,
-        size: m.manifest.length,
-        platform: { architecture: architectures[i], os: "multi" },
-      })),
-    }),
-  );
-  const indexDigest = await putRawManifest(registry, repository, tag, OCI_INDEX, index);
-  return { indexDigest, manifests };
-}
+/** The podinfo package's image list as the catalog records it (the helper's default component). */
+const PODINFO_IMAGES = JSON.stringify([
+  { image: "ghcr.io/stefanprodan/podinfo:6.4.0", components: ["podinfo"] },
+]);
 
 describe("OciProvider: Zarf packages", () => {
   let registry: OciRegistryServer;
   const provider = new OciProvider(LIMITS);
-  let podinfo: { indexDigest: string; manifests: PushedArtifact[] };
-  let old: { indexDigest: string; manifests: PushedArtifact[] };
+  let podinfo: PublishedZarf;
+  let old: PublishedZarf;
   const target = () =>
     ociTarget(registry.url, { providerType: "ZARF", baseContentPaths: ["zarf"] });
 
@@ -190,11 +75,15 @@ describe("OciProvider: Zarf packages", () => {
       sources: [],
       maintainers: [],
       dependencies: [],
-      annotations: { [ZARF_ARCHITECTURE_ANNOTATION]: "amd64,arm64" },
+      annotations: {
+        [ZARF_ARCHITECTURE_ANNOTATION]: "amd64,arm64",
+        [ZARF_IMAGES_ANNOTATION]: PODINFO_IMAGES,
+      },
     });
     expect(versionOf(podinfoChart, "6.4.0-upstream").annotations).toEqual({
       [ZARF_ARCHITECTURE_ANNOTATION]: "amd64",
       [ZARF_FLAVOR_ANNOTATION]: "upstream",
+      [ZARF_IMAGES_ANNOTATION]: PODINFO_IMAGES,
     });
     expect(listing.warnings).toEqual([
       expect.objectContaining({
@@ -206,12 +95,13 @@ describe("OciProvider: Zarf packages", () => {
     ]);
   });
 
-  it("reads zarf.yaml only for a package whose config lacks the version, never other layers", async () => {
+  it("reads zarf.yaml only for a package whose config lacks the version or components, never other layers", async () => {
     registry.resetRequests();
     const listing = complete(await provider.list(target()));
     const pkg = versionOf(chartNamed(listing, "old-pkg"), "1.0.0");
     expect(pkg.description).toBe("Published by an older Zarf");
     expect(pkg.annotations[ZARF_ARCHITECTURE_ANNOTATION]).toBe("arm64");
+    expect(pkg.annotations[ZARF_IMAGES_ANNOTATION]).toBe(PODINFO_IMAGES);
     const blobs = requestLines(registry).filter((l) => l.includes("/blobs/"));
     const [oldManifest] = old.manifests;
     const oldLayers = JSON.parse(oldManifest!.manifest.toString()) as {
@@ -227,6 +117,39 @@ describe("OciProvider: Zarf packages", () => {
     const podinfoBlobs = blobs.filter((l) => l.startsWith("GET /v2/zarf/podinfo/"));
     expect(podinfoBlobs).toHaveLength(2);
     expect(podinfoBlobs.some((l) => configs.has(l.slice(l.lastIndexOf("/") + 1)))).toBe(true);
+  });
+
+  it("reads again, once, a known package catalogued before its image list was recorded", async () => {
+    const first = complete(await provider.list(target()));
+    const known = knownFrom(first);
+    // podinfo 6.4.0 as an earlier catalog stored it: no image list.
+    const older = (repository: string, tag: string) => {
+      const entry = known(repository, tag);
+      if (entry === undefined || "skipped" in entry || tag !== "6.4.0") return entry;
+      const { [ZARF_IMAGES_ANNOTATION]: _images, ...annotations } = entry.record.annotations;
+      return { ...entry, record: { ...entry.record, annotations } };
+    };
+    registry.resetRequests();
+    const again = complete(await provider.list(target(), { known: older }));
+    expect(again.charts).toEqual(first.charts);
+    // knownFrom carries no skipped artifacts: the Helm chart in zarf/nginx is read again too.
+    const reads = requestLines(registry).filter(
+      (l) => !l.startsWith("HEAD ") && !l.startsWith("GET /v2/zarf/nginx/"),
+    );
+    const amd64 = podinfo.manifests[0]!;
+    expect(reads.filter((l) => l.includes("/manifests/") || l.includes("/blobs/")).sort()).toEqual(
+      [
+        `GET /v2/zarf/podinfo/manifests/${podinfo.indexDigest}`,
+        `GET /v2/zarf/podinfo/manifests/${amd64.manifestDigest}`,
+        `GET /v2/zarf/podinfo/blobs/${amd64.configDigest}`,
+      ].sort(),
+    );
+    // Catalogued with its image list, an unchanged tag costs its HEAD only.
+    registry.resetRequests();
+    complete(await provider.list(target(), { known }));
+    expect(requestLines(registry).filter((l) => l.startsWith("GET /v2/zarf/podinfo/"))).toEqual([
+      `GET /v2/zarf/podinfo/tags/list`,
+    ]);
   });
 
   it("looks up a package version; its content is not a chart's", async () => {
