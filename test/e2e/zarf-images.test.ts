@@ -116,6 +116,18 @@ const HUGE: ZarfPackage = {
   ],
 };
 
+/** Sixty long component names, each on the same 300 images: more names than the list may hold. */
+const WIDE_IMAGES = Array.from({ length: 300 }, (_, i) => `ghcr.io/example/wide-${i}:1.0`);
+const WIDE: ZarfPackage = {
+  name: "wide",
+  version: "1.0.0",
+  description: "Long component names on many images",
+  components: Array.from({ length: 60 }, (_, c) => ({
+    name: `component-${c}-${"n".repeat(200)}`,
+    images: WIDE_IMAGES,
+  })),
+};
+
 const OTHER_TENANT: Viewer = { tenantId: "another-tenant", role: "TENANT_ADMIN" } as Viewer;
 
 interface ExpectedImage {
@@ -195,6 +207,7 @@ describe("Zarf packages: their own image list", () => {
     });
     await publishZarf(oci, "zarf/legacy", LEGACY, ["arm64"], { legacyConfig: true });
     await publishZarf(oci, "zarf/huge", HUGE, ["amd64"]);
+    await publishZarf(oci, "zarf/wide", WIDE, ["amd64"]);
     await publishZarf(oci, "other/elsewhere", OTHER, ["amd64"]);
 
     const added = await t.ok(AddOciRegistryDocument, {
@@ -232,14 +245,31 @@ describe("Zarf packages: their own image list", () => {
   it("records each package's list at sync, bounded, with a warning for what is left out", async () => {
     const run = await syncAndWait(t, zarfId);
     expect(run.status).toBe("SUCCEEDED");
-    expect(run.warnings.map((w) => [w.code, w.chart, w.version])).toEqual([
+    expect(run.warnings.map((w) => [w.code, w.chart, w.version]).sort()).toEqual([
       ["IMAGES_TRUNCATED", "huge", "1.0.0"],
+      ["IMAGES_TRUNCATED", "wide", "1.0.0"],
     ]);
     const huge = await t.ok(VersionImagesDocument, { id: zarfId, name: "huge", inferred: false });
     const images = huge.registry!.chart!.versions.edges[0]!.node.images;
     // The first 500 references that are short enough, in package order.
     const listed = HUGE.components![0]!.images!.filter((r) => r.length <= 512).slice(0, 500);
     expect(images.map((i) => i.reference)).toEqual(listed);
+
+    // Every image is kept; component names stop where the list reaches 256 KiB of JSON, each
+    // image keeping the first ones in package order.
+    const wide = await t.ok(VersionImagesDocument, { id: zarfId, name: "wide", inferred: false });
+    const wideImages = wide.registry!.chart!.versions.edges[0]!.node.images;
+    expect(wideImages.map((i) => i.reference)).toEqual(WIDE_IMAGES);
+    const names = WIDE.components!.map((c) => c.name);
+    for (const image of wideImages) {
+      expect(image.components.length).toBeGreaterThan(0);
+      expect(image.components).toEqual(names.slice(0, image.components.length));
+    }
+    const text = JSON.stringify(
+      wideImages.map((i) => ({ image: i.reference, components: i.components })),
+    ).length;
+    expect(text).toBeLessThanOrEqual(256 * 1024);
+    expect(text).toBeGreaterThan(250 * 1024);
   });
 
   it("answers ChartVersion.images from the catalog, the same with or without inferred", async () => {

@@ -40,8 +40,12 @@
  * package whose config has no `components`). They go to the `zarf.dev/images` annotation,
  * always written for a Zarf package (`[]` when it has none), as JSON: a list of
  * `{"image": <reference as written>, "components": [<component names>]}`, one entry per
- * distinct reference text, in package order; at most MAX_ZARF_IMAGES entries, references longer
- * than MAX_IMAGE_REFERENCE_LENGTH left out. A manifest annotation of that name is replaced. The
+ * distinct reference text, in package order. Bounded: at most MAX_ZARF_IMAGES entries, references
+ * longer than MAX_IMAGE_REFERENCE_LENGTH left out, component names longer than
+ * MAX_COMPONENT_NAME_LENGTH not recorded, and the whole list at most MAX_ZARF_IMAGES_TEXT
+ * characters of JSON (a component named on many images would otherwise be repeated on each);
+ * anything left out is counted in an IMAGES_TRUNCATED warning. A manifest annotation of that
+ * name is replaced. The
  * images are those of the manifest the metadata is read from (the first deployable
  * architecture); a component limited to another architecture is not seen.
  */
@@ -78,7 +82,9 @@ export const MAX_ZARF_IMAGES = 500;
 /** Longest image reference recorded (Docker's own limits add up to well under this). */
 export const MAX_IMAGE_REFERENCE_LENGTH = 512;
 /** Longest component name recorded (Zarf's are DNS-label-like names). */
-const MAX_COMPONENT_NAME_LENGTH = 253;
+export const MAX_COMPONENT_NAME_LENGTH = 253;
+/** Most characters of the recorded list's JSON. */
+export const MAX_ZARF_IMAGES_TEXT = 256 * 1024;
 
 /** One entry of the `zarf.dev/images` annotation. */
 export interface ZarfImageEntry {
@@ -88,10 +94,13 @@ export interface ZarfImageEntry {
   components: string[];
 }
 
-/** A package's image list, and how many references were left out by the bounds. */
+/** A package's image list, and what the bounds left out of it. */
 interface ZarfImages {
   entries: ZarfImageEntry[];
+  /** Images left out. */
   omitted: number;
+  /** Component names not recorded on an image. */
+  omittedComponents: number;
 }
 
 /** Manifest annotations that become fields of the record instead of annotations. */
@@ -251,31 +260,51 @@ function definedOnly<T extends object>(value: T): T {
  */
 function definitionImages(definition: unknown): ZarfImages {
   const byReference = new Map<string, ZarfImageEntry>();
-  let omitted = 0;
+  const result: ZarfImages = { entries: [], omitted: 0, omittedComponents: 0 };
+  let size = 2; // `[]`
   const add = (value: unknown, component: string | undefined): void => {
     if (typeof value !== "string") return;
     const image = value.trim();
     if (image === "") return;
     const known = byReference.get(image);
     if (known !== undefined) {
-      if (component !== undefined && !known.components.includes(component)) {
-        known.components.push(component);
+      if (component === undefined || known.components.includes(component)) return;
+      const cost = JSON.stringify(component).length + 1;
+      if (size + cost > MAX_ZARF_IMAGES_TEXT) {
+        result.omittedComponents++;
+        return;
       }
-    } else if (image.length > MAX_IMAGE_REFERENCE_LENGTH || byReference.size >= MAX_ZARF_IMAGES) {
-      omitted++;
-    } else {
-      byReference.set(image, { image, components: component === undefined ? [] : [component] });
+      size += cost;
+      known.components.push(component);
+      return;
     }
+    const entry = { image, components: component === undefined ? [] : [component] };
+    const cost = JSON.stringify(entry).length + 1;
+    if (
+      image.length > MAX_IMAGE_REFERENCE_LENGTH ||
+      byReference.size >= MAX_ZARF_IMAGES ||
+      size + cost > MAX_ZARF_IMAGES_TEXT
+    ) {
+      result.omitted++;
+      return;
+    }
+    size += cost;
+    byReference.set(image, entry);
   };
   for (const entry of listAt(objectOrEmpty(definition), "components")) {
     const component = objectOrEmpty(entry);
-    const name = text(component["name"])?.slice(0, MAX_COMPONENT_NAME_LENGTH);
+    let name = text(component["name"]);
+    if (name !== undefined && name.length > MAX_COMPONENT_NAME_LENGTH) {
+      result.omittedComponents++;
+      name = undefined;
+    }
     for (const image of listAt(component, "images")) add(image, name);
     for (const tar of listAt(component, "imageTars")) {
       for (const image of listAt(objectOrEmpty(tar), "images")) add(image, name);
     }
   }
-  return { entries: [...byReference.values()], omitted };
+  result.entries = [...byReference.values()];
+  return result;
 }
 
 function objectOrEmpty(value: unknown): Record<string, unknown> {
@@ -346,12 +375,15 @@ function packageVersion(
   if (architectures.length > 0) annotations[ZARF_ARCHITECTURE_ANNOTATION] = architectures.join(",");
   if (flavor !== undefined) annotations[ZARF_FLAVOR_ANNOTATION] = flavor;
   annotations[ZARF_IMAGES_ANNOTATION] = JSON.stringify(images.entries);
-  if (images.omitted > 0) {
+  if (images.omitted > 0 || images.omittedComponents > 0) {
     warnings.push(
       versionWarning(
         context,
         OciListingWarning.IMAGES_TRUNCATED,
-        `${name} lists more images than are recorded: ${images.omitted} left out (at most ${MAX_ZARF_IMAGES}, each at most ${MAX_IMAGE_REFERENCE_LENGTH} characters).`,
+        `${name} lists more images than are recorded: ${images.omitted} image(s) and ` +
+          `${images.omittedComponents} component name(s) left out (at most ${MAX_ZARF_IMAGES} ` +
+          `images of at most ${MAX_IMAGE_REFERENCE_LENGTH} characters, component names of at most ` +
+          `${MAX_COMPONENT_NAME_LENGTH}, ${MAX_ZARF_IMAGES_TEXT} characters in all).`,
       ),
     );
   }
