@@ -21,6 +21,7 @@ import {
 import { sql } from "../../src/store/sql";
 import { type Viewer } from "../../src/access/viewer";
 import { errorCode, startTestGateway, type TestGateway } from "../helpers/gateway";
+import { buildChartTgz, pushHelmChart } from "../helpers/oci/push";
 import { startOciRegistry, type OciRegistryServer } from "../helpers/oci/registry";
 import { publishZarf, zarfDefinition, type ZarfPackage } from "../helpers/oci/zarf";
 import { syncAndWait } from "../helpers/sync";
@@ -189,6 +190,7 @@ describe("Zarf packages: their own image list", () => {
   let oci: OciRegistryServer;
   let zarfId: string;
   let otherId: string;
+  let chartsId: string;
   const packages: Record<string, ZarfPackage[]> = {
     platform: [PLATFORM_1_0, PLATFORM_1_1],
     legacy: [LEGACY],
@@ -209,6 +211,26 @@ describe("Zarf packages: their own image list", () => {
     await publishZarf(oci, "zarf/huge", HUGE, ["amd64"]);
     await publishZarf(oci, "zarf/wide", WIDE, ["amd64"]);
     await publishZarf(oci, "other/elsewhere", OTHER, ["amd64"]);
+
+    // A Helm chart whose Chart.yaml sets the catalog's Zarf key: it is no Zarf package.
+    await pushHelmChart(oci, {
+      repository: "charts/pretender",
+      chart: await buildChartTgz({
+        name: "pretender",
+        version: "1.0.0",
+        values: "replicas: 1\n",
+        extraChartYaml: {
+          annotations: {
+            "zarf.dev/images": JSON.stringify([{ image: "nginx:1.25.3", components: ["x"] }]),
+          },
+        },
+      }),
+    });
+    const charts = await t.ok(AddOciRegistryDocument, {
+      input: { name: "charts", endpoint: oci.url, baseContentPaths: ["charts"] } as never,
+    });
+    chartsId = charts.addOciRegistry.id;
+    expect((await syncAndWait(t, chartsId)).status).toBe("SUCCEEDED");
 
     const added = await t.ok(AddOciRegistryDocument, {
       input: {
@@ -340,6 +362,13 @@ describe("Zarf packages: their own image list", () => {
       expect(found.length).toBeGreaterThan(0);
     }
     expect(await uses("evil.example.com/x", null)).toEqual([]);
+    // The Helm chart's `zarf.dev/images` annotation is not read (nginx above did not list it).
+    const pretender = await t.ok(VersionImagesDocument, {
+      id: chartsId,
+      name: "pretender",
+      inferred: true,
+    });
+    expect(pretender.registry!.chart!.versions.edges.map((e) => e.node.images)).toEqual([[]]);
     // Another tenant sees its own package only, and this tenant never sees it.
     expect(await uses("nginx", "1.25.3", OTHER_TENANT)).toEqual(
       expected(otherId, { elsewhere: [OTHER] }, "library/nginx", "1.25.3"),
