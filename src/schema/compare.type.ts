@@ -225,6 +225,15 @@ export class PackDependencyChange {
 
   @Field(() => PackDependency, { nullable: true, description: "The dependency in `to`." })
   to!: PackDependency | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when a profile that met `from`'s dependency may fail `to`'s, as `validateProfileLayers` checks: a " +
+      "required or notSupported dependency added (an optional one with a bound), a type turned to required " +
+      "or to or from notSupported, a layer named or changed, minVersion raised or maxVersion lowered (or " +
+      "added), a notSupported range widened. Never for `upgrade` dependencies, which profiles do not check.",
+  })
+  breaking!: boolean;
 }
 
 @ObjectType({

@@ -358,6 +358,41 @@ function dependencyOf(d: Json) {
   };
 }
 
+type Dependency = ReturnType<typeof dependencyOf>;
+
+/** Dotted numeric versions compared part by part (`1.27` = `1.27.0`); the fixtures need no more. */
+function versionOrder(a: string, b: string): number {
+  const parts = (v: string) => [...v.split(".").map(Number), 0, 0].slice(0, 3);
+  const [pa, pb] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return 0;
+}
+
+/** Whether a profile that met `a` (null: none) may fail `b`, by the README's list. */
+function mayFail(a: Dependency | null, b: Dependency): boolean {
+  if (b.type === "UPGRADE") return false;
+  if (a === null || a.type === "UPGRADE")
+    return b.type !== "OPTIONAL" || b.minVersion !== null || b.maxVersion !== null;
+  if (a.type !== b.type && ["REQUIRED", "NOT_SUPPORTED"].includes(b.type)) return true;
+  if (a.type === "NOT_SUPPORTED" && b.type !== "NOT_SUPPORTED") return true;
+  if (b.layer !== null && b.layer !== a.layer) return true;
+  const minUp =
+    b.minVersion !== null &&
+    (a.minVersion === null || versionOrder(b.minVersion, a.minVersion) > 0);
+  const maxDown =
+    b.maxVersion !== null &&
+    (a.maxVersion === null || versionOrder(b.maxVersion, a.maxVersion) < 0);
+  if (b.type !== "NOT_SUPPORTED") return minUp || maxDown;
+  // notSupported: its range widened.
+  const minDown =
+    a.minVersion !== null &&
+    (b.minVersion === null || versionOrder(b.minVersion, a.minVersion) < 0);
+  const maxUp =
+    a.maxVersion !== null &&
+    (b.maxVersion === null || versionOrder(b.maxVersion, a.maxVersion) > 0);
+  return minDown || maxUp;
+}
+
 function expectedConstraints(from: Json, to: Json) {
   const constraintsOf = (p: Json) => (p.constraints ?? {}) as Json;
   const depsA = list(constraintsOf(from).dependencies).map(dependencyOf);
@@ -378,6 +413,7 @@ function expectedConstraints(from: Json, to: Json) {
         changedFields: [],
         from: a,
         to: null,
+        breaking: false,
       });
       continue;
     }
@@ -389,6 +425,7 @@ function expectedConstraints(from: Json, to: Json) {
         changedFields: changed,
         from: a,
         to: b,
+        breaking: mayFail(a, b),
       });
   }
   for (const b of depsB) {
@@ -399,6 +436,7 @@ function expectedConstraints(from: Json, to: Json) {
         changedFields: [],
         from: null,
         to: b,
+        breaking: mayFail(null, b),
       });
   }
 
@@ -712,7 +750,7 @@ describe("comparing Palette packs: schema.yaml and pack.json constraints", () =>
       const expected = expectedConstraints(a, b);
       expect(sortedConstraints(c.constraints)).toEqual(sortedExpected(expected));
       for (const d of c.constraints!.dependencies) {
-        kinds.add(`dependency ${d.kind}`);
+        kinds.add(`dependency ${d.kind} ${d.breaking}`);
         d.changedFields.forEach((f) => fields.add(f));
       }
       for (const r of c.constraints!.resources) kinds.add(`resource ${r.kind} ${r.breaking}`);
@@ -720,9 +758,10 @@ describe("comparing Palette packs: schema.yaml and pack.json constraints", () =>
     // The generated packs cover every kind and field (so the walk above is exercised).
     expect([...kinds].sort()).toEqual(
       [
-        "dependency ADDED",
-        "dependency CHANGED",
-        "dependency REMOVED",
+        "dependency ADDED true",
+        "dependency CHANGED false",
+        "dependency CHANGED true",
+        "dependency REMOVED false",
         "resource ADDED true",
         "resource COMPONENTS_CHANGED true",
         "resource LOWERED false",

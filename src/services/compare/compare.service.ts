@@ -1,7 +1,7 @@
 /**
  * `compareChartVersions`: what changed between two versions of a chart (values, schema,
- * dependencies, appVersion / kubeVersion / deprecated, changelog, images). Metadata comes from
- * the catalog rows; values and schema from the content cache (fetched once per package digest),
+ * dependencies, appVersion / kubeVersion / deprecated, changelog, images; for packs, their
+ * schema.yaml and pack.json constraints). Metadata comes from the catalog rows; values and schema from the content cache (fetched once per package digest),
  * so comparing two versions already read costs no registry request.
  */
 import { GraphQLError } from "graphql";

@@ -10,6 +10,7 @@ import {
 } from "../../domain/enums";
 import { type PackDependency, type PackResource } from "../../providers/pack-metadata";
 import { type PackVersionInfo } from "../../providers/provider";
+import { compareLooseVersions } from "../profiles/profile-check";
 
 /** A dependency added, removed or changed, keyed by the other pack's name. */
 export interface PackDependencyChange {
@@ -21,6 +22,8 @@ export interface PackDependencyChange {
   from: PackDependency | null;
   /** The dependency in `to`; null when removed. */
   to: PackDependency | null;
+  /** True when a profile that met `from`'s dependency may fail `to`'s (see `dependencyBreaking`). */
+  breaking: boolean;
 }
 
 /** A resource minimum added, removed, raised, lowered, or whose components changed. */
@@ -75,12 +78,20 @@ function diffDependencies(from: PackDependency[], to: PackDependency[]): PackDep
         changedFields: [],
         from: old,
         to: null,
+        breaking: false,
       });
       continue;
     }
     const changedFields = FIELDS.filter(([, field]) => old[field] !== now[field]).map(([f]) => f);
     if (changedFields.length > 0)
-      changes.push({ packName: old.packName, kind: "CHANGED", changedFields, from: old, to: now });
+      changes.push({
+        packName: old.packName,
+        kind: "CHANGED",
+        changedFields,
+        from: old,
+        to: now,
+        breaking: dependencyBreaking(old, now),
+      });
   }
   for (const [key, now] of after) {
     if (!before.has(key))
@@ -90,9 +101,50 @@ function diffDependencies(from: PackDependency[], to: PackDependency[]): PackDep
         changedFields: [],
         from: null,
         to: now,
+        breaking: dependencyBreaking(null, now),
       });
   }
   return changes;
+}
+
+/**
+ * Whether a profile that passed `old` (null: no such dependency) may fail `now`, as profiles are
+ * checked (`validateProfileLayers`): `upgrade` dependencies are never checked; a `required` one
+ * added, an `optional` one added with a bound, a `notSupported` one added or the type turned
+ * to or from `notSupported` or to `required`, a layer named or changed, a `minVersion` raised
+ * or a `maxVersion` lowered (for `notSupported`: its range widened) can all fail a profile.
+ * Bounds that are not versions compare as a change that may break.
+ */
+export function dependencyBreaking(old: PackDependency | null, now: PackDependency): boolean {
+  if (now.type === "upgrade") return false;
+  if (old === null || old.type === "upgrade") {
+    return now.type !== "optional" || now.minVersion !== null || now.maxVersion !== null;
+  }
+  if (old.type !== now.type && (now.type === "required" || now.type === "notSupported"))
+    return true;
+  if (old.type === "notSupported" && now.type !== "notSupported") return true;
+  if (now.layer !== null && now.layer !== old.layer) return true;
+  if (now.type === "notSupported") {
+    // The unsupported range grows when a bound moves outwards or goes.
+    return (
+      (old.minVersion !== null &&
+        (now.minVersion === null || below(now.minVersion, old.minVersion))) ||
+      (old.maxVersion !== null &&
+        (now.maxVersion === null || below(old.maxVersion, now.maxVersion)))
+    );
+  }
+  // A min raised or appearing, a max lowered or appearing.
+  return (
+    (now.minVersion !== null &&
+      (old.minVersion === null || below(old.minVersion, now.minVersion))) ||
+    (now.maxVersion !== null && (old.maxVersion === null || below(now.maxVersion, old.maxVersion)))
+  );
+}
+
+/** Whether version bound `a` is below `b`; bounds that are not versions: whether they differ. */
+function below(a: string, b: string): boolean {
+  const c = compareLooseVersions(a, b);
+  return Number.isNaN(c) ? a !== b : c < 0;
 }
 
 function diffResources(from: PackResource[], to: PackResource[]): PackResourceChange[] {

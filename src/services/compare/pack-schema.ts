@@ -125,10 +125,17 @@ export function parseTemplate(path: string, template: string): PackSchemaEntry {
     hints: [],
   };
   if (body.trim() === "") return entry;
+  let previous: string | null = null;
   for (const step of splitOutsideQuotes(body)) {
     const words = tokens(step);
     const [name, ...args] = words;
     if (name === undefined) throw new Error("the template has an empty step");
+    // Palette documents hints "combined by using the pipe": `hints "a" | "b"` continues them.
+    if (name.quoted && previous === "hints" && args.every((a) => a.quoted)) {
+      entry.hints.push(...words.map((w) => w.text));
+      continue;
+    }
+    previous = name.text;
     switch (name.text) {
       case "required":
       case "readonly":
