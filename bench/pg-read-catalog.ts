@@ -136,7 +136,9 @@ async function main(): Promise<void> {
     // A change of the catalog, as a sync run's.
     await db.query("UPDATE catalog_state SET version = version + 1");
     await db.query("COMMIT");
-    await db.query("ANALYZE");
+    // What autovacuum does soon after a bulk change: the UPDATE above left a dead copy of every
+    // mirror chart, and the planner needs statistics of the new rows.
+    await db.query("VACUUM ANALYZE");
     const count = async (table: string) =>
       Number((await db.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0]!.n);
     const result: PgCatalogResult = {

@@ -159,6 +159,8 @@ export async function pgReadSection(
     }
     console.log(`    PostgreSQL read section took ${fmt((Date.now() - started) / 1000, 1)} s`);
   } finally {
-    await onServer(base, `DROP SCHEMA "${schema}" CASCADE`);
+    // BENCH_KEEP_SCHEMA=1 keeps the 1M-version catalog for EXPLAIN ANALYZE by hand.
+    if (process.env.BENCH_KEEP_SCHEMA === "1") console.log(`    schema kept: ${schema}`);
+    else await onServer(base, `DROP SCHEMA "${schema}" CASCADE`);
   }
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { Client } from "pg";
-import { median } from "./bench-support";
+import { mkdirSync, readFileSync } from "node:fs";
+import { median, repoRoot } from "./bench-support";
+import { topSelfTime, type CpuProfile } from "./cpu-profile";
 import { type ParseResult } from "./child-parse";
 import { BenchChild, runToCompletion } from "./child-runner";
 import { type SyncChildResult } from "./child-sync";
@@ -108,11 +110,16 @@ export async function pgSection(
             workDir: path.join(tmpRoot, `pg-sync-${i}`),
             noopRuns: NOOP_RUNS,
             databaseUrl: schemaUrl(base, schema),
+            // `--profile`: the first run is CPU-profiled (its time then counts the profiler too).
+            ...(i === 0 && process.argv.includes("--profile") && mkdirOnce()
+              ? { profileFile: path.join(repoRoot, ".bench", "pg-full-sync.cpuprofile") }
+              : {}),
           }),
         ],
         { timeoutMs: 180_000 },
       );
       syncs.push(result);
+      if (i === 0 && process.argv.includes("--profile")) printSyncProfile();
       const spans = result.phases
         .filter((p) => p.phase !== "DONE")
         .map((p, j) => {
@@ -286,4 +293,20 @@ export async function fleetSubscribersSection(
     await Promise.allSettled([client.result<unknown>(), a.result<unknown>(), b.result<unknown>()]);
     await withClient(base, (c) => c.query(`DROP SCHEMA "${schema}" CASCADE`));
   }
+}
+
+function mkdirOnce(): true {
+  mkdirSync(path.join(repoRoot, ".bench"), { recursive: true });
+  return true;
+}
+
+/** The top self time of the profiled first run (`--profile`), kept as .bench/pg-full-sync.cpuprofile. */
+function printSyncProfile(): void {
+  const file = path.join(repoRoot, ".bench", "pg-full-sync.cpuprofile");
+  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+  console.log("    CPU profile of run 1 (.bench/pg-full-sync.cpuprofile), top self time:");
+  for (const row of topSelfTime(profile, repoRoot, 20))
+    console.log(
+      `      ${fmt(row.percent, 1).padStart(5)} %  ${fmt(row.selfMs).padStart(6)} ms  ${row.name}`,
+    );
 }

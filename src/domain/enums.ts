@@ -123,6 +123,33 @@ export const DependencyChangeKind = {
 } as const;
 export type DependencyChangeKind = (typeof DependencyChangeKind)[keyof typeof DependencyChangeKind];
 
+/** Which side of a comparison something belongs to. */
+export const CompareSide = {
+  FROM: "FROM",
+  TO: "TO",
+} as const;
+export type CompareSide = (typeof CompareSide)[keyof typeof CompareSide];
+
+/** A field of a pack dependency (pack.json `constraints.dependencies[]`) that can change. */
+export const PackDependencyField = {
+  LAYER: "LAYER",
+  MIN_VERSION: "MIN_VERSION",
+  MAX_VERSION: "MAX_VERSION",
+  TYPE: "TYPE",
+} as const;
+export type PackDependencyField = (typeof PackDependencyField)[keyof typeof PackDependencyField];
+
+/** How a pack's resource constraint (pack.json `constraints.resources[]`) differs. */
+export const PackResourceChangeKind = {
+  ADDED: "ADDED",
+  REMOVED: "REMOVED",
+  RAISED: "RAISED",
+  LOWERED: "LOWERED",
+  COMPONENTS_CHANGED: "COMPONENTS_CHANGED",
+} as const;
+export type PackResourceChangeKind =
+  (typeof PackResourceChangeKind)[keyof typeof PackResourceChangeKind];
+
 /** The kind of a changelog entry (Artifact Hub's `artifacthub.io/changes` kinds). */
 export const ChangelogKind = {
   ADDED: "ADDED",

@@ -7,7 +7,7 @@ import { ChartKind } from "../domain/enums";
 import { declaredImages, inferredImagesOf, type VersionImage } from "../services/compare/images";
 import { MAX_IMAGE_USES } from "../services/compare/image-usage.service";
 import { documentsOf } from "./chart.resolver";
-import { toChartVersion } from "./mappers";
+import { toChartVersion, toPackDependency } from "./mappers";
 
 /** Comparisons of two versions, and the versions that pull an image. */
 @Resolver(() => ChartVersionComparison)
@@ -15,7 +15,8 @@ export class CompareResolver {
   @Query(() => ChartVersionComparison, {
     description:
       "What changes from one version of a chart to another: default values (typed paths), the values schema " +
-      "(breaking changes apart), dependencies, appVersion / kubeVersion / deprecated, the changelog of every " +
+      "(breaking changes apart; a pack's schema.yaml compared in the same terms), dependencies, a pack's " +
+      "constraints, appVersion / kubeVersion / deprecated, the changelog of every " +
       "version in between and the images pulled. `from` and `to` resolve as in `resolveChartVersion` (an exact " +
       "version, a range such as `6.0.x`, a floating tag), so a comparison can go either way. Values and schema " +
       "are read from the package once per digest and cached; NOT_FOUND (with `extensions.field`) when the " +
@@ -49,6 +50,14 @@ export class CompareResolver {
       images: {
         added: c.images.added.map(toChartImage),
         removed: c.images.removed.map(toChartImage),
+      },
+      constraints: c.constraints && {
+        dependencies: c.constraints.dependencies.map((d) => ({
+          ...d,
+          from: d.from && toPackDependency(d.from),
+          to: d.to && toPackDependency(d.to),
+        })),
+        resources: c.constraints.resources,
       },
     };
   }

@@ -7,6 +7,7 @@ import {
   ChartVersion,
   Maintainer,
   type PackConstraints,
+  type PackDependency,
 } from "../schema/chart-version.type";
 import { Chart } from "../schema/chart.type";
 import {
@@ -225,18 +226,23 @@ export function toSyncRun(entity: SyncRunEntity): SyncRun {
 /** A pack version's constraints as the API shows them. */
 function toConstraints(pack: PackVersionInfo): PackConstraints {
   return {
-    dependencies: pack.dependencies.map((d) => ({
-      packName: d.packName,
-      layer: d.layer as PackLayer | null,
-      minVersion: d.minVersion,
-      maxVersion: d.maxVersion,
-      type: d.type as PackDependencyType,
-    })),
+    dependencies: pack.dependencies.map(toPackDependency),
     resources: pack.resources.map((r) => ({
       type: r.type,
       minLimit: r.minLimit,
       components: r.components.map((c) => ({ ...c })),
     })),
+  };
+}
+
+/** One pack dependency (pack.json `constraints.dependencies[]`) as the API shows it. */
+export function toPackDependency(d: PackVersionInfo["dependencies"][number]): PackDependency {
+  return {
+    packName: d.packName,
+    layer: d.layer as PackLayer | null,
+    minVersion: d.minVersion,
+    maxVersion: d.maxVersion,
+    type: d.type as PackDependencyType,
   };
 }
 

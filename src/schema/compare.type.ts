@@ -1,10 +1,13 @@
-import { Field, Int, ObjectType } from "type-graphql";
-import { ChartVersion } from "./chart-version.type";
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { ChartVersion, PackDependency } from "./chart-version.type";
 import {
   ChangelogKind,
   CompareDirection,
+  CompareSide,
   DependencyChangeKind,
   ImageSource,
+  PackDependencyField,
+  PackResourceChangeKind,
   SchemaChangeKind,
 } from "./enums";
 
@@ -135,7 +138,24 @@ export class SchemaChange {
 
 @ObjectType({
   simpleResolvers: true,
-  description: "What changed in the values schema (values.schema.json), breaking changes apart.",
+  description: "An entry of a pack's schema.yaml that does not parse; its path is not compared.",
+})
+export class SchemaEntryError {
+  @Field(() => CompareSide, { description: "The version whose schema.yaml has the entry." })
+  side!: CompareSide;
+
+  @Field(() => String, { description: "The entry's values path, as schema.yaml writes it." })
+  path!: string;
+
+  @Field(() => String, { description: "What is wrong with it." })
+  message!: string;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "What changed in the values schema (a chart's values.schema.json, a pack's schema.yaml), breaking changes " +
+    "apart.",
 })
 export class SchemaComparison {
   @Field(() => Boolean, { description: "Whether `from` has a schema." })
@@ -159,6 +179,13 @@ export class SchemaComparison {
     description: "Why the schemas could not be compared (not JSON or YAML); null otherwise.",
   })
   error!: string | null;
+
+  @Field(() => [SchemaEntryError], {
+    description:
+      "Entries of a pack's schema.yaml that do not parse (each left out, the rest compared); empty for a " +
+      "chart's values.schema.json.",
+  })
+  entryErrors!: SchemaEntryError[];
 }
 
 @ObjectType({ simpleResolvers: true, description: "A dependency added, removed or changed." })
@@ -180,6 +207,88 @@ export class DependencyChange {
 
   @Field(() => String, { nullable: true, description: "Repository in `to`." })
   toRepository!: string | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A pack dependency (pack.json `constraints.dependencies[]`) added, removed or changed, matched by the " +
+    "other pack's name.",
+})
+export class PackDependencyChange {
+  @Field(() => String, { description: "Name of the other pack." })
+  packName!: string;
+
+  @Field(() => DependencyChangeKind, { description: "How it changed." })
+  kind!: DependencyChangeKind;
+
+  @Field(() => [PackDependencyField], {
+    description: "The fields that differ, for CHANGED; empty otherwise.",
+  })
+  changedFields!: PackDependencyField[];
+
+  @Field(() => PackDependency, { nullable: true, description: "The dependency in `from`." })
+  from!: PackDependency | null;
+
+  @Field(() => PackDependency, { nullable: true, description: "The dependency in `to`." })
+  to!: PackDependency | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when a profile that met `from`'s dependency may fail `to`'s, as `validateProfileLayers` checks: a " +
+      "required or notSupported dependency added (an optional one with a bound), a type turned to required " +
+      "or to or from notSupported, a layer named or changed, minVersion raised or maxVersion lowered (or " +
+      "added), a notSupported range widened. Never for `upgrade` dependencies, which profiles do not check.",
+  })
+  breaking!: boolean;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A pack's resource need (pack.json `constraints.resources[]`) that changed, matched by its type.",
+})
+export class PackResourceChange {
+  @Field(() => String, { description: "`cpu`, `memory` or `diskSize`." })
+  type!: string;
+
+  @Field(() => PackResourceChangeKind, { description: "How it changed." })
+  kind!: PackResourceChangeKind;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "`minLimit` in `from` (millicores for cpu, MiB for memory, GB for disk).",
+  })
+  fromMinLimit!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "`minLimit` in `to`." })
+  toMinLimit!: number | null;
+
+  @Field(() => Boolean, {
+    description: "Whether its components (request and replica paths, scheduling) differ.",
+  })
+  componentsChanged!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "True when machine pools that met `from`'s need may not meet `to`'s: a need added, a minimum raised or a " +
+      "component added. Palette checks the need before a cluster is created or updated.",
+  })
+  breaking!: boolean;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "What changed in a pack's constraints (pack.json `constraints`).",
+})
+export class PackConstraintChanges {
+  @Field(() => [PackDependencyChange], {
+    description: "Dependencies on other packs added, removed or changed.",
+  })
+  dependencies!: PackDependencyChange[];
+
+  @Field(() => [PackResourceChange], { description: "Resource needs that changed." })
+  resources!: PackResourceChange[];
 }
 
 @ObjectType({ simpleResolvers: true, description: "A text field of both versions." })
@@ -276,7 +385,9 @@ export class ChartVersionComparison {
   @Field(() => ValuesComparison, { description: "Changes in the default values." })
   values!: ValuesComparison;
 
-  @Field(() => SchemaComparison, { description: "Changes in the values schema." })
+  @Field(() => SchemaComparison, {
+    description: "Changes in the values schema (values.schema.json, or a pack's schema.yaml).",
+  })
   schema!: SchemaComparison;
 
   @Field(() => [DependencyChange], { description: "Dependencies added, removed or changed." })
@@ -302,6 +413,14 @@ export class ChartVersionComparison {
     description: "Images (declared and inferred, see `ChartVersion.images`) only one side pulls.",
   })
   images!: ImageChanges;
+
+  @Field(() => PackConstraintChanges, {
+    nullable: true,
+    description:
+      "For packs: changes of their constraints (dependencies on other packs, resource needs); null for a " +
+      "chart that is not a pack.",
+  })
+  constraints!: PackConstraintChanges | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A chart version that pulls an image." })

@@ -4,7 +4,10 @@ import {
   ChangelogKind,
   ChartKind,
   CompareDirection,
+  CompareSide,
   DependencyChangeKind,
+  PackDependencyField,
+  PackResourceChangeKind,
   ImageSource,
   SchemaChangeKind,
   ChartReferenceStatus,
@@ -280,7 +283,10 @@ export {
   ChangelogKind,
   ChartKind,
   CompareDirection,
+  CompareSide,
   DependencyChangeKind,
+  PackDependencyField,
+  PackResourceChangeKind,
   ImageSource,
   SchemaChangeKind,
   ChartReferenceStatus,
@@ -433,6 +439,40 @@ registerEnumType(DependencyChangeKind, {
     REMOVED: { description: "Only the `from` version declares it." },
     CHANGED: {
       description: "Both declare it, with another version range, repository or condition.",
+    },
+  },
+});
+
+registerEnumType(CompareSide, {
+  name: "CompareSide",
+  description: "Which version of a comparison something belongs to.",
+  valuesConfig: {
+    FROM: { description: "The version compared from." },
+    TO: { description: "The version compared to." },
+  },
+});
+
+registerEnumType(PackDependencyField, {
+  name: "PackDependencyField",
+  description: "A field of a pack dependency (pack.json `constraints.dependencies[]`).",
+  valuesConfig: {
+    LAYER: { description: "`layer`: the layer of the other pack." },
+    MIN_VERSION: { description: "`minVersion`: the lowest acceptable version." },
+    MAX_VERSION: { description: "`maxVersion`: the highest acceptable version." },
+    TYPE: { description: "`type`: required, optional, notSupported or upgrade." },
+  },
+});
+
+registerEnumType(PackResourceChangeKind, {
+  name: "PackResourceChangeKind",
+  description: "How a pack's resource need (pack.json `constraints.resources[]`) differs.",
+  valuesConfig: {
+    ADDED: { description: "Only `to` states a need of this type." },
+    REMOVED: { description: "Only `from` states a need of this type." },
+    RAISED: { description: "`to` needs more (a higher `minLimit`)." },
+    LOWERED: { description: "`to` needs less (a lower `minLimit`)." },
+    COMPONENTS_CHANGED: {
+      description: "The same `minLimit`, other components (request or replica paths, scheduling).",
     },
   },
 });

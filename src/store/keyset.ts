@@ -152,6 +152,9 @@ export function orderBy(keys: readonly KeysetKey[]): string {
   return keys.map((k) => `${k.column} ${k.direction}`).join(", ");
 }
 
+/** The column of a page's rows that carries the list's count (removed before `map`). */
+const TOTAL_COLUMN = "keyset_total";
+
 /** A page of a list, with each row's cursor. */
 export interface Page<T> {
   items: { cursor: string; node: T }[];
@@ -162,7 +165,7 @@ export interface Page<T> {
 
 /** A list statement to page through. */
 export interface KeysetQuery<TRow, TNode> {
-  /** The select list. */
+  /** The select list (without parameters: the count's come first when it rides along). */
   select: string;
   /** The FROM clause (tables, joins), and its parameters. */
   from: string;
@@ -181,6 +184,13 @@ export interface KeysetQuery<TRow, TNode> {
    * or a count known already. Default: the list's own FROM.
    */
   count?: { from: string; params?: readonly unknown[] } | { known: number };
+  /**
+   * Count in a statement of its own, run at the same time as the page's (on PostgreSQL, on
+   * another pooled connection), instead of as a subquery of the page's statement: for a count
+   * that costs as much as the page (a broad full-text search), which would otherwise wait for
+   * it. Default: the count rides along with the page.
+   */
+  separateCount?: boolean;
   /** The sort values of a row (its cursor). */
   cursorOf(row: TRow): CursorValues;
   /** The node of a row. */
@@ -188,8 +198,8 @@ export interface KeysetQuery<TRow, TNode> {
 }
 
 /**
- * One page of a list: one statement for the count and one for the rows, whatever the page or
- * its position. Backward pages (`last`/`before`) read the list in reverse order, `last + 1`
+ * One page of a list: one statement for the rows and the count, whatever the page or its
+ * position (two when the count is separate, or when the page is empty). Backward pages (`last`/`before`) read the list in reverse order, `last + 1`
  * rows, and turn them back.
  */
 export async function keysetPage<TRow, TNode>(
@@ -197,22 +207,9 @@ export async function keysetPage<TRow, TNode>(
   query: KeysetQuery<TRow, TNode>,
 ): Promise<Page<TNode>> {
   const where = query.where.length ? query.where.join(" AND ") : "1 = 1";
-  let totalCount: number;
-  if (query.count && "known" in query.count) {
-    totalCount = query.count.known;
-  } else {
-    const countFrom = query.count?.from ?? query.from;
-    const countParams = query.count ? (query.count.params ?? []) : (query.fromParams ?? []);
-    const [{ n }] = await sql<{ n: number | string }>(
-      db,
-      `SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`,
-      [...countParams, ...query.params],
-    );
-    totalCount = Number(n);
-  }
   const { window } = query;
   const pageWhere = [...query.where];
-  const pageParams = [...query.params];
+  const pageWhereParams = [...query.params];
   for (const [values, condition] of [
     [window.after, afterCondition],
     [window.before, beforeCondition],
@@ -220,17 +217,49 @@ export async function keysetPage<TRow, TNode>(
     if (!values) continue;
     const bound = condition(query.keys, values);
     pageWhere.push(bound.where);
-    pageParams.push(...bound.params);
+    pageWhereParams.push(...bound.params);
   }
   const backward = isBackward(window);
   const limit = backward ? window.last! : window.first!;
-  const rows = await sql<TRow>(
-    db,
-    `SELECT ${query.select} FROM ${query.from}
+  const known = query.count && "known" in query.count ? query.count.known : null;
+  const countFrom = query.count && "from" in query.count ? query.count.from : query.from;
+  const countParams = [
+    ...(query.count && "from" in query.count
+      ? (query.count.params ?? [])
+      : (query.fromParams ?? [])),
+    ...query.params,
+  ];
+  const countText = `SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${where}`;
+  const count = async () =>
+    Number((await sql<{ n: number | string }>(db, countText, countParams))[0]!.n);
+  // The count rides along as an uncorrelated subquery (computed once per statement on both
+  // stores), so a page is one statement, unless it is known or wanted separately.
+  const inline = known === null && !query.separateCount;
+  const pageText = `SELECT ${query.select}${inline ? `, (${countText}) AS ${TOTAL_COLUMN}` : ""}
+      FROM ${query.from}
       WHERE ${pageWhere.length ? pageWhere.join(" AND ") : "1 = 1"}
-      ORDER BY ${orderBy(backward ? reversed(query.keys) : query.keys)} LIMIT ?`,
-    [...(query.fromParams ?? []), ...pageParams, limit + 1],
-  );
+      ORDER BY ${orderBy(backward ? reversed(query.keys) : query.keys)} LIMIT ?`;
+  const pageParams = [
+    ...(inline ? countParams : []),
+    ...(query.fromParams ?? []),
+    ...pageWhereParams,
+    limit + 1,
+  ];
+  let totalCount: number;
+  let rows: TRow[];
+  if (known !== null) {
+    totalCount = known;
+    rows = await sql<TRow>(db, pageText, pageParams);
+  } else if (inline) {
+    const found = await sql<TRow & { [TOTAL_COLUMN]?: number | string }>(db, pageText, pageParams);
+    // An empty page (past the end) carries no count: it is asked for on its own.
+    totalCount = found.length > 0 ? Number(found[0]![TOTAL_COLUMN]) : await count();
+    for (const row of found) delete row[TOTAL_COLUMN];
+    rows = found;
+  } else {
+    // Two independent statements at once: a broad search waits for the slower, not for both.
+    [totalCount, rows] = await Promise.all([count(), sql<TRow>(db, pageText, pageParams)]);
+  }
   let page = rows.slice(0, limit);
   let hasNextPage: boolean;
   let hasPreviousPage: boolean;

@@ -229,6 +229,8 @@ export class CatalogService {
       where,
       params,
       count: { from: countFrom, params: countFromParams },
+      // A broad search's count costs as much as its page: both at once.
+      separateCount: rank !== null,
       keys,
       // A search cursor leads with the rank, the exact double the store computed.
       list: rank ? "chartSearch" : "charts",

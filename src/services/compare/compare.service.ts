@@ -1,15 +1,20 @@
 /**
  * `compareChartVersions`: what changed between two versions of a chart (values, schema,
- * dependencies, appVersion / kubeVersion / deprecated, changelog, images). Metadata comes from
- * the catalog rows; values and schema from the content cache (fetched once per package digest),
+ * dependencies, appVersion / kubeVersion / deprecated, changelog, images; for packs, their
+ * schema.yaml and pack.json constraints). Metadata comes from the catalog rows; values and schema from the content cache (fetched once per package digest),
  * so comparing two versions already read costs no registry request.
  */
 import { GraphQLError } from "graphql";
 import { type DataSource } from "typeorm";
 import { type Viewer } from "../../access/viewer";
-import { ChartKind, CompareDirection, type DependencyChangeKind } from "../../domain/enums";
+import {
+  ChartKind,
+  CompareDirection,
+  type CompareSide,
+  type DependencyChangeKind,
+} from "../../domain/enums";
 import { type RegistryEntity } from "../../entities";
-import { type DependencyRecord } from "../../providers/provider";
+import { type DependencyRecord, type PackVersionInfo } from "../../providers/provider";
 import { jsonList, sql } from "../../store/sql";
 import { ApiErrorCode, apiError, notFound } from "../api-errors";
 import { type CatalogService } from "../catalog/catalog.service";
@@ -18,6 +23,8 @@ import { contentKey, type ContentService, type VersionDocuments } from "../catal
 import { type RegistryService } from "../registries/registry.service";
 import { changelogOf, type VersionChangelog } from "./changelog";
 import { annotatedImages, declaredImages, type VersionImage } from "./images";
+import { diffPackConstraints, type PackConstraintChanges } from "./pack-constraints";
+import { diffPackSchemas, readPackSchema } from "./pack-schema";
 import { type Parsed, PreparedDocumentCache, type PreparedDocuments } from "./prepared-documents";
 import { diffFlatSchemas, type SchemaChange } from "./schema-diff";
 import { diffLeaves, isMapping, type ValuesDiff } from "./values-diff";
@@ -42,12 +49,21 @@ export interface ValuesComparison extends ValuesDiff {
   error: string | null;
 }
 
+/** An entry of a pack's schema.yaml that does not parse (it is left out of the comparison). */
+export interface SchemaEntryError {
+  side: CompareSide;
+  path: string;
+  message: string;
+}
+
 export interface SchemaComparison {
   fromPresent: boolean;
   toPresent: boolean;
   breaking: SchemaChange[];
   harmless: SchemaChange[];
   error: string | null;
+  /** Entries of a pack's schema.yaml that do not parse; always empty for a JSON schema. */
+  entryErrors: SchemaEntryError[];
 }
 
 export interface ImageChanges {
@@ -69,6 +85,8 @@ export interface VersionComparison {
   deprecated: FieldChange<boolean>;
   changelog: VersionChangelog[];
   images: ImageChanges;
+  /** Changes of pack.json `constraints`; null when the chart is not a pack. */
+  constraints: PackConstraintChanges | null;
 }
 
 /** Why a package may not be read while its version is known: the layer keeps its declared images. */
@@ -144,6 +162,10 @@ export class CompareService {
         [...annotatedImages(jsonRecord(from.annotations)), ...a.images],
         [...annotatedImages(jsonRecord(to.annotations)), ...b.images],
       ),
+      constraints:
+        chart.kind === ChartKind.PACK
+          ? diffPackConstraints(packInfo(from.pack), packInfo(to.pack))
+          : null,
     };
   }
 
@@ -263,7 +285,7 @@ function compareValues(a: PreparedDocuments, b: PreparedDocuments): ValuesCompar
 }
 
 function compareSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaComparison {
-  const base = { fromPresent: a.hasSchema, toPresent: b.hasSchema };
+  const base = { fromPresent: a.hasSchema, toPresent: b.hasSchema, entryErrors: [] };
   const error = schemaError(a.schema) ?? schemaError(b.schema);
   if (error !== null) return { ...base, breaking: [], harmless: [], error };
   const changes = diffFlatSchemas(a.schemaNodes, b.schemaNodes);
@@ -275,15 +297,46 @@ function compareSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaCompa
   };
 }
 
-/** A pack's schema.yaml is Palette's own format, not a JSON schema: said, not compared. */
+/**
+ * Two packs' schema.yaml (Palette's value constraints, see pack-schema.ts), in the same terms as
+ * values.schema.json. An entry that does not parse is listed in `entryErrors` and its path left
+ * out; the rest is compared.
+ */
 function packSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaComparison {
+  const base = { fromPresent: a.hasSchema, toPresent: b.hasSchema };
+  const error = packSchemaError(a.schema) ?? packSchemaError(b.schema);
+  if (error !== null) return { ...base, breaking: [], harmless: [], error, entryErrors: [] };
+  const before = a.hasSchema ? readPackSchema(a.schema.value) : null;
+  const after = b.hasSchema ? readPackSchema(b.schema.value) : null;
+  const changes = diffPackSchemas(before, after);
   return {
-    fromPresent: a.hasSchema,
-    toPresent: b.hasSchema,
-    breaking: [],
-    harmless: [],
-    error: "A pack's schema.yaml is not a JSON schema; it is not compared yet.",
+    ...base,
+    breaking: changes.filter((c) => c.breaking),
+    harmless: changes.filter((c) => !c.breaking),
+    error: null,
+    entryErrors: [
+      ...(before?.errors ?? []).map((e) => ({ side: "FROM" as const, ...e })),
+      ...(after?.errors ?? []).map((e) => ({ side: "TO" as const, ...e })),
+    ],
   };
+}
+
+function packSchemaError(parsed: Parsed): string | null {
+  if (parsed.error !== null) return parsed.error.replace("the values schema", "schema.yaml");
+  return parsed.value == null || isMapping(parsed.value)
+    ? null
+    : "schema.yaml is not a mapping of values paths to templates";
+}
+
+/** The pack.json a version row keeps (normalized by the sync); null for none. */
+function packInfo(text: string | null | undefined): PackVersionInfo | null {
+  if (!text) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isMapping(parsed) ? (parsed as unknown as PackVersionInfo) : null;
+  } catch {
+    return null;
+  }
 }
 
 function schemaError(parsed: Parsed): string | null {

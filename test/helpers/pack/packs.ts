@@ -23,6 +23,8 @@ export interface PackSpec {
   set?: Record<string, unknown>;
   /** Replaces values.yaml. */
   values?: string;
+  /** Other files of the folder to write (e.g. `schema.yaml`), or to delete (null). */
+  files?: Record<string, string | null>;
 }
 
 /** A pack folder packed as a tar.gz, and what its pack.json says. */
@@ -52,6 +54,10 @@ export function buildPack(spec: PackSpec): BuiltPack {
     writeFileSync(path.join(work, folder, "pack.json"), JSON.stringify(packJson, null, 2));
     if (spec.values !== undefined)
       writeFileSync(path.join(work, folder, "values.yaml"), spec.values);
+    for (const [file, text] of Object.entries(spec.files ?? {})) {
+      if (text === null) rmSync(path.join(work, folder, file), { force: true });
+      else writeFileSync(path.join(work, folder, file), text);
+    }
     const out = path.join(work, "pack.tar.gz");
     execFileSync("tar", ["-czf", out, "-C", work, folder]);
     const values = readFileSync(path.join(work, folder, "values.yaml"), "utf8");
