@@ -9,7 +9,11 @@ import { type DataSource } from "typeorm";
 import { type Viewer } from "../../access/viewer";
 import { ChartKind, CompareDirection, type DependencyChangeKind } from "../../domain/enums";
 import { type RegistryEntity } from "../../entities";
-import { type DependencyRecord } from "../../providers/provider";
+import {
+  type DependencyRecord,
+  type SubchartContent,
+  type VersionContentRef,
+} from "../../providers/provider";
 import { jsonList, sql } from "../../store/sql";
 import { ApiErrorCode, apiError, notFound } from "../api-errors";
 import { type CatalogService } from "../catalog/catalog.service";
@@ -86,6 +90,10 @@ export interface ResolvedLayer {
   images: VersionImage[];
   /** Why the package could not be read (its inferred images are then missing); null otherwise. */
   contentError: string | null;
+  /** The parsed default values; null when absent or unreadable. */
+  values: unknown;
+  /** A Helm chart's vendored sub-charts; null for other kinds or when the package was unread. */
+  subcharts: SubchartContent | null;
 }
 
 export class CompareService {
@@ -168,6 +176,11 @@ export class CompareService {
     const version = await this.resolve(chart, spec, includePrerelease, "version");
     const declared = annotatedImages(jsonRecord(version.annotations));
     try {
+      // Read first: one package read gives the sub-charts and stores the documents.
+      const subcharts =
+        chart.kind === ChartKind.HELM_CHART
+          ? await this.content.subcharts(registry, contentRef(chart, version))
+          : null;
       const documents = await this.documents(registry, chart, version);
       return {
         registry,
@@ -175,12 +188,22 @@ export class CompareService {
         version,
         images: [...declared, ...documents.images],
         contentError: null,
+        values: documents.values.value,
+        subcharts,
       };
     } catch (error) {
       if (!(error instanceof GraphQLError) || !CONTENT_FAILURES.has(error.extensions["code"])) {
         throw error;
       }
-      return { registry, chart, version, images: declared, contentError: error.message };
+      return {
+        registry,
+        chart,
+        version,
+        images: declared,
+        contentError: error.message,
+        values: null,
+        subcharts: null,
+      };
     }
   }
 
@@ -210,13 +233,7 @@ export class CompareService {
     chart: ChartRow,
     row: VersionRow,
   ): Promise<PreparedDocuments> {
-    const ref = {
-      chart: chart.name,
-      version: row.version,
-      urls: jsonList<string>(row.urls),
-      digest: row.digest,
-      ociReference: row.oci_reference,
-    };
+    const ref = contentRef(chart, row);
     const key = contentKey(registry.id, ref);
     // Documents are immutable per key: once prepared, the stored text is not read again.
     const kept = this.prepared.peek(key);
@@ -247,6 +264,17 @@ export class CompareService {
     );
     return rows.map((row) => changelogOf(row.version, jsonRecord(row.annotations)));
   }
+}
+
+/** Where a version's package is, for the content service. */
+function contentRef(chart: ChartRow, row: VersionRow): VersionContentRef {
+  return {
+    chart: chart.name,
+    version: row.version,
+    urls: jsonList<string>(row.urls),
+    digest: row.digest,
+    ociReference: row.oci_reference,
+  };
 }
 
 function compareValues(a: PreparedDocuments, b: PreparedDocuments): ValuesComparison {

@@ -1,0 +1,384 @@
+/**
+ * airGapBundle and the sub-charts a chart package vendors under `charts/`. A parent chart is
+ * built here and packaged by the real Helm CLI (`helm package`, `helm repo index`), with a
+ * vendored child folder that itself vendors a grandchild `.tgz`, a sub-chart under an alias
+ * turned off by its condition and one turned off by a tag; the parent's values override the
+ * child's image tag. What the bundle must list is what the real `helm template` renders with the
+ * default values, never what the code under test computes. The package is served by a real HTTP
+ * server as a classic Helm repository and pushed to a real docker-registry as an OCI chart. Also:
+ * a dependency declared but not vendored (which Helm itself refuses to render), and the real
+ * argo-cd package (../shared/fixtures/charts-diff), which vendors redis-ha, off by default.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { parse, parseAllDocuments, stringify } from "yaml";
+import {
+  AddHelmRegistryDocument,
+  AddOciRegistryDocument,
+  AirGapBundleDocument,
+  type AirGapBundleQuery,
+  type AirGapLayerInput,
+} from "../__generated__/graphql";
+import { fixturePath } from "../helpers/fixtures";
+import { startTestGateway, type TestGateway } from "../helpers/gateway";
+import { type HelmCli, startHelm } from "../helpers/helm-cli";
+import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
+import { buildChartTgz, pushHelmChart } from "../helpers/oci/push";
+import { startOciRegistry, type OciRegistryServer } from "../helpers/oci/registry";
+import { syncAndWait } from "../helpers/sync";
+
+const SCHEMAS = join(__dirname, "..", "fixtures", "airgap-schemas");
+const ARGO = fixturePath("charts-diff", "argo-cd-7.5.0.tgz");
+const HOST = "registry.example.test";
+
+/** A container that renders `image` (and a second one when given). */
+function deployment(name: string, images: string[]): string {
+  const containers = images
+    .map((image, i) => `        - name: c${i}\n          image: "${image}"`)
+    .join("\n");
+  return [
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    "metadata:",
+    `  name: {{ .Release.Name }}-${name}`,
+    "spec:",
+    "  template:",
+    "    spec:",
+    "      containers:",
+    containers,
+    "",
+  ].join("\n");
+}
+
+function writeChart(
+  dir: string,
+  chart: Record<string, unknown>,
+  values: Record<string, unknown>,
+  images: string[],
+): void {
+  mkdirSync(join(dir, "templates"), { recursive: true });
+  writeFileSync(join(dir, "Chart.yaml"), stringify({ apiVersion: "v2", ...chart }));
+  writeFileSync(join(dir, "values.yaml"), stringify(values));
+  writeFileSync(
+    join(dir, "templates", "deployment.yaml"),
+    deployment(String(chart["name"]), images),
+  );
+}
+
+/**
+ * The parent package, built with `helm package`: a child folder (its Chart.yaml declares its
+ * images; the parent sets its image tag) vendoring a grandchild `.tgz` it does not declare (Helm
+ * installs it all the same; its tag is its appVersion), an `other` package under the alias
+ * `legacy` whose condition is false, and a `tagged` folder whose only tag is false.
+ */
+async function buildParent(helm: HelmCli, work: string): Promise<Buffer> {
+  const src = join(work, "src");
+  const parent = join(src, "airgap-parent");
+  const child = join(parent, "charts", "child");
+  writeChart(
+    join(src, "grandchild"),
+    { name: "grandchild", version: "0.2.0", appVersion: "0.2.1" },
+    { image: { registry: HOST, repository: "grand/app", tag: "" } },
+    [
+      "{{ .Values.image.registry }}/{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}",
+    ],
+  );
+  writeChart(
+    join(src, "other"),
+    { name: "other", version: "0.1.0" },
+    { image: { repository: `${HOST}/other/app`, tag: "0.1.0" } },
+    ["{{ .Values.image.repository }}:{{ .Values.image.tag }}"],
+  );
+  writeChart(
+    child,
+    {
+      name: "child",
+      version: "1.0.0",
+      appVersion: "1.0.0",
+      annotations: {
+        "artifacthub.io/images": stringify([
+          { name: "app", image: `${HOST}/child/app:1.0.0` },
+          { name: "sidecar", image: `${HOST}/child/sidecar:1.5.0` },
+        ]),
+      },
+    },
+    {
+      image: { repository: `${HOST}/child/app`, tag: "1.0.0" },
+      sidecar: { image: { repository: `${HOST}/child/sidecar`, tag: "1.5.0" } },
+    },
+    [
+      "{{ .Values.image.repository }}:{{ .Values.image.tag }}",
+      "{{ .Values.sidecar.image.repository }}:{{ .Values.sidecar.image.tag }}",
+    ],
+  );
+  writeChart(
+    join(parent, "charts", "tagged"),
+    { name: "tagged", version: "0.3.0" },
+    { image: `${HOST}/tagged/app:0.3.0` },
+    ["{{ .Values.image }}"],
+  );
+  const repository = "https://charts.example.test";
+  writeChart(
+    parent,
+    {
+      name: "airgap-parent",
+      version: "1.0.0",
+      appVersion: "1.0.0",
+      dependencies: [
+        { name: "child", version: "1.0.0", repository, condition: "child.enabled" },
+        {
+          name: "other",
+          version: "0.1.0",
+          repository,
+          alias: "legacy",
+          condition: "legacy.enabled",
+        },
+        { name: "tagged", version: "0.3.0", repository, tags: ["extras"] },
+      ],
+    },
+    {
+      image: { repository: `${HOST}/parent/app`, tag: "1.0.0" },
+      child: { enabled: true, image: { tag: "2.0.0-from-parent" } },
+      legacy: { enabled: false },
+      tags: { extras: false },
+    },
+    ["{{ .Values.image.repository }}:{{ .Values.image.tag }}"],
+  );
+  await helm.run(["package", join(src, "grandchild"), "-d", join(child, "charts")]);
+  await helm.run(["package", join(src, "other"), "-d", join(parent, "charts")]);
+  const out = join(work, "repo");
+  mkdirSync(out, { recursive: true });
+  await helm.run(["package", parent, "-d", out]);
+  return readFileSync(join(out, "airgap-parent-1.0.0.tgz"));
+}
+
+/** The images `helm template` renders for a package (with `--set` values), sorted. */
+async function renderedImages(helm: HelmCli, tgz: string, set: string[] = []): Promise<string[]> {
+  const out = await helm.run(["template", "rel", tgz, ...set.flatMap((s) => ["--set", s])]);
+  const images = new Set<string>();
+  for (const doc of parseAllDocuments(out) as unknown as { toJS(): unknown }[]) {
+    const js = doc.toJS() as {
+      spec?: { template?: { spec?: { containers?: { image: string }[] } } };
+    } | null;
+    for (const c of js?.spec?.template?.spec?.containers ?? []) images.add(c.image);
+  }
+  return [...images].sort();
+}
+
+type Bundle = AirGapBundleQuery["airGapBundle"];
+interface ZarfDoc {
+  components: { name: string; images?: string[] }[];
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validZarf = ajv.compile(
+  JSON.parse(readFileSync(join(SCHEMAS, "zarf-package.schema.json"), "utf8")) as object,
+);
+const validHauler = ajv.compile(
+  JSON.parse(readFileSync(join(SCHEMAS, "hauler-content.schema.json"), "utf8")) as object,
+);
+
+/** The Zarf component's images and the Hauler images, both checked against the schemas. */
+function bundledImages(bundle: Bundle): { zarf: string[]; hauler: string[] } {
+  const zarf = parse(bundle.zarf) as ZarfDoc;
+  expect(validZarf(zarf)).toBe(true);
+  const docs = parseAllDocuments(bundle.hauler) as unknown as { toJS(): unknown }[];
+  const hauler = docs.map(
+    (d) => d.toJS() as { kind: string; spec: { images?: { name: string }[] } },
+  );
+  for (const doc of hauler) expect(validHauler(doc)).toBe(true);
+  return {
+    zarf: zarf.components.flatMap((c) => c.images ?? []),
+    hauler: hauler.flatMap((d) => (d.kind === "Images" ? d.spec.images!.map((i) => i.name) : [])),
+  };
+}
+
+describe("airGapBundle with vendored sub-charts", () => {
+  let t: TestGateway;
+  let helm: HelmCli;
+  let server: FixtureServer;
+  let oci: OciRegistryServer;
+  let work: string;
+  let parentTgz: string;
+  const registries = { helm: "", oci: "" };
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "airgap-subcharts-"));
+    helm = await startHelm();
+    const parent = await buildParent(helm, work);
+    parentTgz = join(work, "repo", "airgap-parent-1.0.0.tgz");
+    // Declared in Chart.yaml, not in charts/: a package `helm package` would refuse, as
+    // `helm dependency build` was never run on it.
+    const unvendored = await buildChartTgz({
+      name: "airgap-unvendored",
+      version: "2.0.0",
+      appVersion: "2.0.0",
+      extraChartYaml: {
+        dependencies: [
+          { name: "postgresql", version: "15.5.0", repository: "https://charts.example.test" },
+        ],
+      },
+    });
+    writeFileSync(join(work, "repo", "airgap-unvendored-2.0.0.tgz"), unvendored);
+    const argo = readFileSync(ARGO);
+    writeFileSync(join(work, "repo", "argo-cd-7.5.0.tgz"), argo);
+    server = await FixtureServer.start();
+    await helm.run(["repo", "index", join(work, "repo"), "--url", server.url("/charts")]);
+    server.route("/charts/index.yaml", serveBody(readFileSync(join(work, "repo", "index.yaml"))));
+    oci = await startOciRegistry();
+    for (const [file, body] of [
+      ["airgap-parent-1.0.0.tgz", parent],
+      ["airgap-unvendored-2.0.0.tgz", unvendored],
+      ["argo-cd-7.5.0.tgz", argo],
+    ] as const) {
+      server.route(`/charts/${file}`, serveBody(body));
+      const name = file.replace(/-\d+\.\d+\.\d+\.tgz$/, "");
+      await pushHelmChart(oci, { repository: `charts/${name}`, chart: body });
+    }
+    t = await startTestGateway();
+    registries.helm = (
+      await t.ok(AddHelmRegistryDocument, {
+        input: { name: "subcharts-helm", endpoint: server.url("/charts") },
+      })
+    ).addHelmRegistry.id;
+    registries.oci = (
+      await t.ok(AddOciRegistryDocument, {
+        input: { name: "subcharts-oci", endpoint: oci.url, baseContentPaths: ["charts"] } as never,
+      })
+    ).addOciRegistry.id;
+    for (const id of Object.values(registries)) {
+      expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await server?.close();
+    await oci?.stop();
+    helm?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const bundle = async (layers: AirGapLayerInput[]): Promise<Bundle> =>
+    (await t.ok(AirGapBundleDocument, { layers, name: "subcharts" })).airGapBundle;
+
+  describe.each(["helm", "oci"] as const)("%s registry", (kind) => {
+    it("bundles exactly the images helm template renders with the default values", async () => {
+      const rendered = await renderedImages(helm, parentTgz);
+      // The oracle itself: the child's tag comes from the parent, the grandchild's from its
+      // appVersion, and neither disabled sub-chart renders.
+      expect(rendered).toEqual(
+        [
+          `${HOST}/child/app:2.0.0-from-parent`,
+          `${HOST}/child/sidecar:1.5.0`,
+          `${HOST}/grand/app:0.2.1`,
+          `${HOST}/parent/app:1.0.0`,
+        ].sort(),
+      );
+      const result = await bundle([
+        { registryId: registries[kind], chart: "airgap-parent", version: "1.0.0" },
+      ]);
+      expect(result.layers[0]!.error).toBeNull();
+      const { zarf, hauler } = bundledImages(result);
+      expect([...zarf].sort()).toEqual(rendered);
+      expect([...hauler].sort()).toEqual(rendered);
+      // The default tag the child declares is not bundled: the parent's value replaced it.
+      expect(zarf).not.toContain(`${HOST}/child/app:1.0.0`);
+      const lines = result.hauler.split("\n");
+      const comment = (ref: string) => lines[lines.findIndex((l) => l.endsWith(ref)) - 1];
+      expect(comment(`${HOST}/child/app:2.0.0-from-parent`)).toMatch(
+        /# sub-chart child: set by the parent's values/,
+      );
+      expect(comment(`${HOST}/child/sidecar:1.5.0`)).toMatch(/# sub-chart child: declared/);
+      expect(comment(`${HOST}/grand/app:0.2.1`)).toMatch(/# sub-chart child\/grandchild: /);
+    });
+
+    it("leaves out a sub-chart off by its condition or its tags, and says why", async () => {
+      const result = await bundle([
+        { registryId: registries[kind], chart: "airgap-parent", version: "1.0.0" },
+      ]);
+      const { zarf } = bundledImages(result);
+      // What they would pull, rendered once they are turned on.
+      const on = await renderedImages(helm, parentTgz, ["legacy.enabled=true", "tags.extras=true"]);
+      const off = on.filter((image) => !zarf.includes(image));
+      expect(off.sort()).toEqual([`${HOST}/other/app:0.1.0`, `${HOST}/tagged/app:0.3.0`]);
+      expect(result.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /sub-chart legacy \(other 0\.1\.0\) is disabled by default \(legacy\.enabled: false\)/,
+          ),
+          expect.stringMatching(
+            /sub-chart tagged \(tagged 0\.3\.0\) is disabled by default \(tags extras: false\)/,
+          ),
+        ]),
+      );
+    });
+
+    it("warns about a dependency declared in Chart.yaml but not vendored", async () => {
+      await expect(
+        renderedImages(helm, join(work, "repo", "airgap-unvendored-2.0.0.tgz")),
+      ).rejects.toThrow(/postgresql/);
+      const result = await bundle([
+        { registryId: registries[kind], chart: "airgap-unvendored", version: "2.0.0" },
+      ]);
+      const declared = parse(
+        execFileSync(
+          "tar",
+          [
+            "-xzOf",
+            join(work, "repo", "airgap-unvendored-2.0.0.tgz"),
+            "airgap-unvendored/Chart.yaml",
+          ],
+          { encoding: "utf8" },
+        ),
+      ) as { dependencies: { name: string }[] };
+      const names = declared.dependencies.map((d) => d.name);
+      expect(names).toEqual(["postgresql"]);
+      const warning = result.warnings.find((w) => w.includes("not vendored"));
+      expect(warning).toBeDefined();
+      for (const name of names) expect(warning).toContain(name);
+      expect(warning).toContain("airgap-unvendored 2.0.0");
+    });
+
+    it("real argo-cd: redis-ha is vendored, off by default, and its images are left out", async () => {
+      const listing = execFileSync("tar", ["-tzf", ARGO], { encoding: "utf8" }).split("\n");
+      expect(listing).toContain("argo-cd/charts/redis-ha/Chart.yaml");
+      const tarText = (file: string) =>
+        execFileSync("tar", ["-xzOf", ARGO, file], { encoding: "utf8" });
+      const chart = parse(tarText("argo-cd/Chart.yaml")) as {
+        dependencies: { name: string; condition: string }[];
+      };
+      const values = parse(tarText("argo-cd/values.yaml")) as Record<string, unknown>;
+      const redisHa = chart.dependencies.find((d) => d.name === "redis-ha")!;
+      const condition = redisHa.condition
+        .split(".")
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], values);
+      expect(condition).toBe(false);
+      const result = await bundle([
+        { registryId: registries[kind], chart: "argo-cd", version: "7.5.0" },
+      ]);
+      expect(result.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(
+            `sub-chart redis-ha (redis-ha ${parse(tarText("argo-cd/charts/redis-ha/Chart.yaml")).version}) is disabled by default (${redisHa.condition}: false)`,
+          ),
+        ]),
+      );
+      // Images helm renders only once redis-ha is on are not in the bundle.
+      const argoTgz = join(work, "repo", "argo-cd-7.5.0.tgz");
+      const byDefault = await renderedImages(helm, argoTgz);
+      const withHa = await renderedImages(helm, argoTgz, ["redis-ha.enabled=true"]);
+      const haOnly = withHa.filter((image) => !byDefault.includes(image));
+      expect(haOnly.length).toBeGreaterThan(0);
+      const { zarf } = bundledImages(result);
+      for (const image of haOnly) {
+        expect(zarf.map((z) => z.replace(/^docker\.io\/(library\/)?/, ""))).not.toContain(
+          image.replace(/^docker\.io\/(library\/)?/, ""),
+        );
+      }
+    });
+  });
+});
