@@ -33,6 +33,8 @@ import { syncAndWait } from "../helpers/sync";
 const SCHEMAS = join(__dirname, "..", "fixtures", "airgap-schemas");
 const ARGO = fixturePath("charts-diff", "argo-cd-7.5.0.tgz");
 const HOST = "registry.example.test";
+/** A Helm chart name longer than the 40 characters Zarf allows a chart name. */
+const LONG_NAME = "a-chart-name-longer-than-zarf-allows-for-a-chart";
 
 /** A container that renders `image` (and a second one when given). */
 function deployment(name: string, images: string[]): string {
@@ -170,12 +172,15 @@ async function renderedImages(helm: HelmCli, tgz: string, set: string[] = []): P
 
 type Bundle = AirGapBundleQuery["airGapBundle"];
 interface ZarfDoc {
-  components: { name: string; images?: string[] }[];
+  components: { name: string; images?: string[]; charts?: Record<string, unknown>[] }[];
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validZarf = ajv.compile(
   JSON.parse(readFileSync(join(SCHEMAS, "zarf-package.schema.json"), "utf8")) as object,
+);
+const zarfCreateRules = ajv.compile(
+  JSON.parse(readFileSync(join(SCHEMAS, "zarf-create-rules.schema.json"), "utf8")) as object,
 );
 const validHauler = ajv.compile(
   JSON.parse(readFileSync(join(SCHEMAS, "hauler-content.schema.json"), "utf8")) as object,
@@ -185,6 +190,7 @@ const validHauler = ajv.compile(
 function bundledImages(bundle: Bundle): { zarf: string[]; hauler: string[] } {
   const zarf = parse(bundle.zarf) as ZarfDoc;
   expect(validZarf(zarf)).toBe(true);
+  expect(zarfCreateRules(zarf)).toBe(true);
   const docs = parseAllDocuments(bundle.hauler) as unknown as { toJS(): unknown }[];
   const hauler = docs.map(
     (d) => d.toJS() as { kind: string; spec: { images?: { name: string }[] } },
@@ -223,6 +229,8 @@ describe("airGapBundle with vendored sub-charts", () => {
       },
     });
     writeFileSync(join(work, "repo", "airgap-unvendored-2.0.0.tgz"), unvendored);
+    const long = await buildChartTgz({ name: LONG_NAME, version: "1.0.0", appVersion: "1.0.0" });
+    writeFileSync(join(work, "repo", `${LONG_NAME}-1.0.0.tgz`), long);
     const argo = readFileSync(ARGO);
     writeFileSync(join(work, "repo", "argo-cd-7.5.0.tgz"), argo);
     server = await FixtureServer.start();
@@ -233,6 +241,7 @@ describe("airGapBundle with vendored sub-charts", () => {
       ["airgap-parent-1.0.0.tgz", parent],
       ["airgap-unvendored-2.0.0.tgz", unvendored],
       ["argo-cd-7.5.0.tgz", argo],
+      [`${LONG_NAME}-1.0.0.tgz`, long],
     ] as const) {
       server.route(`/charts/${file}`, serveBody(body));
       const name = file.replace(/-\d+\.\d+\.\d+\.tgz$/, "");
@@ -341,6 +350,21 @@ describe("airGapBundle with vendored sub-charts", () => {
       expect(warning).toBeDefined();
       for (const name of names) expect(warning).toContain(name);
       expect(warning).toContain("airgap-unvendored 2.0.0");
+    });
+
+    it("names a chart Zarf's way when its Helm name is too long, keeping the Helm name", async () => {
+      expect(LONG_NAME.length).toBeGreaterThan(40);
+      const result = await bundle([
+        { registryId: registries[kind], chart: LONG_NAME, version: "1.0.0" },
+      ]);
+      bundledImages(result);
+      const chart = (parse(result.zarf) as ZarfDoc).components[0]!.charts![0]!;
+      expect(chart["name"]).toBe(LONG_NAME.slice(0, 40).replace(/-+$/, ""));
+      expect(chart["repoName"]).toBe(LONG_NAME);
+      const charts = parseAllDocuments(result.hauler)[0]!.toJS() as {
+        spec: { charts: { name: string }[] };
+      };
+      expect(charts.spec.charts[0]!.name).toBe(LONG_NAME);
     });
 
     it("real argo-cd: redis-ha is vendored, off by default, and its images are left out", async () => {
