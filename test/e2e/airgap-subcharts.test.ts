@@ -12,7 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { parse, parseAllDocuments, stringify } from "yaml";
 import {
@@ -71,7 +71,7 @@ function writeChart(
 }
 
 /**
- * The parent package, built with `helm package`: a child folder (its Chart.yaml declares its
+ * The parent package: a child folder (its Chart.yaml declares its
  * images; the parent sets its image tag) vendoring a grandchild `.tgz` it does not declare (Helm
  * installs it all the same; its tag is its appVersion), an `other` package under the alias
  * `legacy` whose condition is false, and a `tagged` folder whose only tag is false.
@@ -153,8 +153,52 @@ async function buildParent(helm: HelmCli, work: string): Promise<Buffer> {
   await helm.run(["package", join(src, "other"), "-d", join(parent, "charts")]);
   const out = join(work, "repo");
   mkdirSync(out, { recursive: true });
-  await helm.run(["package", parent, "-d", out]);
-  return readFileSync(join(out, "airgap-parent-1.0.0.tgz"));
+  return tarPackage(parent, join(out, "airgap-parent-1.0.0.tgz"));
+}
+
+/**
+ * Packs a chart folder as it is with GNU tar. `helm package` would not do here: it rewrites every
+ * vendored `.tgz` as a folder, and packages made by other tools keep them (Helm reads both).
+ */
+function tarPackage(dir: string, out: string): Buffer {
+  execFileSync("tar", ["-C", join(dir, ".."), "-czf", out, basename(dir)]);
+  return readFileSync(out);
+}
+
+/** Levels of sub-charts in the deep package: more than the gateway reads (4). */
+const DEEP_LEVELS = 6;
+
+/**
+ * `airgap-deep`, built with `helm package`: sub-charts d1 … d6, each vendoring the next, as a
+ * folder or as a `.tgz` in turn (d1 a folder in the parent, d2 a package in d1, d3 a folder in
+ * d2's package…), none declared in a Chart.yaml (Helm installs them all the same).
+ */
+function buildDeep(work: string): Buffer {
+  const src = join(work, "deep");
+  const chart = (dir: string, name: string) =>
+    writeChart(
+      dir,
+      { name, version: "1.0.0" },
+      { image: { repository: `${HOST}/deep/${name}`, tag: "1.0.0" } },
+      ["{{ .Values.image.repository }}:{{ .Values.image.tag }}"],
+    );
+  // From the bottom: level n lives in the folder of level n-1, or in its package.
+  let below: { dir: string } | { tgz: string } | null = null;
+  for (let level = DEEP_LEVELS; level >= 0; level--) {
+    const name = level === 0 ? "airgap-deep" : `d${level}`;
+    const dir = join(src, `level-${level}`, name);
+    chart(dir, name);
+    if (below !== null) {
+      mkdirSync(join(dir, "charts"), { recursive: true });
+      if ("dir" in below) execFileSync("cp", ["-r", below.dir, join(dir, "charts")]);
+      else execFileSync("cp", [below.tgz, join(dir, "charts")]);
+    }
+    // Odd levels are folders in their parent, even ones packages.
+    if (level % 2 === 1) below = { dir };
+    else below = { tgz: join(src, `${name}-1.0.0.tgz`) };
+    if ("tgz" in below) tarPackage(dir, below.tgz);
+  }
+  return readFileSync(join(src, "airgap-deep-1.0.0.tgz"));
 }
 
 /** The images `helm template` renders for a package (with `--set` values), sorted. */
@@ -231,6 +275,8 @@ describe("airGapBundle with vendored sub-charts", () => {
     writeFileSync(join(work, "repo", "airgap-unvendored-2.0.0.tgz"), unvendored);
     const long = await buildChartTgz({ name: LONG_NAME, version: "1.0.0", appVersion: "1.0.0" });
     writeFileSync(join(work, "repo", `${LONG_NAME}-1.0.0.tgz`), long);
+    const deep = buildDeep(work);
+    writeFileSync(join(work, "repo", "airgap-deep-1.0.0.tgz"), deep);
     const argo = readFileSync(ARGO);
     writeFileSync(join(work, "repo", "argo-cd-7.5.0.tgz"), argo);
     server = await FixtureServer.start();
@@ -242,6 +288,7 @@ describe("airGapBundle with vendored sub-charts", () => {
       ["airgap-unvendored-2.0.0.tgz", unvendored],
       ["argo-cd-7.5.0.tgz", argo],
       [`${LONG_NAME}-1.0.0.tgz`, long],
+      ["airgap-deep-1.0.0.tgz", deep],
     ] as const) {
       server.route(`/charts/${file}`, serveBody(body));
       const name = file.replace(/-\d+\.\d+\.\d+\.tgz$/, "");
@@ -276,6 +323,16 @@ describe("airGapBundle with vendored sub-charts", () => {
 
   describe.each(["helm", "oci"] as const)("%s registry", (kind) => {
     it("bundles exactly the images helm template renders with the default values", async () => {
+      const listing = execFileSync("tar", ["-tzf", parentTgz], { encoding: "utf8" }).split("\n");
+      // Sub-charts as packages and as folders, one inside the other.
+      expect(listing).toEqual(
+        expect.arrayContaining([
+          "airgap-parent/charts/other-0.1.0.tgz",
+          "airgap-parent/charts/tagged/Chart.yaml",
+          "airgap-parent/charts/child/Chart.yaml",
+          "airgap-parent/charts/child/charts/grandchild-0.2.0.tgz",
+        ]),
+      );
       const rendered = await renderedImages(helm, parentTgz);
       // The oracle itself: the child's tag comes from the parent, the grandchild's from its
       // appVersion, and neither disabled sub-chart renders.
@@ -350,6 +407,25 @@ describe("airGapBundle with vendored sub-charts", () => {
       expect(warning).toBeDefined();
       for (const name of names) expect(warning).toContain(name);
       expect(warning).toContain("airgap-unvendored 2.0.0");
+    });
+
+    it("reads sub-charts 4 levels deep and warns about the deeper ones", async () => {
+      const listing = execFileSync("tar", ["-tzf", join(work, "repo", "airgap-deep-1.0.0.tgz")], {
+        encoding: "utf8",
+      });
+      // d1 is a folder holding d2's package; what is below is inside that package.
+      expect(listing).toContain("airgap-deep/charts/d1/charts/d2-1.0.0.tgz");
+      const rendered = await renderedImages(helm, join(work, "repo", "airgap-deep-1.0.0.tgz"));
+      const level = (image: string) => Number(/\/deep\/d(\d+):/.exec(image)?.[1] ?? 0);
+      expect(Math.max(...rendered.map(level))).toBe(DEEP_LEVELS);
+      const result = await bundle([
+        { registryId: registries[kind], chart: "airgap-deep", version: "1.0.0" },
+      ]);
+      const { zarf } = bundledImages(result);
+      expect([...zarf].sort()).toEqual(rendered.filter((image) => level(image) <= 4));
+      expect(result.warnings).toEqual(
+        expect.arrayContaining([expect.stringMatching(/nested more than 4 levels deep/)]),
+      );
     });
 
     it("names a chart Zarf's way when its Helm name is too long, keeping the Helm name", async () => {
