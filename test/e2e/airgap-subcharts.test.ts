@@ -20,12 +20,13 @@ import {
   AddOciRegistryDocument,
   AirGapBundleDocument,
   type AirGapBundleQuery,
+  CompareVersionsDocument,
   type AirGapLayerInput,
 } from "../__generated__/graphql";
 import { fixturePath } from "../helpers/fixtures";
 import { startTestGateway, type TestGateway } from "../helpers/gateway";
 import { type HelmCli, startHelm } from "../helpers/helm-cli";
-import { FixtureServer, serveBody } from "../helpers/http-fixture-server";
+import { FixtureServer, respond, serveBody } from "../helpers/http-fixture-server";
 import { buildChartTgz, pushHelmChart } from "../helpers/oci/push";
 import { startOciRegistry, type OciRegistryServer } from "../helpers/oci/registry";
 import { syncAndWait } from "../helpers/sync";
@@ -253,7 +254,7 @@ describe("airGapBundle with vendored sub-charts", () => {
   let oci: OciRegistryServer;
   let work: string;
   let parentTgz: string;
-  const registries = { helm: "", oci: "" };
+  const registries = { helm: "", oci: "", flaky: "" };
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "airgap-subcharts-"));
@@ -281,7 +282,19 @@ describe("airGapBundle with vendored sub-charts", () => {
     writeFileSync(join(work, "repo", "argo-cd-7.5.0.tgz"), argo);
     server = await FixtureServer.start();
     await helm.run(["repo", "index", join(work, "repo"), "--url", server.url("/charts")]);
-    server.route("/charts/index.yaml", serveBody(readFileSync(join(work, "repo", "index.yaml"))));
+    const index = readFileSync(join(work, "repo", "index.yaml"), "utf8");
+    server.route("/charts/index.yaml", serveBody(index));
+    // The same index at another path, without digests (so its content is its own, not shared
+    // with /charts by digest), whose package the test stops serving.
+    server.route(
+      "/flaky/index.yaml",
+      serveBody(
+        index
+          .replaceAll(server.url("/charts/"), server.url("/flaky/"))
+          .replace(/^\s+digest: .*\n/gm, ""),
+      ),
+    );
+    server.route("/flaky/airgap-parent-1.0.0.tgz", serveBody(parent));
     oci = await startOciRegistry();
     for (const [file, body] of [
       ["airgap-parent-1.0.0.tgz", parent],
@@ -305,6 +318,11 @@ describe("airGapBundle with vendored sub-charts", () => {
         input: { name: "subcharts-oci", endpoint: oci.url, baseContentPaths: ["charts"] } as never,
       })
     ).addOciRegistry.id;
+    registries.flaky = (
+      await t.ok(AddHelmRegistryDocument, {
+        input: { name: "subcharts-flaky", endpoint: server.url("/flaky") },
+      })
+    ).addHelmRegistry.id;
     for (const id of Object.values(registries)) {
       expect((await syncAndWait(t, id)).status).toBe("SUCCEEDED");
     }
@@ -320,6 +338,28 @@ describe("airGapBundle with vendored sub-charts", () => {
 
   const bundle = async (layers: AirGapLayerInput[]): Promise<Bundle> =>
     (await t.ok(AirGapBundleDocument, { layers, name: "subcharts" })).airGapBundle;
+
+  it("keeps the stored documents of a package it cannot read again, and warns that its sub-charts are missing", async () => {
+    const layer = { registryId: registries.flaky, chart: "airgap-parent", version: "1.0.0" };
+    // Read once for a comparison: the documents are stored, the sub-charts are not.
+    await t.ok(CompareVersionsDocument, { ...layer, from: "1.0.0", to: "1.0.0" });
+    server.route("/flaky/airgap-parent-1.0.0.tgz", respond(404));
+    const result = await bundle([layer]);
+    expect(result.layers[0]!.error).toBeNull();
+    const values = parse(
+      execFileSync("tar", ["-xzOf", parentTgz, "airgap-parent/values.yaml"], { encoding: "utf8" }),
+    ) as { image: { repository: string; tag: string } };
+    const own = `${values.image.repository}:${values.image.tag}`;
+    expect(bundledImages(result).zarf).toEqual([own]);
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/could not be read again for its vendored sub-charts/),
+      ]),
+    );
+    expect(result.warnings.some((w) => w.includes("its package could not be read, so"))).toBe(
+      false,
+    );
+  });
 
   describe.each(["helm", "oci"] as const)("%s registry", (kind) => {
     it("bundles exactly the images helm template renders with the default values", async () => {

@@ -107,6 +107,11 @@ export async function airGapBundle(
           `${label}: its package could not be read, so images inferred from its values are missing: ${resolved.contentError}`,
         );
       }
+      if (resolved.subchartError !== null) {
+        warnings.push(
+          `${label}: its package could not be read again for its vendored sub-charts, so their images are missing: ${resolved.subchartError}`,
+        );
+      }
       const source = chartSource(
         resolved.registry,
         resolved.chart.name,

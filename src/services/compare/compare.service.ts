@@ -94,6 +94,11 @@ export interface ResolvedLayer {
   values: unknown;
   /** A Helm chart's vendored sub-charts; null for other kinds or when the package was unread. */
   subcharts: SubchartContent | null;
+  /**
+   * Why a Helm chart's sub-charts could not be read while its documents could (kept in the store
+   * from an earlier read); null otherwise.
+   */
+  subchartError: string | null;
 }
 
 export class CompareService {
@@ -175,12 +180,18 @@ export class CompareService {
       });
     const version = await this.resolve(chart, spec, includePrerelease, "version");
     const declared = annotatedImages(jsonRecord(version.annotations));
+    // Read first: one package read gives the sub-charts and stores the documents.
+    let subcharts: SubchartContent | null = null;
+    let subchartError: string | null = null;
+    if (chart.kind === ChartKind.HELM_CHART) {
+      try {
+        subcharts = await this.content.subcharts(registry, contentRef(chart, version));
+      } catch (error) {
+        if (!isContentFailure(error)) throw error;
+        subchartError = error.message;
+      }
+    }
     try {
-      // Read first: one package read gives the sub-charts and stores the documents.
-      const subcharts =
-        chart.kind === ChartKind.HELM_CHART
-          ? await this.content.subcharts(registry, contentRef(chart, version))
-          : null;
       const documents = await this.documents(registry, chart, version);
       return {
         registry,
@@ -190,11 +201,10 @@ export class CompareService {
         contentError: null,
         values: documents.values.value,
         subcharts,
+        subchartError,
       };
     } catch (error) {
-      if (!(error instanceof GraphQLError) || !CONTENT_FAILURES.has(error.extensions["code"])) {
-        throw error;
-      }
+      if (!isContentFailure(error)) throw error;
       return {
         registry,
         chart,
@@ -203,6 +213,7 @@ export class CompareService {
         contentError: error.message,
         values: null,
         subcharts: null,
+        subchartError: null,
       };
     }
   }
@@ -264,6 +275,10 @@ export class CompareService {
     );
     return rows.map((row) => changelogOf(row.version, jsonRecord(row.annotations)));
   }
+}
+
+function isContentFailure(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && CONTENT_FAILURES.has(error.extensions["code"]);
 }
 
 /** Where a version's package is, for the content service. */
