@@ -216,7 +216,8 @@ function chartMeta(text: string | null): ChartMeta | null {
     return null;
   }
   if (!isMapping(parsed) || typeof parsed["name"] !== "string") return null;
-  const text_ = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : null);
+  const scalar = (v: unknown) =>
+    typeof v === "string" || typeof v === "number" ? String(v) : null;
   const annotations = isMapping(parsed["annotations"])
     ? Object.fromEntries(
         Object.entries(parsed["annotations"]).filter(
@@ -231,8 +232,8 @@ function chartMeta(text: string | null): ChartMeta | null {
     : [];
   return {
     name: parsed["name"],
-    version: text_(parsed["version"]),
-    appVersion: text_(parsed["appVersion"]),
+    version: scalar(parsed["version"]),
+    appVersion: scalar(parsed["appVersion"]),
     annotations,
     dependencies,
   };
