@@ -191,7 +191,7 @@ class RequestContext implements GatewayContext {
 
   get loaders(): Loaders {
     return (this.loadersOfRequest ??= createLoaders(
-      this.services.registries.reader,
+      this.services.registries.recent,
       this.services.catalog,
       this.services.runs,
     ));

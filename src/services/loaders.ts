@@ -11,7 +11,7 @@ import {
 import { type SyncRunService } from "./sync/sync-run.service";
 
 const ALL_COLUMNS = versionColumns(null);
-import { type EntityReader } from "../store/entity-reader";
+import { type RegistryRows } from "./registries/recent-registries";
 
 /** Per-request loaders: every per-parent read of a request batches into one statement. */
 export interface Loaders {
@@ -31,7 +31,7 @@ export interface Loaders {
 
 /** Creates a fresh set of loaders; call once per request (or per subscription event). */
 export function createLoaders(
-  registries: EntityReader<RegistryEntity>,
+  registries: RegistryRows,
   catalog: CatalogService,
   runs: SyncRunService,
 ): Loaders {

@@ -164,13 +164,34 @@ describe("a page of charts", () => {
   }
 
   it("serves a page of charts with latest and top versions in a constant number of SQL statements", async () => {
+    // The first read of the registry's row keeps it for the catalog version (RecentRegistries).
+    await statementsFor(1, 1);
     const small = await statementsFor(5, 5);
     const large = await statementsFor(50, 5);
     const larger = await statementsFor(100, 20);
     expect(large).toBe(small);
     expect(larger).toBe(small);
-    // registry, chart page with its count and the latest versions, version pages.
-    expect(small).toBeLessThanOrEqual(3);
+    // The catalog version (SQLite; PostgreSQL holds it in memory), the chart page with its
+    // count and the latest versions, the version pages. The registry's row is kept per version.
+    expect(small).toBe(onPostgres ? 2 : 3);
+  });
+
+  it("answers a registry's new name at once after a rename (its kept row is per catalog version)", async () => {
+    const NAME = `query($id: ID!) { registry(id: $id) { name } }`;
+    const RENAME = `mutation($id: ID!, $name: String!) { updateHelmRegistry(id: $id, input: { name: $name }) { id } }`;
+    const nameNow = async () =>
+      ((await post(url, NAME, { id: registryId })).json as { data: { registry: { name: string } } })
+        .data.registry.name;
+    expect(await nameNow()).toBe("bitnami");
+    // A second read keeps answering from the kept row: no statement for the registry.
+    const before = t.gateway.store.statements.count;
+    expect(await nameNow()).toBe("bitnami");
+    expect(t.gateway.store.statements.count - before).toBe(onPostgres ? 0 : 1);
+    for (const name of ["bitnami-renamed", "bitnami"]) {
+      const renamed = await post(url, RENAME, { id: registryId, name });
+      expect(renamed.json.errors).toBeUndefined();
+      expect(await nameNow()).toBe(name);
+    }
   });
 
   it("returns each chart's top versions in semver order", async () => {
@@ -183,6 +204,7 @@ describe("a page of charts", () => {
   });
 
   it("costs the same statements over HTTP whatever `first` is", async () => {
+    await post(url, PAGE, { id: registryId, first: 1 });
     const counts: number[] = [];
     for (const first of [1, 10, 50, 100]) {
       await quiet(t.gateway.store.statements);
@@ -191,8 +213,9 @@ describe("a page of charts", () => {
       expect(answer.json.errors).toBeUndefined();
       counts.push(t.gateway.store.statements.count - before);
     }
-    // Registry, chart page with its count and the latest versions, version pages.
-    expect(counts).toEqual([3, 3, 3, 3]);
+    // As above: the catalog version (SQLite), the chart page with its count and the latest
+    // versions, the version pages.
+    expect(counts).toEqual(onPostgres ? [2, 2, 2, 2] : [3, 3, 3, 3]);
   });
 
   it("answers the same once an operation is compiled (graphql-jit) as before (graphql-js)", async () => {

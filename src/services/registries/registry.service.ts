@@ -8,6 +8,7 @@ import { type RegistryErrorCode } from "../../providers/errors";
 import { type ProviderSet } from "../../providers";
 import { type RegistryKind, type RegistryTarget } from "../../providers/provider";
 import { type CatalogVersion } from "../../store/catalog-version";
+import { RecentRegistries } from "./recent-registries";
 import { EntityReader } from "../../store/entity-reader";
 import { type KeysetKey, keysetPage, type Page } from "../../store/keyset";
 import { type SecretBox } from "../../store/secret-box";
@@ -69,8 +70,10 @@ export interface RunCanceller {
  * cancels and sends nothing.
  */
 export class RegistryService {
-  /** Registries by id with one prepared statement (the read path's lookups). */
+  /** Registries by id with one prepared statement. */
   readonly reader: EntityReader<RegistryEntity>;
+  /** The read path's lookups: rows kept per catalog version (see RecentRegistries). */
+  readonly recent: RecentRegistries;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -83,6 +86,7 @@ export class RegistryService {
     private readonly runs: RunCanceller,
   ) {
     this.reader = new EntityReader(dataSource, RegistryEntity);
+    this.recent = new RecentRegistries(this.reader, catalogVersion);
   }
 
   private get repo() {
@@ -96,9 +100,13 @@ export class RegistryService {
     return registry ?? null;
   }
 
-  /** The registry if the viewer may see it, else null (existence is not revealed). */
+  /**
+   * The registry if the viewer may see it, else null (existence is not revealed). Read through
+   * the rows kept per catalog version (never older than the store; see RecentRegistries).
+   */
   async findVisible(viewer: Viewer, id: string): Promise<RegistryEntity | null> {
-    const registry = await this.byId(id);
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [registry] = await this.recent.byIds([id]);
     if (!registry) return null;
     try {
       authorize(viewer, "see", registry);
