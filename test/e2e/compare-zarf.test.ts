@@ -12,6 +12,7 @@ import { parse, stringify } from "yaml";
 import { AddOciRegistryDocument, CompareZarfDocument } from "../__generated__/graphql";
 import { type Viewer } from "../../src/access/viewer";
 import { errorCode, startTestGateway, type TestGateway } from "../helpers/gateway";
+import { deleteAllTags } from "../helpers/oci/push";
 import { startOciRegistry, type OciRegistryServer } from "../helpers/oci/registry";
 import { publishZarf, zarfDefinition, type ZarfPackage } from "../helpers/oci/zarf";
 import { syncAndWait } from "../helpers/sync";
@@ -122,6 +123,10 @@ const SHOP_2_0: ZarfPackage = {
     ...SHOP_1_1.components!.slice(1),
   ],
 };
+
+/** A package deleted from the registry after the sync: its catalog entry stands. */
+const GONE_1: ZarfPackage = { ...SHOP_1_0, name: "gone" };
+const GONE_2: ZarfPackage = { ...SHOP_1_1, name: "gone" };
 
 const ARCH: Record<string, string> = { "1.0.0": "amd64", "1.1.0": "amd64", "2.0.0": "arm64" };
 const BY_VERSION: Record<string, ZarfPackage> = {
@@ -264,6 +269,8 @@ describe("compareChartVersions on Zarf packages", () => {
     await publishZarf(oci, "zarf/shop", SHOP_1_0, ["amd64", "skeleton"]);
     await publishZarf(oci, "zarf/shop", SHOP_1_1, ["amd64"]);
     await publishZarf(oci, "zarf/shop", SHOP_2_0, ["arm64"], { legacyConfig: true });
+    await publishZarf(oci, "zarf/gone", GONE_1, ["amd64"]);
+    await publishZarf(oci, "zarf/gone", GONE_2, ["amd64"], { legacyConfig: true });
     const added = await t.ok(AddOciRegistryDocument, {
       input: {
         name: "zarf",
@@ -365,6 +372,19 @@ describe("compareChartVersions on Zarf packages", () => {
     expect(c.zarf).toEqual(expected("1.0.0", "1.0.0"));
     expect(c.zarf!.components).toEqual([]);
     expect(c.zarf!.variables).toEqual([]);
+  });
+
+  it("answers CONTENT_UNAVAILABLE when a package is gone from the registry", async () => {
+    await deleteAllTags(oci, "zarf/gone");
+    const result = await t.exec(CompareZarfDocument, {
+      registryId: zarfId,
+      chart: "gone",
+      from: "1.0.0",
+      to: "1.1.0",
+    });
+    expect(result.data ?? null).toBeNull();
+    expect(errorCode(result)).toBe("CONTENT_UNAVAILABLE");
+    expect(JSON.stringify(result)).not.toMatch(/hunter2/);
   });
 
   it("keeps another tenant's packages out of sight", async () => {
