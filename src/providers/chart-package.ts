@@ -53,6 +53,19 @@ export interface PackageDocuments {
   files: string[];
   /** True when the package held more regular files than `files` lists. */
   filesTruncated: boolean;
+  /** Raw entries kept by `ReadOptions.keep`, by path relative to `root`; absent without it. */
+  kept?: Map<string, Buffer>;
+}
+
+/** What a caller wants from a read besides the top-level documents (none by default). */
+export interface ReadOptions {
+  /**
+   * Keeps the raw bytes of the regular files it accepts (path relative to the root), each within
+   * `maxFileBytes`; e.g. the sub-charts vendored under `charts/`.
+   */
+  keep?: (relative: string) => boolean;
+  /** Set when the read ends: the bytes it decompressed (to share a budget across reads). */
+  stats?: { unpackedBytes: number };
 }
 
 type DocumentField = "chartYaml" | "values" | "valuesSchema" | "packJson" | "schemaYaml";
@@ -117,6 +130,7 @@ export function readPackage(
   data: Buffer,
   limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
   label?: string,
+  options: ReadOptions = {},
 ): Promise<PackageDocuments> {
   const subject = label === undefined ? "The package" : `The package ${label}`;
   if (data.length > limits.maxPackageBytes) {
@@ -135,7 +149,7 @@ export function readPackage(
       ),
     );
   }
-  return new PackageReader(limits, subject).read(data);
+  return new PackageReader(limits, subject, options).read(data);
 }
 
 function isGzip(data: Buffer): boolean {
@@ -157,6 +171,7 @@ interface Collected {
 class PackageReader {
   private root: string | undefined;
   private readonly collected: Collected = { documents: {} };
+  private readonly kept = new Map<string, Buffer>();
   private readonly files: string[] = [];
   private fileCount = 0;
   private unpackedBytes = 0;
@@ -185,6 +200,7 @@ class PackageReader {
   constructor(
     private readonly limits: PackageLimits,
     private readonly subject: string,
+    private readonly options: ReadOptions,
   ) {}
 
   read(data: Buffer): Promise<PackageDocuments> {
@@ -320,7 +336,8 @@ class PackageReader {
   private readDocument(entry: ReadEntry, relative: string): void {
     const field = DOCUMENTS.get(relative);
     const readmeRank = README_NAMES.indexOf(relative.toLowerCase());
-    if (field === undefined && readmeRank === -1) {
+    const keep = field === undefined && readmeRank === -1 && this.options.keep?.(relative) === true;
+    if (field === undefined && readmeRank === -1 && !keep) {
       entry.resume();
       return;
     }
@@ -339,6 +356,10 @@ class PackageReader {
     entry.on("data", (chunk: Buffer) => chunks.push(chunk));
     entry.on("end", () => {
       if (this.settled) return;
+      if (keep) {
+        this.kept.set(relative, Buffer.concat(chunks));
+        return;
+      }
       const text = this.decodeUtf8(Buffer.concat(chunks), where);
       if (text === undefined) return;
       if (field !== undefined) {
@@ -366,12 +387,14 @@ class PackageReader {
     }
     this.settled = true;
     const { documents, readme } = this.collected;
+    if (this.options.stats) this.options.stats.unpackedBytes = this.unpackedBytes;
     this.resolve({
       root: this.root,
       ...documents,
       ...(readme === undefined ? {} : { readme: readme.text }),
       files: this.files,
       filesTruncated: this.fileCount > this.files.length,
+      ...(this.options.keep ? { kept: this.kept } : {}),
     });
   }
 

@@ -10,6 +10,7 @@ import type {
 import { type RegistryError } from "./errors";
 import type { PackMetadata } from "./pack-metadata";
 import type { RegistryProtocol } from "./registry-protocol";
+import type { Subchart } from "./subcharts";
 
 /** The credentials a target carries itself (ECR credentials are the OCI options' `ecr`). */
 export type TargetAuthType = Exclude<AuthType, "ECR">;
@@ -313,6 +314,20 @@ export interface VersionContent {
   /** sha256 (hex) of the package that was read. */
   packageDigest: string;
   bytesFetched: number;
+  /** The Helm chart's vendored sub-charts, when `ContentOptions.subcharts` asked for them. */
+  subcharts?: SubchartContent;
+}
+
+/** What `content()` reads besides the served documents. */
+export interface ContentOptions {
+  /** Also read the sub-charts a Helm chart vendors under `charts/` (bounded, see subcharts.ts). */
+  subcharts?: boolean;
+}
+
+/** A chart package's vendored sub-charts, and what was left unread. */
+export interface SubchartContent {
+  subcharts: Subchart[];
+  skipped: string[];
 }
 
 /** A Zarf package's definition as read from the registry. */
@@ -351,6 +366,7 @@ export interface RegistryProvider {
     target: RegistryTarget,
     ref: VersionContentRef,
     signal?: AbortSignal,
+    options?: ContentOptions,
   ): Promise<VersionContent>;
   /**
    * Zarf: one package version's definition (its zarf.yaml, as JSON text); throws a RegistryError

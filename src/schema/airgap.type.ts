@@ -65,8 +65,9 @@ export class AirGapLayer {
 
   @Field(() => [ChartImage], {
     description:
-      "The images the version pulls: declared ones first, then those inferred from its default values " +
-      "(`inferred: true`). Empty when the layer did not resolve.",
+      "The images the chart itself names: declared ones first, then those inferred from its default values " +
+      "(`inferred: true`). Its vendored sub-charts' images are in `hauler` and `zarf` only. Empty when the " +
+      "layer did not resolve.",
   })
   images!: ChartImage[];
 
@@ -86,14 +87,16 @@ export class AirGapBundle {
     description:
       "A Hauler manifest (YAML, two documents of `content.hauler.cattle.io/v1`): `Charts` with each Helm " +
       "chart's name, repoURL (`oci://…` for OCI charts) and version, and `Images` with each image's full " +
-      "reference. Inferred images carry a `# inferred from default values` comment.",
+      "reference, the images of the sub-charts vendored in each chart package included. Inferred images " +
+      "carry a `# inferred from default values` comment, a sub-chart's a `# sub-chart <name>: …` one.",
   })
   hauler!: string;
 
   @Field(() => String, {
     description:
       "A Zarf package definition (`zarf.yaml`, kind ZarfPackageConfig): one required component per " +
-      "resolved layer with its chart (name, version, url, namespace) and images.",
+      "resolved layer with its chart (name, version, url, namespace; `repoName` when the Helm name is " +
+      "not a name Zarf accepts) and images, its vendored sub-charts' included.",
   })
   zarf!: string;
 
@@ -103,7 +106,8 @@ export class AirGapBundle {
   @Field(() => [String], {
     description:
       "What the bundle may lack: layers whose package could not be read, packs and Zarf packages (no Helm " +
-      "chart), layers without images, images only inferred from values.",
+      "chart), layers without images, images only inferred from values, sub-charts disabled by default " +
+      "(left out), dependencies declared but not vendored, sub-charts nested too deep to be read.",
   })
   warnings!: string[];
 }

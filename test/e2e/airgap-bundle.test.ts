@@ -92,11 +92,14 @@ const schema = (file: string): ValidateFunction =>
   ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, file), "utf8")) as object);
 const validHauler = schema("hauler-content.schema.json");
 const validZarf = schema("zarf-package.schema.json");
+const zarfCreateRules = schema("zarf-create-rules.schema.json");
 
 function expectValid(validate: ValidateFunction, doc: unknown): void {
   const ok = validate(doc);
   expect(validate.errors ?? []).toEqual([]);
   expect(ok).toBe(true);
+  // A zarf.yaml also passes the checks `zarf package create` runs after the schema.
+  if (validate === validZarf) expectValid(zarfCreateRules, doc);
 }
 
 /** The Hauler manifest's documents, each valid against the schema. */
@@ -334,14 +337,24 @@ describe("airGapBundle on real charts, classic Helm and OCI", () => {
   });
 
   it("the schemas refuse what the tools would refuse", () => {
-    // A chart without a namespace, a component name with upper case, no components at all.
-    expect(
-      validZarf({
-        kind: "ZarfPackageConfig",
-        metadata: { name: "x" },
-        components: [{ name: "a", charts: [{ name: "c", version: "1" }] }],
-      }),
-    ).toBe(false);
+    // A chart without a namespace or url passes the published schema (it does there too) but
+    // not Zarf's create-time checks; nor does a chart name over 40 characters or one that is no
+    // DNS-1035 label (the default release name).
+    const withChart = (chart: Record<string, unknown>) => ({
+      kind: "ZarfPackageConfig",
+      metadata: { name: "x" },
+      components: [{ name: "a", charts: [chart] }],
+    });
+    const complete = { name: "c", version: "1", url: "https://x", namespace: "n" };
+    expect(validZarf(withChart({ name: "c", version: "1" }))).toBe(true);
+    expect(zarfCreateRules(withChart({ name: "c", version: "1" }))).toBe(false);
+    expect(zarfCreateRules(withChart(complete))).toBe(true);
+    for (const name of ["c".repeat(41), "c.d", "1c"]) {
+      expect(validZarf(withChart({ ...complete, name }))).toBe(true);
+      expect(zarfCreateRules(withChart({ ...complete, name }))).toBe(false);
+    }
+    expect(zarfCreateRules(withChart({ ...complete, name: "c.d", releaseName: "c-d" }))).toBe(true);
+    // A component name with upper case, no components at all.
     expect(validZarf({ kind: "ZarfPackageConfig", components: [{ name: "Bad" }] })).toBe(false);
     expect(validZarf({ kind: "ZarfPackageConfig", components: [] })).toBe(false);
     // An image without a name, a chart with an unknown field, a wrong group.

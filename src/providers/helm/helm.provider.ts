@@ -11,6 +11,7 @@ import {
   type PackageLimits,
 } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
+import { readChartTree } from "../subcharts";
 import { helmOrderKey, parseHelmVersion } from "../helm-semver";
 import { MAX_PROVENANCE_BYTES } from "../signatures/provenance";
 import { createHttpClient, type HttpClient, type HttpClientFactory } from "../http/http-client";
@@ -26,6 +27,7 @@ import type {
   LookupResult,
   RegistryProvider,
   RegistryTarget,
+  ContentOptions,
   VersionContent,
   VersionContentRef,
 } from "../provider";
@@ -257,6 +259,7 @@ export class HelmProvider implements RegistryProvider {
     target: RegistryTarget,
     ref: VersionContentRef,
     signal?: AbortSignal,
+    options?: ContentOptions,
   ): Promise<VersionContent> {
     this.checkKind(target);
     const what = `chart "${ref.chart}" version "${ref.version}"`;
@@ -285,13 +288,18 @@ export class HelmProvider implements RegistryProvider {
         const label = `of ${what} (${redactUrl(url)})`;
         const packageDigest = sha256Hex(response.body);
         checkDigest(ref.digest, packageDigest, label);
-        const documents = await readPackage(response.body, this.packageLimits, label);
+        const tree = options?.subcharts
+          ? await readChartTree(response.body, this.packageLimits, label)
+          : undefined;
+        const documents =
+          tree?.documents ?? (await readPackage(response.body, this.packageLimits, label));
         return {
           values: documents.values,
           readme: documents.readme,
           schema: documents.valuesSchema,
           packageDigest,
           bytesFetched: response.bytesOnWire,
+          ...(tree ? { subcharts: { subcharts: tree.subcharts, skipped: tree.skipped } } : {}),
         };
       },
       limits,

@@ -28,6 +28,7 @@
 import { setMaxListeners } from "node:events";
 import { DEFAULT_PACKAGE_LIMITS, readPackage, servedDocuments, sha256Hex } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
+import { readChartTree } from "../subcharts";
 import { createHttpClient, type HttpClientFactory } from "../http/http-client";
 import type {
   ChartKind,
@@ -45,6 +46,7 @@ import type {
   RegistryProvider,
   RegistryTarget,
   SignatureProbe,
+  ContentOptions,
   VersionContent,
   VersionContentRef,
   ZarfDefinitionContent,
@@ -326,6 +328,7 @@ export class OciProvider implements RegistryProvider {
     target: RegistryTarget,
     ref: VersionContentRef,
     signal?: AbortSignal,
+    options?: ContentOptions,
   ): Promise<VersionContent> {
     const settings = this.settings(target);
     if (settings.oci.providerType === "ZARF") {
@@ -362,11 +365,15 @@ export class OciProvider implements RegistryProvider {
       }
       const maxBytes = Math.min(this.limits.maxBodyBytes, DEFAULT_PACKAGE_LIMITS.maxPackageBytes);
       const data = await client.blob(reference.repository, layer, maxBytes);
-      const documents = await readPackage(data, DEFAULT_PACKAGE_LIMITS, name);
+      const tree = options?.subcharts
+        ? await readChartTree(data, DEFAULT_PACKAGE_LIMITS, name)
+        : undefined;
+      const documents = tree?.documents ?? (await readPackage(data, DEFAULT_PACKAGE_LIMITS, name));
       return {
         ...servedDocuments(documents, "chart"),
         packageDigest: sha256Hex(data),
         bytesFetched: client.bytesFetched,
+        ...(tree ? { subcharts: { subcharts: tree.subcharts, skipped: tree.skipped } } : {}),
       };
     });
   }

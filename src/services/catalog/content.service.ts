@@ -3,7 +3,11 @@ import { type DataSource } from "typeorm";
 import { type RegistryEntity, VersionContentEntity } from "../../entities";
 import { type Logger } from "../../observability/logger";
 import { type ProviderSet } from "../../providers";
-import { type VersionContentRef } from "../../providers/provider";
+import {
+  type SubchartContent,
+  type VersionContent,
+  type VersionContentRef,
+} from "../../providers/provider";
 import { type WriteLock } from "../../store/write-lock";
 import { ApiErrorCode, apiError } from "../api-errors";
 import { type SecretBox } from "../../store/secret-box";
@@ -18,6 +22,9 @@ export interface VersionDocuments {
   schema: string | null;
 }
 
+/** Text bytes of sub-chart documents kept in memory, all packages together. */
+export const SUBCHART_CACHE_BYTES = 16 * 1024 * 1024;
+
 /**
  * Values, README and schema of a version: fetched from the package on first request (never
  * during sync) and kept by package digest, so every later request, and every version anywhere
@@ -26,6 +33,12 @@ export interface VersionDocuments {
 export class ContentService {
   private readonly inFlight = new Map<string, Promise<VersionDocuments>>();
   private readonly inFlightDefinitions = new Map<string, Promise<string>>();
+  /**
+   * Vendored sub-charts by content key, least recently used out first. Kept in memory only (the
+   * store keeps the served documents): a package is read again for them after a restart.
+   */
+  private readonly subchartCache = new Map<string, { tree: SubchartContent; bytes: number }>();
+  private subchartBytes = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -114,6 +127,36 @@ export class ContentService {
     return content.definition;
   }
 
+  /**
+   * The sub-charts a Helm chart version vendors under `charts/` (one package read per content
+   * key and process; the read also stores the version's documents when they were not yet).
+   * CONTENT_UNAVAILABLE when the package cannot be read, UNSUPPORTED without content reads.
+   */
+  async subcharts(registry: RegistryEntity, ref: VersionContentRef): Promise<SubchartContent> {
+    const key = contentKey(registry.id, ref);
+    const hit = this.subchartCache.get(key);
+    if (hit) {
+      this.subchartCache.delete(key);
+      this.subchartCache.set(key, hit);
+      return hit.tree;
+    }
+    const content = await this.fetch(registry, ref, true);
+    const tree = content.subcharts ?? { subcharts: [], skipped: [] };
+    const repo = this.dataSource.getRepository(VersionContentEntity);
+    if (!(await repo.existsBy({ contentKey: key }))) await this.store(registry, ref, key, content);
+    const bytes = treeBytes(tree.subcharts);
+    if (bytes <= SUBCHART_CACHE_BYTES) {
+      this.subchartCache.set(key, { tree, bytes });
+      this.subchartBytes += bytes;
+      for (const [oldest, entry] of this.subchartCache) {
+        if (this.subchartBytes <= SUBCHART_CACHE_BYTES) break;
+        this.subchartCache.delete(oldest);
+        this.subchartBytes -= entry.bytes;
+      }
+    }
+    return tree;
+  }
+
   private async load(
     registry: RegistryEntity,
     ref: VersionContentRef,
@@ -122,7 +165,15 @@ export class ContentService {
     const repo = this.dataSource.getRepository(VersionContentEntity);
     const cached = await repo.findOneBy({ contentKey: key });
     if (cached) return { values: cached.values, readme: cached.readme, schema: cached.schema };
+    return this.store(registry, ref, key, await this.fetch(registry, ref, false));
+  }
 
+  /** Reads the version's package through its provider (one registry call of the budget). */
+  private async fetch(
+    registry: RegistryEntity,
+    ref: VersionContentRef,
+    subcharts: boolean,
+  ): Promise<VersionContent> {
     const provider = this.providers.get(registry.kind);
     if (!provider.content) {
       throw apiError(
@@ -135,7 +186,9 @@ export class ContentService {
     let target: RegistryTarget | null = null;
     try {
       target = toTarget(registry, this.secrets);
-      content = await provider.content(target, ref);
+      content = subcharts
+        ? await provider.content(target, ref, undefined, { subcharts: true })
+        : await provider.content(target, ref);
     } catch (error) {
       const failure = registryFailure(error, target);
       this.logger.warn(
@@ -148,6 +201,17 @@ export class ContentService {
         { reason: failure.code },
       );
     }
+    return content;
+  }
+
+  /** Keeps the served documents of a package read by `fetch` in the store. */
+  private async store(
+    registry: RegistryEntity,
+    ref: VersionContentRef,
+    key: string,
+    content: VersionContent,
+  ): Promise<VersionDocuments> {
+    const repo = this.dataSource.getRepository(VersionContentEntity);
     const documents = {
       values: content.values ?? null,
       readme: content.readme ?? null,
@@ -176,6 +240,13 @@ export class ContentService {
     );
     return documents;
   }
+}
+
+function treeBytes(subcharts: SubchartContent["subcharts"]): number {
+  return subcharts.reduce(
+    (sum, s) => sum + (s.chartYaml?.length ?? 0) + (s.values?.length ?? 0) + treeBytes(s.subcharts),
+    0,
+  );
 }
 
 /**

@@ -6,8 +6,10 @@
  */
 import { GraphQLError } from "graphql";
 import { type Viewer } from "../../access/viewer";
-import { ChartKind, RegistryKind } from "../../domain/enums";
+import { ChartKind, ImageSource, RegistryKind } from "../../domain/enums";
 import { type RegistryEntity } from "../../entities";
+import { type DependencyRecord } from "../../providers/provider";
+import { jsonList } from "../../store/sql";
 import { type VersionRow } from "../catalog/catalog-rows";
 import { ApiErrorCode, badInput } from "../api-errors";
 import {
@@ -19,6 +21,8 @@ import {
 } from "./airgap";
 import { type CompareService } from "./compare.service";
 import { type VersionImage } from "./images";
+import { subchartImages } from "./subchart-images";
+import { joinPath } from "./values-diff";
 
 /** Layers one bundle may hold. */
 export const MAX_BUNDLE_LAYERS = 50;
@@ -103,6 +107,11 @@ export async function airGapBundle(
           `${label}: its package could not be read, so images inferred from its values are missing: ${resolved.contentError}`,
         );
       }
+      if (resolved.subchartError !== null) {
+        warnings.push(
+          `${label}: its package could not be read again for its vendored sub-charts, so their images are missing: ${resolved.subchartError}`,
+        );
+      }
       const source = chartSource(
         resolved.registry,
         resolved.chart.name,
@@ -114,14 +123,30 @@ export async function airGapBundle(
           `${label}: ${noChartReason(resolved.chart.kind)}; only its images are in the bundle.`,
         );
       }
-      const images = bundleImages(resolved.images, resolved.version.app_version);
-      if (images.length === 0) warnings.push(`${label}: no image found.`);
+      const sub =
+        resolved.subcharts === null
+          ? null
+          : subchartImages(
+              jsonList<DependencyRecord>(resolved.version.dependencies),
+              resolved.values,
+              resolved.subcharts,
+              label,
+            );
+      const images = bundleImages(
+        sub === null ? resolved.images : withoutSubchartValues(resolved.images, sub.keys),
+        resolved.version.app_version,
+      );
       const inferred = images.filter((i) => i.note !== null).length;
       if (inferred > 0) {
         warnings.push(
           `${label}: ${inferred} image(s) inferred from default values, not declared by the chart; check them.`,
         );
       }
+      if (sub !== null) {
+        images.push(...sub.images);
+        warnings.push(...sub.warnings);
+      }
+      if (images.length === 0) warnings.push(`${label}: no image found.`);
       bundled.push({
         chart: resolved.chart.name,
         version: resolved.version.version,
@@ -153,6 +178,24 @@ export async function airGapBundle(
     layers,
     warnings,
   };
+}
+
+/**
+ * The images without those inferred from the parent's values under a vendored sub-chart's key:
+ * they are the sub-chart's (bundled with it when it is enabled, not pulled when it is not).
+ */
+function withoutSubchartValues(images: VersionImage[], keys: string[]): VersionImage[] {
+  const prefixes = keys.map((key) => joinPath("", key));
+  return images.filter(
+    (image) =>
+      image.source !== ImageSource.VALUES_INFERRED ||
+      !prefixes.some(
+        (p) =>
+          image.name === p ||
+          image.name?.startsWith(`${p}.`) === true ||
+          image.name?.startsWith(`${p}[`) === true,
+      ),
+  );
 }
 
 function noChartReason(kind: string): string {

@@ -151,6 +151,29 @@ function componentNames(layers: BundleLayer[]): string[] {
   });
 }
 
+/**
+ * Zarf's create-time validation (`ZarfChart.Validate`, zarf-dev/zarf src/api/v1alpha1/validate.go)
+ * refuses a chart name longer than this; the name is also the default Helm release name, which
+ * must be a DNS-1035 label (a letter first; lower-case letters, digits and `-`).
+ */
+export const ZARF_MAX_CHART_NAME = 40;
+
+/**
+ * Zarf's name of a chart: the Helm chart's name when Zarf accepts it; otherwise a DNS-1035 label
+ * of at most ZARF_MAX_CHART_NAME characters made from it, and `repoName` naming the chart in its
+ * repository (where Zarf looks it up; an OCI url names it already).
+ */
+function zarfChartName(name: string): { name: string; repoName?: string } {
+  const label =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^[^a-z]+/, "")
+      .slice(0, ZARF_MAX_CHART_NAME)
+      .replace(/-+$/, "") || "chart";
+  return label === name ? { name } : { name: label, repoName: name };
+}
+
 /** The Zarf package definition: one required component per layer, with its chart and images. */
 export function zarfPackage(layers: BundleLayer[], name: string): string {
   const names = componentNames(layers);
@@ -163,7 +186,7 @@ export function zarfPackage(layers: BundleLayer[], name: string): string {
         ? {
             charts: [
               {
-                name: layer.source.name,
+                ...zarfChartName(layer.source.name),
                 version: layer.version,
                 url: layer.source.zarfURL,
                 namespace: layer.namespace,

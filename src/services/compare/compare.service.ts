@@ -16,7 +16,12 @@ import {
   type DependencyChangeKind,
 } from "../../domain/enums";
 import { type RegistryEntity } from "../../entities";
-import { type DependencyRecord, type PackVersionInfo } from "../../providers/provider";
+import {
+  type DependencyRecord,
+  type PackVersionInfo,
+  type SubchartContent,
+  type VersionContentRef,
+} from "../../providers/provider";
 import { jsonList, sql } from "../../store/sql";
 import { ApiErrorCode, apiError, notFound } from "../api-errors";
 import { type CatalogService } from "../catalog/catalog.service";
@@ -122,6 +127,15 @@ export interface ResolvedLayer {
   images: VersionImage[];
   /** Why the package could not be read (its inferred images are then missing); null otherwise. */
   contentError: string | null;
+  /** The parsed default values; null when absent or unreadable. */
+  values: unknown;
+  /** A Helm chart's vendored sub-charts; null for other kinds or when the package was unread. */
+  subcharts: SubchartContent | null;
+  /**
+   * Why a Helm chart's sub-charts could not be read while its documents could (kept in the store
+   * from an earlier read); null otherwise.
+   */
+  subchartError: string | null;
 }
 
 export class CompareService {
@@ -284,7 +298,27 @@ export class CompareService {
     const declared = declaredImages(jsonRecord(version.annotations), chart.kind);
     // A Zarf package has no values to infer from: its own list (in `declared`) is all it pulls.
     if (chart.kind === ChartKind.ZARF_PACKAGE) {
-      return { registry, chart, version, images: declared, contentError: null };
+      return {
+        registry,
+        chart,
+        version,
+        images: declared,
+        contentError: null,
+        values: null,
+        subcharts: null,
+        subchartError: null,
+      };
+    }
+    // Read first: one package read gives the sub-charts and stores the documents.
+    let subcharts: SubchartContent | null = null;
+    let subchartError: string | null = null;
+    if (chart.kind === ChartKind.HELM_CHART) {
+      try {
+        subcharts = await this.content.subcharts(registry, contentRef(chart, version));
+      } catch (error) {
+        if (!isContentFailure(error)) throw error;
+        subchartError = error.message;
+      }
     }
     try {
       const documents = await this.documents(registry, chart, version);
@@ -294,12 +328,22 @@ export class CompareService {
         version,
         images: [...declared, ...documents.images],
         contentError: null,
+        values: documents.values.value,
+        subcharts,
+        subchartError,
       };
     } catch (error) {
-      if (!(error instanceof GraphQLError) || !CONTENT_FAILURES.has(error.extensions["code"])) {
-        throw error;
-      }
-      return { registry, chart, version, images: declared, contentError: error.message };
+      if (!isContentFailure(error)) throw error;
+      return {
+        registry,
+        chart,
+        version,
+        images: declared,
+        contentError: error.message,
+        values: null,
+        subcharts: null,
+        subchartError: null,
+      };
     }
   }
 
@@ -329,13 +373,7 @@ export class CompareService {
     chart: ChartRow,
     row: VersionRow,
   ): Promise<PreparedDocuments> {
-    const ref = {
-      chart: chart.name,
-      version: row.version,
-      urls: jsonList<string>(row.urls),
-      digest: row.digest,
-      ociReference: row.oci_reference,
-    };
+    const ref = contentRef(chart, row);
     const key = contentKey(registry.id, ref);
     // Documents are immutable per key: once prepared, the stored text is not read again.
     const kept = this.prepared.peek(key);
@@ -366,6 +404,21 @@ export class CompareService {
     );
     return rows.map((row) => changelogOf(row.version, jsonRecord(row.annotations)));
   }
+}
+
+function isContentFailure(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && CONTENT_FAILURES.has(error.extensions["code"]);
+}
+
+/** Where a version's package is, for the content service. */
+function contentRef(chart: ChartRow, row: VersionRow): VersionContentRef {
+  return {
+    chart: chart.name,
+    version: row.version,
+    urls: jsonList<string>(row.urls),
+    digest: row.digest,
+    ociReference: row.oci_reference,
+  };
 }
 
 function compareValues(a: PreparedDocuments, b: PreparedDocuments): ValuesComparison {
