@@ -20,7 +20,10 @@ export class VersionContentEntity {
   @Column({ type: "text", nullable: true })
   readme!: string | null;
 
-  /** `values.schema.json` of a chart, `schema.yaml` of a pack. */
+  /**
+   * `values.schema.json` of a chart, `schema.yaml` of a pack; under a `zarf:` key, a Zarf
+   * package's definition (zarf.yaml as JSON).
+   */
   @Column({ name: "schema_text", type: "text", nullable: true })
   schema!: string | null;
 

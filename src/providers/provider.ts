@@ -330,6 +330,15 @@ export interface SubchartContent {
   skipped: string[];
 }
 
+/** A Zarf package's definition as read from the registry. */
+export interface ZarfDefinitionContent {
+  /** The zarf.yaml as JSON (current Zarf's config blob, or older Zarf's zarf.yaml layer). */
+  definition: string;
+  /** sha256 (hex) of the manifest (or index) the definition was read through. */
+  packageDigest: string;
+  bytesFetched: number;
+}
+
 /**
  * One registry protocol. A provider knows nothing of GraphQL or the database: it validates a
  * registry, lists what it holds and looks up a single name+version.
@@ -359,6 +368,15 @@ export interface RegistryProvider {
     signal?: AbortSignal,
     options?: ContentOptions,
   ): Promise<VersionContent>;
+  /**
+   * Zarf: one package version's definition (its zarf.yaml, as JSON text); throws a RegistryError
+   * (NOT_FOUND when the package is gone, PARSE when it is not a Zarf package).
+   */
+  zarfDefinition?(
+    target: RegistryTarget,
+    ref: VersionContentRef,
+    signal?: AbortSignal,
+  ): Promise<ZarfDefinitionContent>;
   /**
    * Helm: the version's provenance file (`<package URL>.prov`) as text, null when there is none
    * (404); throws a RegistryError when it cannot be read.

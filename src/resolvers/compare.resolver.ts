@@ -16,10 +16,10 @@ export class CompareResolver {
     description:
       "What changes from one version of a chart to another: default values (typed paths), the values schema " +
       "(breaking changes apart; a pack's schema.yaml compared in the same terms), dependencies, a pack's " +
-      "constraints, appVersion / kubeVersion / deprecated, the changelog of every " +
+      "constraints, a Zarf package's definition (`zarf`: components, charts, images, manifests, variables), appVersion / kubeVersion / deprecated, the changelog of every " +
       "version in between and the images pulled. `from` and `to` resolve as in `resolveChartVersion` (an exact " +
       "version, a range such as `6.0.x`, a floating tag), so a comparison can go either way. Values and schema " +
-      "are read from the package once per digest and cached; NOT_FOUND (with `extensions.field`) when the " +
+      "(and a Zarf package's zarf.yaml) are read from the package once per digest and cached; NOT_FOUND (with `extensions.field`) when the " +
       "registry, chart or a version is unknown; CONTENT_UNAVAILABLE when a package cannot be read.",
   })
   async compareChartVersions(

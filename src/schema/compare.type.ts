@@ -368,6 +368,186 @@ export class ImageChanges {
   removed!: ChartImage[];
 }
 
+@ObjectType({ simpleResolvers: true, description: "A Helm chart a Zarf component deploys." })
+export class ZarfChart {
+  @Field(() => String, { description: "The chart's name (`charts[].name`)." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "Its version; null when not set." })
+  version!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Where Zarf pulls it from (`url`: a Helm repository, `oci://…` or a Git URL).",
+  })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The namespace it is deployed to." })
+  namespace!: string | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "A chart of a Zarf component added, removed or changed, matched by name.",
+})
+export class ZarfChartChange {
+  @Field(() => String, { description: "The chart's name." })
+  name!: string;
+
+  @Field(() => DependencyChangeKind, {
+    description: "How it changed (CHANGED: version, url or namespace).",
+  })
+  kind!: DependencyChangeKind;
+
+  @Field(() => ZarfChart, { nullable: true, description: "The chart in `from`." })
+  from!: ZarfChart | null;
+
+  @Field(() => ZarfChart, { nullable: true, description: "The chart in `to`." })
+  to!: ZarfChart | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A Zarf component added, removed or changed, matched by name. For an added or removed component, its " +
+    "charts, images and manifests are all listed as added or removed.",
+})
+export class ZarfComponentChange {
+  @Field(() => String, { description: "The component's name." })
+  name!: string;
+
+  @Field(() => DependencyChangeKind, { description: "How it changed." })
+  kind!: DependencyChangeKind;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "`required` in `from` (absent is false); null when the component was added.",
+  })
+  fromRequired!: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "`required` in `to`; null when the component was removed.",
+  })
+  toRequired!: boolean | null;
+
+  @Field(() => [ZarfChartChange], { description: "Charts added, removed or changed." })
+  charts!: ZarfChartChange[];
+
+  @Field(() => [String], {
+    description: "Images (`images` and `imageTars[].images`, as written) only `to` lists.",
+  })
+  imagesAdded!: string[];
+
+  @Field(() => [String], { description: "Images only `from` lists." })
+  imagesRemoved!: string[];
+
+  @Field(() => [String], { description: "Manifests (by `manifests[].name`) only `to` has." })
+  manifestsAdded!: string[];
+
+  @Field(() => [String], { description: "Manifests only `from` has." })
+  manifestsRemoved!: string[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when the component was removed: a deploy that names it with `--components` fails, and what it " +
+      "deployed is no longer shipped.",
+  })
+  breaking!: boolean;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A package variable (zarf.yaml `variables[]`) added, removed or changed (default, `sensitive` or " +
+    "`prompt`), matched by name. A sensitive variable's default is never shown.",
+})
+export class ZarfVariableChange {
+  @Field(() => String, { description: "The variable's name (`###ZARF_VAR_<name>###`)." })
+  name!: string;
+
+  @Field(() => DependencyChangeKind, { description: "How it changed." })
+  kind!: DependencyChangeKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The default in `from`; null when it has none, the variable was added, or it is sensitive on either side.",
+  })
+  fromDefault!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The default in `to`; null when it has none, the variable was removed, or it is sensitive on either side.",
+  })
+  toDefault!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the default differs (set for sensitive variables too, without the values).",
+  })
+  defaultChanged!: boolean;
+
+  @Field(() => Boolean, { description: "Whether either side marks it `sensitive: true`." })
+  sensitive!: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the deployer must answer it in `from` (`prompt: true` without a default); null when added.",
+  })
+  fromRequired!: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the deployer must answer it in `to`; null when removed.",
+  })
+  toRequired!: boolean | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when a deploy that worked with `from` may fail with `to`: the variable was removed (a deploy " +
+      "configuration setting it no longer applies), or must now be answered (added, or changed to, " +
+      "`prompt: true` without a default).",
+  })
+  breaking!: boolean;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "What changed in a Zarf package's definition (its zarf.yaml: the OCI config of current Zarf, the " +
+    "`zarf.yaml` layer of older Zarf).",
+})
+export class ZarfComparison {
+  @Field(() => TextChange, { description: "`metadata.version` of both." })
+  version!: TextChange;
+
+  @Field(() => TextChange, { description: "`metadata.description` of both." })
+  description!: TextChange;
+
+  @Field(() => TextChange, {
+    description: "The architecture (`build.architecture`, else `metadata.architecture`) of both.",
+  })
+  architecture!: TextChange;
+
+  @Field(() => [ZarfComponentChange], {
+    description: "Components added, removed or changed (required, charts, images, manifests).",
+  })
+  components!: ZarfComponentChange[];
+
+  @Field(() => [ZarfVariableChange], {
+    description: "Package variables added, removed or changed.",
+  })
+  variables!: ZarfVariableChange[];
+
+  @Field(() => Boolean, {
+    description: "True when any component or variable change is breaking.",
+  })
+  breaking!: boolean;
+}
+
 @ObjectType({
   simpleResolvers: true,
   description: "What changes between two versions of a chart (see `compareChartVersions`).",
@@ -382,11 +562,17 @@ export class ChartVersionComparison {
   @Field(() => CompareDirection, { description: "Upgrade, downgrade, or the same version." })
   direction!: CompareDirection;
 
-  @Field(() => ValuesComparison, { description: "Changes in the default values." })
+  @Field(() => ValuesComparison, {
+    description:
+      "Changes in the default values. Not applicable to a Zarf package (no values.yaml): empty, with " +
+      "`error` saying so.",
+  })
   values!: ValuesComparison;
 
   @Field(() => SchemaComparison, {
-    description: "Changes in the values schema (values.schema.json, or a pack's schema.yaml).",
+    description:
+      "Changes in the values schema (values.schema.json, or a pack's schema.yaml). Not applicable to a Zarf " +
+      "package: empty, with `error` saying so.",
   })
   schema!: SchemaComparison;
 
@@ -405,7 +591,7 @@ export class ChartVersionComparison {
   @Field(() => [VersionChangelog], {
     description:
       "The changelog of every version in (lower, higher], highest first: what an upgrade brings, or what a " +
-      "downgrade undoes.",
+      "downgrade undoes. Always empty for a Zarf package, which has no changes annotation.",
   })
   changelog!: VersionChangelog[];
 
@@ -421,6 +607,14 @@ export class ChartVersionComparison {
       "chart that is not a pack.",
   })
   constraints!: PackConstraintChanges | null;
+
+  @Field(() => ZarfComparison, {
+    nullable: true,
+    description:
+      "For Zarf packages: changes of their definition (components, charts, images, manifests, variables, " +
+      "metadata); null for Helm charts and packs.",
+  })
+  zarf!: ZarfComparison | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A chart version that pulls an image." })

@@ -49,6 +49,7 @@ import type {
   ContentOptions,
   VersionContent,
   VersionContentRef,
+  ZarfDefinitionContent,
 } from "../provider";
 import {
   OciListingWarning,
@@ -85,7 +86,7 @@ import {
   formatOciReference,
 } from "./oci-reference";
 import { checkConcurrency, mapLimited, throwIfAborted } from "./request-limiter";
-import { zarfPackageReader } from "./zarf-package.reader";
+import { fetchZarfDefinition, zarfPackageReader } from "./zarf-package.reader";
 import { PACK_ARCHIVE_PATH, packLayer, packReader, readPackLayer } from "./pack.reader";
 
 /** Requests in flight per registry operation unless configured otherwise. */
@@ -336,26 +337,9 @@ export class OciProvider implements RegistryProvider {
         "Values and README are read from Helm charts and packs; this registry holds Zarf packages.",
       );
     }
-    if (!ref.ociReference) {
-      throw new RegistryError(
-        RegistryErrorCode.INVALID_CONFIGURATION,
-        `Chart "${ref.chart}" version "${ref.version}" has no OCI reference to read it from.`,
-      );
-    }
-    const reference = parseOciReference(ref.ociReference);
+    const reference = ownReference(ref);
     return this.withClient(target, settings, signal, async (client) => {
-      if (reference.host.toLowerCase() !== client.host.toLowerCase()) {
-        throw new RegistryError(
-          RegistryErrorCode.INVALID_CONFIGURATION,
-          `The reference names the registry ${reference.host.slice(0, 200)}, not ${client.host}.`,
-        );
-      }
-      if (chartNameOf(reference.repository, settings.basePaths) === undefined) {
-        throw new RegistryError(
-          RegistryErrorCode.INVALID_CONFIGURATION,
-          `The repository ${reference.repository} is outside the registry's base content paths.`,
-        );
-      }
+      checkReference(reference, client, settings);
       const name = `${client.host}/${reference.repository}@${reference.digest}`;
       const manifest = await client.manifest(reference.repository, reference.digest);
       if (settings.oci.providerType === "PACK") {
@@ -390,6 +374,39 @@ export class OciProvider implements RegistryProvider {
         packageDigest: sha256Hex(data),
         bytesFetched: client.bytesFetched,
         ...(tree ? { subcharts: { subcharts: tree.subcharts, skipped: tree.skipped } } : {}),
+      };
+    });
+  }
+
+  /**
+   * The definition (zarf.yaml as JSON) of one Zarf package version, from its config or, for an
+   * older package, its zarf.yaml layer (see fetchZarfDefinition), within MAX_CONFIG_BYTES. Throws
+   * a RegistryError: INVALID_CONFIGURATION for a registry that does not hold Zarf packages or a
+   * reference to another registry or outside the base paths, NOT_FOUND when the manifest is gone,
+   * PARSE when it is not a Zarf package.
+   */
+  async zarfDefinition(
+    target: RegistryTarget,
+    ref: VersionContentRef,
+    signal?: AbortSignal,
+  ): Promise<ZarfDefinitionContent> {
+    const settings = this.settings(target);
+    if (settings.oci.providerType !== "ZARF") {
+      throw new RegistryError(
+        RegistryErrorCode.INVALID_CONFIGURATION,
+        "Zarf package definitions are read from registries that hold Zarf packages.",
+      );
+    }
+    const reference = ownReference(ref);
+    return this.withClient(target, settings, signal, async (client) => {
+      checkReference(reference, client, settings);
+      const name = `${client.host}/${reference.repository}@${reference.digest}`;
+      const manifest = await client.manifest(reference.repository, reference.digest);
+      const definition = await fetchZarfDefinition(client, reference.repository, manifest, name);
+      return {
+        definition: JSON.stringify(definition),
+        packageDigest: parseDigest(reference.digest)?.hex ?? "",
+        bytesFetched: client.bytesFetched,
       };
     });
   }
@@ -474,6 +491,37 @@ export class OciProvider implements RegistryProvider {
 }
 
 /** values.yaml, README and schema.yaml of a pack version, from its pack layer. */
+/** The version's OCI reference, parsed; INVALID_CONFIGURATION when it has none. */
+function ownReference(ref: VersionContentRef): ReturnType<typeof parseOciReference> {
+  if (!ref.ociReference) {
+    throw new RegistryError(
+      RegistryErrorCode.INVALID_CONFIGURATION,
+      `Chart "${ref.chart}" version "${ref.version}" has no OCI reference to read it from.`,
+    );
+  }
+  return parseOciReference(ref.ociReference);
+}
+
+/** INVALID_CONFIGURATION unless the reference is in this registry, under its base paths. */
+function checkReference(
+  reference: ReturnType<typeof parseOciReference>,
+  client: OciRegistryClient,
+  settings: OciSettings,
+): void {
+  if (reference.host.toLowerCase() !== client.host.toLowerCase()) {
+    throw new RegistryError(
+      RegistryErrorCode.INVALID_CONFIGURATION,
+      `The reference names the registry ${reference.host.slice(0, 200)}, not ${client.host}.`,
+    );
+  }
+  if (chartNameOf(reference.repository, settings.basePaths) === undefined) {
+    throw new RegistryError(
+      RegistryErrorCode.INVALID_CONFIGURATION,
+      `The repository ${reference.repository} is outside the registry's base content paths.`,
+    );
+  }
+}
+
 async function packContent(
   client: OciRegistryClient,
   reference: { repository: string; tag?: string },

@@ -65,7 +65,14 @@ import {
   type ArtifactOutcome,
   type ArtifactReader,
 } from "./artifact.reader";
-import { Annotation, type ImageIndex, type ImageManifest } from "./oci-manifest";
+import { type OciRegistryClient } from "./oci-client";
+import {
+  Annotation,
+  parseJsonObject,
+  type ImageIndex,
+  type ImageManifest,
+  type Manifest,
+} from "./oci-manifest";
 
 export const ZARF_CONFIG_MEDIA_TYPE = "application/vnd.zarf.config.v1+json";
 /** The architecture of skeleton packages (for composing, not deploying). */
@@ -320,20 +327,61 @@ function listAt(value: Record<string, unknown>, key: string): unknown[] {
 
 /** The package definition from the `zarf.yaml` layer; undefined when the package has none. */
 async function readZarfYaml(context: ArtifactContext, manifest: ImageManifest): Promise<unknown> {
+  return zarfYamlLayer(context.client, context.repository, manifest, artifactName(context));
+}
+
+async function zarfYamlLayer(
+  client: OciRegistryClient,
+  repository: string,
+  manifest: ImageManifest,
+  name: string,
+): Promise<unknown> {
   const layer = manifest.layers.find((l) => l.annotations[Annotation.TITLE] === ZARF_YAML);
   if (layer === undefined) return undefined;
-  const data = await context.client.blob(context.repository, layer, MAX_CONFIG_BYTES);
+  const data = await client.blob(repository, layer, MAX_CONFIG_BYTES);
   let definition: unknown;
   try {
     // Every scalar as text: a version such as 1.10 must not turn into the number 1.1.
     definition = load(data.toString("utf8"), { schema: FAILSAFE_SCHEMA });
   } catch {
-    throw new RegistryError(
-      RegistryErrorCode.PARSE,
-      `The zarf.yaml of ${artifactName(context)} is not valid YAML.`,
-    );
+    throw new RegistryError(RegistryErrorCode.PARSE, `The zarf.yaml of ${name} is not valid YAML.`);
   }
   return definition;
+}
+
+/**
+ * The whole package definition (zarf.yaml) of the Zarf package `manifest` names (an index: its
+ * first deployable architecture, as the catalog reads it): the config of current Zarf, else the
+ * `zarf.yaml` layer of older Zarf (read with every scalar as text: `required: "true"`), each
+ * within MAX_CONFIG_BYTES. Throws a RegistryError PARSE when it is not a Zarf package or has no
+ * definition.
+ */
+export async function fetchZarfDefinition(
+  client: OciRegistryClient,
+  repository: string,
+  manifest: Manifest,
+  name: string,
+): Promise<Record<string, unknown>> {
+  let image = manifest;
+  if (image.kind === "index") {
+    const entry = deployableEntry(image);
+    if (entry === undefined)
+      throw new RegistryError(RegistryErrorCode.PARSE, `${name} is an empty index.`);
+    image = await client.manifest(repository, entry.digest);
+  }
+  if (image.kind === "index" || image.config.mediaType !== ZARF_CONFIG_MEDIA_TYPE) {
+    throw new RegistryError(RegistryErrorCode.PARSE, `${name} is not a Zarf package.`);
+  }
+  const config = parseJsonObject(
+    await client.blob(repository, image.config, MAX_CONFIG_BYTES),
+    `The Zarf config of ${name}`,
+  );
+  if (Array.isArray(config["components"])) return config;
+  const definition = await zarfYamlLayer(client, repository, image, name);
+  if (typeof definition !== "object" || definition === null || Array.isArray(definition)) {
+    throw new RegistryError(RegistryErrorCode.PARSE, `${name} has no zarf.yaml definition.`);
+  }
+  return definition as Record<string, unknown>;
 }
 
 /** The version record of a package, and the warnings about it. */

@@ -32,6 +32,7 @@ export const SUBCHART_CACHE_BYTES = 16 * 1024 * 1024;
  */
 export class ContentService {
   private readonly inFlight = new Map<string, Promise<VersionDocuments>>();
+  private readonly inFlightDefinitions = new Map<string, Promise<string>>();
   /**
    * Vendored sub-charts by content key, least recently used out first. Kept in memory only (the
    * store keeps the served documents): a package is read again for them after a restart.
@@ -56,6 +57,74 @@ export class ContentService {
       this.inFlight.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * The definition (zarf.yaml as JSON text) of a Zarf package version: fetched on first request
+   * and kept in `version_content` under `zarf:<manifest digest>` (its `schema_text` column; the
+   * key's prefix keeps it apart from any chart's documents), so a later comparison sends no
+   * registry request. CONTENT_UNAVAILABLE when the package cannot be read.
+   */
+  async zarfDefinition(registry: RegistryEntity, ref: VersionContentRef): Promise<string> {
+    const key = zarfDefinitionKey(registry.id, ref);
+    let pending = this.inFlightDefinitions.get(key);
+    if (!pending) {
+      pending = this.loadDefinition(registry, ref, key).finally(() =>
+        this.inFlightDefinitions.delete(key),
+      );
+      this.inFlightDefinitions.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async loadDefinition(
+    registry: RegistryEntity,
+    ref: VersionContentRef,
+    key: string,
+  ): Promise<string> {
+    const repo = this.dataSource.getRepository(VersionContentEntity);
+    const cached = await repo.findOneBy({ contentKey: key });
+    if (cached?.schema != null) return cached.schema;
+    const provider = this.providers.get(registry.kind);
+    if (!provider.zarfDefinition) {
+      throw apiError(
+        ApiErrorCode.UNSUPPORTED,
+        `Zarf package definitions are not available for ${registry.kind} registries`,
+      );
+    }
+    spendRegistryCall();
+    let content;
+    let target: RegistryTarget | null = null;
+    try {
+      target = toTarget(registry, this.secrets);
+      content = await provider.zarfDefinition(target, ref);
+    } catch (error) {
+      const failure = registryFailure(error, target);
+      this.logger.warn(
+        { registryId: registry.id, chart: ref.chart, version: ref.version, code: failure.code },
+        "Zarf package definition could not be fetched",
+      );
+      throw apiError(
+        ApiErrorCode.CONTENT_UNAVAILABLE,
+        `The package of ${ref.chart} ${ref.version} could not be read: ${failure.message}`,
+        { reason: failure.code },
+      );
+    }
+    await this.lock.run(() =>
+      repo.upsert(
+        {
+          contentKey: key,
+          packageDigest: content.packageDigest,
+          values: null,
+          readme: null,
+          schema: content.definition,
+          bytesFetched: content.bytesFetched,
+          fetchedAt: new Date(),
+        },
+        ["contentKey"],
+      ),
+    );
+    return content.definition;
   }
 
   /**
@@ -191,4 +260,14 @@ export function contentKey(registryId: string, ref: VersionContentRef): string {
     .update(JSON.stringify([ref.chart, ref.version, ref.urls, ref.ociReference ?? null]))
     .digest("hex");
   return `version:${registryId}:${where}`;
+}
+
+/**
+ * Where a Zarf package's definition is kept: `zarf:sha256:<hex>` of the manifest (or index) its
+ * OCI reference pins, so every tag of the same package shares it; otherwise per version.
+ */
+export function zarfDefinitionKey(registryId: string, ref: VersionContentRef): string {
+  const pinned = /@sha256:([0-9a-f]{64})$/i.exec(ref.ociReference ?? "");
+  if (pinned) return `zarf:sha256:${pinned[1]!.toLowerCase()}`;
+  return `zarf:${contentKey(registryId, { ...ref, digest: null })}`;
 }

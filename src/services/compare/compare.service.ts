@@ -1,8 +1,10 @@
 /**
  * `compareChartVersions`: what changed between two versions of a chart (values, schema,
  * dependencies, appVersion / kubeVersion / deprecated, changelog, images; for packs, their
- * schema.yaml and pack.json constraints). Metadata comes from the catalog rows; values and schema from the content cache (fetched once per package digest),
- * so comparing two versions already read costs no registry request.
+ * schema.yaml and pack.json constraints; for Zarf packages, their zarf.yaml, see zarf-diff.ts).
+ * Metadata comes from the catalog rows; values and schema (a Zarf package's definition) from the
+ * content cache (fetched once per package digest), so comparing two versions already read costs
+ * no registry request.
  */
 import { GraphQLError } from "graphql";
 import { type DataSource } from "typeorm";
@@ -33,6 +35,12 @@ import { diffPackSchemas, readPackSchema } from "./pack-schema";
 import { type Parsed, PreparedDocumentCache, type PreparedDocuments } from "./prepared-documents";
 import { diffFlatSchemas, type SchemaChange } from "./schema-diff";
 import { diffLeaves, isMapping, type ValuesDiff } from "./values-diff";
+import {
+  diffZarfDefinitions,
+  readZarfDefinition,
+  type ZarfComparison,
+  type ZarfDefinitionModel,
+} from "./zarf-diff";
 
 export interface FieldChange<T> {
   from: T;
@@ -92,7 +100,17 @@ export interface VersionComparison {
   images: ImageChanges;
   /** Changes of pack.json `constraints`; null when the chart is not a pack. */
   constraints: PackConstraintChanges | null;
+  /** Changes of a Zarf package's definition; null when the chart is not a Zarf package. */
+  zarf: ZarfComparison | null;
 }
+
+const NO_VALUES = { added: [], removed: [], changed: [], fromLeaves: 0, toLeaves: 0 };
+/** What `values.error` says for Zarf packages, which have no values.yaml of their own. */
+export const ZARF_NO_VALUES =
+  "Not applicable: a Zarf package has no values.yaml; its variables are compared in `zarf`.";
+/** What `schema.error` says for Zarf packages, which have no values schema. */
+export const ZARF_NO_SCHEMA =
+  "Not applicable: a Zarf package has no values schema; its variables are compared in `zarf`.";
 
 /** Why a package may not be read while its version is known: the layer keeps its declared images. */
 const CONTENT_FAILURES = new Set<unknown>([
@@ -155,6 +173,16 @@ export class CompareService {
             (from.sort_key === to.sort_key && Number(from.id) < Number(to.id))
           ? CompareDirection.UPGRADE
           : CompareDirection.DOWNGRADE;
+    if (chart.kind === ChartKind.ZARF_PACKAGE) {
+      return {
+        registry,
+        chart,
+        from,
+        to,
+        direction,
+        ...(await this.zarf(registry, chart, from, to)),
+      };
+    }
     const [a, b] = await Promise.all([
       this.documents(registry, chart, from),
       this.documents(registry, chart, to),
@@ -180,7 +208,71 @@ export class CompareService {
         chart.kind === ChartKind.PACK
           ? diffPackConstraints(packInfo(from.pack), packInfo(to.pack))
           : null,
+      zarf: null,
     };
+  }
+
+  /**
+   * The parts of a comparison of two Zarf package versions: their definitions (zarf.yaml, read
+   * once per manifest digest through the content cache) compared in `zarf`; values and schema are
+   * not applicable, and the changelog is empty (Zarf has no changes annotation).
+   */
+  private async zarf(
+    registry: RegistryEntity,
+    chart: ChartRow,
+    from: VersionRow,
+    to: VersionRow,
+  ): Promise<Omit<VersionComparison, "registry" | "chart" | "from" | "to" | "direction">> {
+    const [a, b] = await Promise.all([
+      this.zarfDefinition(registry, chart, from),
+      this.zarfDefinition(registry, chart, to),
+    ]);
+    return {
+      values: { ...NO_VALUES, error: ZARF_NO_VALUES },
+      schema: {
+        fromPresent: false,
+        toPresent: false,
+        breaking: [],
+        harmless: [],
+        error: ZARF_NO_SCHEMA,
+        entryErrors: [],
+      },
+      dependencies: [],
+      appVersion: fieldChange(from.app_version, to.app_version),
+      kubeVersion: fieldChange(from.kube_version, to.kube_version),
+      deprecated: fieldChange(truthy(from.deprecated), truthy(to.deprecated)),
+      changelog: [],
+      // The package's own list, as `ChartVersion.images` answers it (no package read).
+      images: compareImages(
+        declaredImages(jsonRecord(from.annotations), chart.kind),
+        declaredImages(jsonRecord(to.annotations), chart.kind),
+      ),
+      constraints: null,
+      zarf: diffZarfDefinitions(a, b),
+    };
+  }
+
+  /** A Zarf version's definition through the content cache, read once per cache key. */
+  private async zarfDefinition(
+    registry: RegistryEntity,
+    chart: ChartRow,
+    row: VersionRow,
+  ): Promise<ZarfDefinitionModel> {
+    const text = await this.content.zarfDefinition(registry, {
+      chart: chart.name,
+      version: row.version,
+      urls: jsonList<string>(row.urls),
+      digest: row.digest,
+      ociReference: row.oci_reference,
+    });
+    try {
+      return readZarfDefinition(text);
+    } catch {
+      throw apiError(
+        ApiErrorCode.CONTENT_UNAVAILABLE,
+        `The definition of ${chart.name} ${row.version} could not be read`,
+      );
+    }
   }
 
   /**

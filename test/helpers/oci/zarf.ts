@@ -18,8 +18,21 @@ export const TITLE = "org.opencontainers.image.title";
 /** A component of a package definition (zarf-dev/zarf `src/api/v1alpha1/component.go`). */
 export interface ZarfComponentSpec {
   name: string;
+  /** Default: true. */
+  required?: boolean;
+  charts?: { name: string; version?: string; url?: string; namespace?: string }[];
+  manifests?: { name: string; namespace?: string; files?: string[] }[];
   images?: string[];
   imageTars?: { path: string; images: string[] }[];
+}
+
+/** A package variable (zarf-dev/zarf `src/pkg/variables` InteractiveVariable). */
+export interface ZarfVariableSpec {
+  name: string;
+  description?: string;
+  default?: string;
+  prompt?: boolean;
+  sensitive?: boolean;
 }
 
 export interface ZarfPackage {
@@ -29,6 +42,7 @@ export interface ZarfPackage {
   flavor?: string;
   /** Default: one `podinfo` component with a chart and `ghcr.io/stefanprodan/podinfo:6.4.0`. */
   components?: ZarfComponentSpec[];
+  variables?: ZarfVariableSpec[];
 }
 
 export interface PublishedZarf {
@@ -69,6 +83,7 @@ export function zarfDefinition(pkg: ZarfPackage, architecture: string): Record<s
       ...(pkg.flavor === undefined ? {} : { flavor: pkg.flavor }),
     },
     components: pkg.components?.map((c) => ({ required: true, ...c })) ?? [PODINFO_COMPONENT],
+    ...(pkg.variables === undefined ? {} : { variables: pkg.variables }),
   };
 }
 
