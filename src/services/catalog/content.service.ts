@@ -92,24 +92,13 @@ export class ContentService {
         `Zarf package definitions are not available for ${registry.kind} registries`,
       );
     }
-    spendRegistryCall();
-    let content;
-    let target: RegistryTarget | null = null;
-    try {
-      target = toTarget(registry, this.secrets);
-      content = await provider.zarfDefinition(target, ref);
-    } catch (error) {
-      const failure = registryFailure(error, target);
-      this.logger.warn(
-        { registryId: registry.id, chart: ref.chart, version: ref.version, code: failure.code },
-        "Zarf package definition could not be fetched",
-      );
-      throw apiError(
-        ApiErrorCode.CONTENT_UNAVAILABLE,
-        `The package of ${ref.chart} ${ref.version} could not be read: ${failure.message}`,
-        { reason: failure.code },
-      );
-    }
+    const zarfDefinition = provider.zarfDefinition.bind(provider);
+    const content = await this.fromRegistry(
+      registry,
+      ref,
+      "Zarf package definition could not be fetched",
+      (target) => zarfDefinition(target, ref),
+    );
     await this.lock.run(() =>
       repo.upsert(
         {
@@ -181,19 +170,33 @@ export class ContentService {
         `Version content is not available for ${registry.kind} registries yet`,
       );
     }
+    const content = provider.content.bind(provider);
+    return this.fromRegistry(registry, ref, "version content could not be fetched", (target) =>
+      subcharts ? content(target, ref, undefined, { subcharts: true }) : content(target, ref),
+    );
+  }
+
+  /**
+   * One read of a version's package through its registry, spent from the operation's registry
+   * call budget; a failure is logged (its code, never the credentials) and answered as
+   * CONTENT_UNAVAILABLE.
+   */
+  private async fromRegistry<T>(
+    registry: RegistryEntity,
+    ref: VersionContentRef,
+    failed: string,
+    read: (target: RegistryTarget) => Promise<T>,
+  ): Promise<T> {
     spendRegistryCall();
-    let content;
     let target: RegistryTarget | null = null;
     try {
       target = toTarget(registry, this.secrets);
-      content = subcharts
-        ? await provider.content(target, ref, undefined, { subcharts: true })
-        : await provider.content(target, ref);
+      return await read(target);
     } catch (error) {
       const failure = registryFailure(error, target);
       this.logger.warn(
         { registryId: registry.id, chart: ref.chart, version: ref.version, code: failure.code },
-        "version content could not be fetched",
+        failed,
       );
       throw apiError(
         ApiErrorCode.CONTENT_UNAVAILABLE,
@@ -201,7 +204,6 @@ export class ContentService {
         { reason: failure.code },
       );
     }
-    return content;
   }
 
   /** Keeps the served documents of a package read by `fetch` in the store. */

@@ -25,7 +25,7 @@
  * (a password is a masked string), so a change between them is DEFINITION_CHANGED too.
  */
 import { type SchemaChangeKind } from "../../domain/enums";
-import { type SchemaChange } from "./schema-diff";
+import { change, type SchemaChange } from "./schema-diff";
 import { isMapping, render } from "./values-diff";
 
 /** Placeholder types Palette documents; another type is kept as written. */
@@ -470,14 +470,4 @@ function contains(outer: NumberRange, inner: NumberRange): boolean {
   const lowOk = outer.min === null || (inner.min !== null && inner.min >= outer.min);
   const highOk = outer.max === null || (inner.max !== null && inner.max <= outer.max);
   return lowOk && highOk;
-}
-
-function change(
-  kind: SchemaChangeKind,
-  path: string,
-  breaking: boolean,
-  from: string | null,
-  to: string | null,
-): SchemaChange {
-  return { kind, path, breaking, from, to };
 }

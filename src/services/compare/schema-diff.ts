@@ -220,7 +220,8 @@ function sameSet(a: Set<string> | null, b: Set<string> | null): boolean {
   return a.size === b.size && [...a].every((t) => b.has(t));
 }
 
-function change(
+/** A schema change (shared by the JSON-schema and the pack schema.yaml comparisons). */
+export function change(
   kind: SchemaChangeKind,
   path: string,
   breaking: boolean,
