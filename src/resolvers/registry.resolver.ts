@@ -66,7 +66,7 @@ export class RegistryResolver {
   ): Promise<Registry | null> {
     const dbId = idOfType(id, "Registry");
     if (!dbId) return null;
-    const entity = await ctx.services.registries.findVisible(ctx.viewer, dbId);
+    const entity = await ctx.services.registries.findVisibleForQuery(ctx.viewer, dbId);
     return entity ? toRegistry(entity, ctx.viewer) : null;
   }
 

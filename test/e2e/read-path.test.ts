@@ -146,8 +146,16 @@ describe("a page of charts", () => {
     await t.close();
   });
 
-  /** SQL statements one operation costs (in-process, past the HTTP cache). */
+  /**
+   * SQL statements one operation costs (in-process, past the HTTP cache): the fewer of two
+   * runs, since a background statement (the fleet's sweep on PostgreSQL, the webhook outbox)
+   * can fall into one run's window; it only ever adds.
+   */
   async function statementsFor(first: number, versions: number): Promise<number> {
+    return Math.min(await statementsOnce(first, versions), await statementsOnce(first, versions));
+  }
+
+  async function statementsOnce(first: number, versions: number): Promise<number> {
     const counter = t.gateway.store.statements;
     await quiet(counter);
     const before = counter.count;
@@ -176,24 +184,6 @@ describe("a page of charts", () => {
     expect(small).toBe(onPostgres ? 2 : 3);
   });
 
-  it("answers a registry's new name at once after a rename (its kept row is per catalog version)", async () => {
-    const NAME = `query($id: ID!) { registry(id: $id) { name } }`;
-    const RENAME = `mutation($id: ID!, $name: String!) { updateHelmRegistry(id: $id, input: { name: $name }) { id } }`;
-    const nameNow = async () =>
-      ((await post(url, NAME, { id: registryId })).json as { data: { registry: { name: string } } })
-        .data.registry.name;
-    expect(await nameNow()).toBe("bitnami");
-    // A second read keeps answering from the kept row: no statement for the registry.
-    const before = t.gateway.store.statements.count;
-    expect(await nameNow()).toBe("bitnami");
-    expect(t.gateway.store.statements.count - before).toBe(onPostgres ? 0 : 1);
-    for (const name of ["bitnami-renamed", "bitnami"]) {
-      const renamed = await post(url, RENAME, { id: registryId, name });
-      expect(renamed.json.errors).toBeUndefined();
-      expect(await nameNow()).toBe(name);
-    }
-  });
-
   it("returns each chart's top versions in semver order", async () => {
     const data = await t.ok(ChartPageDocument, { id: registryId, first: 20, versions: 5 });
     for (const edge of data.registry!.charts.edges) {
@@ -206,13 +196,16 @@ describe("a page of charts", () => {
   it("costs the same statements over HTTP whatever `first` is", async () => {
     await post(url, PAGE, { id: registryId, first: 1 });
     const counts: number[] = [];
-    for (const first of [1, 10, 50, 100]) {
+    const once = async (first: number) => {
       await quiet(t.gateway.store.statements);
       const before = t.gateway.store.statements.count;
       const answer = await post(url, PAGE, { id: registryId, first });
       expect(answer.json.errors).toBeUndefined();
-      counts.push(t.gateway.store.statements.count - before);
-    }
+      return t.gateway.store.statements.count - before;
+    };
+    // The fewer of two runs each (see statementsFor).
+    for (const first of [1, 10, 50, 100])
+      counts.push(Math.min(await once(first), await once(first)));
     // As above: the catalog version (SQLite), the chart page with its count and the latest
     // versions, the version pages.
     expect(counts).toEqual(onPostgres ? [2, 2, 2, 2] : [3, 3, 3, 3]);
@@ -435,6 +428,26 @@ describe("a page of charts", () => {
     const fields = Object.keys(type.getFields());
     expect(fields.filter((f) => !(f in VERSION_FIELD_COLUMNS))).toEqual([]);
     expect(versionColumns(["version", "no-such-field"])).toBe(versionColumns(null));
+  });
+  it("answers a registry's new name at once after a rename (its kept row is per catalog version)", async () => {
+    const NAME = `query($id: ID!) { registry(id: $id) { name } }`;
+    const RENAME = `mutation($id: ID!, $name: String!) { updateHelmRegistry(id: $id, input: { name: $name }) { id } }`;
+    const nameNow = async () =>
+      ((await post(url, NAME, { id: registryId })).json as { data: { registry: { name: string } } })
+        .data.registry.name;
+    expect(await nameNow()).toBe("bitnami");
+    // A second read keeps answering from the kept row: no statement for the registry.
+    await quiet(t.gateway.store.statements);
+    const before = t.gateway.store.statements.count;
+    expect(await nameNow()).toBe("bitnami");
+    expect(t.gateway.store.statements.count - before).toBe(onPostgres ? 0 : 1);
+    for (const name of ["bitnami-renamed", "bitnami"]) {
+      const renamed = await post(url, RENAME, { id: registryId, name });
+      expect(renamed.json.errors).toBeUndefined();
+      expect(await nameNow()).toBe(name);
+    }
+    // What a registry change sets off in the background (the webhook outbox) ends before the next test.
+    await quiet(t.gateway.store.statements);
   });
 });
 

@@ -100,13 +100,23 @@ export class RegistryService {
     return registry ?? null;
   }
 
-  /**
-   * The registry if the viewer may see it, else null (existence is not revealed). Read through
-   * the rows kept per catalog version (never older than the store; see RecentRegistries).
-   */
+  /** The registry if the viewer may see it, else null (existence is not revealed). */
   async findVisible(viewer: Viewer, id: string): Promise<RegistryEntity | null> {
+    return this.visibleOrNull(viewer, await this.byId(id));
+  }
+
+  /**
+   * As findVisible, for queries: through the rows kept per catalog version (never older than
+   * the store on this instance; see RecentRegistries). Mutations and syncs read the row itself,
+   * so that one right after a change on another instance never acts on the row before it.
+   */
+  async findVisibleForQuery(viewer: Viewer, id: string): Promise<RegistryEntity | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const [registry] = await this.recent.byIds([id]);
+    return this.visibleOrNull(viewer, registry ?? null);
+  }
+
+  private visibleOrNull(viewer: Viewer, registry: RegistryEntity | null): RegistryEntity | null {
     if (!registry) return null;
     try {
       authorize(viewer, "see", registry);
