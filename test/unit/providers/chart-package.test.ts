@@ -303,8 +303,10 @@ describe("readPackage", () => {
     }
     let full = Infinity;
     for (let i = 0; i < 3; i++) full = Math.min(full, await fullInflateMs(bomb));
-    // Reading stops at the 100 MiB limit: a tenth of the work of inflating the whole GiB.
-    expect(elapsed).toBeLessThan(full / 2);
+    // Reading stops at the 100 MiB limit: about a tenth of the work of inflating the whole GiB
+    // (a reader that inflated it all would take at least `full`). The bound leaves room for a
+    // loaded machine: CI once measured 848 against 1,556 ms while another suite ran beside it.
+    expect(elapsed).toBeLessThan(full * 0.75);
   });
 
   it("does not hand what follows the archive's end to tar (whose buffering of it is quadratic)", async () => {
