@@ -13,6 +13,8 @@ export interface KeysetKey {
   /** A column or expression of the statement (e.g. `c.name`, or a rank expression). */
   column: string;
   direction: "ASC" | "DESC";
+  /** The select list's name for it (needed when the page has an `after` join). */
+  output?: string;
 }
 
 /** A cursor's values: the sort values of the row it points after. */
@@ -191,6 +193,14 @@ export interface KeysetQuery<TRow, TNode> {
    * it. Default: the count rides along with the page.
    */
   separateCount?: boolean;
+  /**
+   * Joined to the page's rows once they are chosen (a row of each joined table per page row at
+   * most), over the page as `p`: `SELECT p.*, <select> FROM (<page>) p <join>`. A join that
+   * does not restrict the rows belongs here rather than in `from`: PostgreSQL then sorts and
+   * limits first (a top-N sort, in parallel workers when it plans them) instead of joining every
+   * match and carrying the joined columns through the sort. Every key needs its `output`.
+   */
+  after?: { select: string; join: string };
   /** The sort values of a row (its cursor). */
   cursorOf(row: TRow): CursorValues;
   /** The node of a row. */
@@ -235,10 +245,20 @@ export async function keysetPage<TRow, TNode>(
   // The count rides along as an uncorrelated subquery (computed once per statement on both
   // stores), so a page is one statement, unless it is known or wanted separately.
   const inline = known === null && !query.separateCount;
-  const pageText = `SELECT ${query.select}${inline ? `, (${countText}) AS ${TOTAL_COLUMN}` : ""}
+  const keys = backward ? reversed(query.keys) : query.keys;
+  let pageText = `SELECT ${query.select}${inline ? `, (${countText}) AS ${TOTAL_COLUMN}` : ""}
       FROM ${query.from}
       WHERE ${pageWhere.length ? pageWhere.join(" AND ") : "1 = 1"}
-      ORDER BY ${orderBy(backward ? reversed(query.keys) : query.keys)} LIMIT ?`;
+      ORDER BY ${orderBy(keys)} LIMIT ?`;
+  if (query.after) {
+    const outer = keys.map((k) => {
+      if (!k.output) throw new Error(`keysetPage: key ${k.column} has no output for the join`);
+      return { column: `p.${k.output}`, direction: k.direction };
+    });
+    pageText = `SELECT p.*${query.after.select ? `, ${query.after.select}` : ""}
+      FROM (${pageText}) p ${query.after.join}
+      ORDER BY ${orderBy(outer)}`;
+  }
   const pageParams = [
     ...(inline ? countParams : []),
     ...(query.fromParams ?? []),

@@ -207,24 +207,41 @@ export class CatalogService {
       params.push(...plan.whereParams);
     }
     // The latest version of each chart, when asked for, comes with the page (one statement).
-    const latestSelect = latestColumns
-      ? `, ${latestColumns
-          .split(", ")
-          .map((c) => `lv.${c.slice(2)} AS ${LATEST}${c.slice(2)}`)
-          .join(", ")}`
-      : "";
-    const latestJoin = latestColumns
-      ? " LEFT JOIN chart_version lv ON lv.id = c.latest_version_id"
-      : "";
+    const latestColumnsAs = (alias: string) =>
+      latestColumns
+        ? `, ${latestColumns
+            .split(", ")
+            .map((c) => `${alias}.${c.slice(2)} AS ${LATEST}${c.slice(2)}`)
+            .join(", ")}`
+        : "";
     const latest: VersionRow[] = [];
     const keys: KeysetKey[] = [
-      ...(rank ? [{ column: rank, direction: "ASC" as const }] : []),
-      { column: "c.name", direction: "ASC" },
-      { column: "c.id", direction: "ASC" },
+      ...(rank ? [{ column: rank, direction: "ASC" as const, output: "search_rank" }] : []),
+      { column: "c.name", direction: "ASC", output: "name" },
+      { column: "c.id", direction: "ASC", output: "id" },
     ];
+    // A search ranks every match: the latest versions are joined to the page's rows once they
+    // are chosen, so that PostgreSQL sorts only the ranked charts, with a top-N sort (see
+    // KeysetQuery.after). A page by name reads the rows in index order and joins as it goes.
+    const latestAfter = latestColumns !== null && rank !== null;
+    const latestFrom =
+      latestColumns && !latestAfter
+        ? " LEFT JOIN chart_version lv ON lv.id = c.latest_version_id"
+        : "";
     const page = await keysetPage(this.dataSource, {
-      select: `${columns}${latestSelect}${rank ? `, ${rank} AS search_rank` : ""}`,
-      from: `${from}${latestJoin}`,
+      select:
+        `${columns}${latestAfter ? "" : latestColumnsAs("lv")}` +
+        (latestAfter && !/\bc\.latest_version_id\b/.test(columns) ? ", c.latest_version_id" : "") +
+        (rank ? `, ${rank} AS search_rank` : ""),
+      from: `${from}${latestFrom}`,
+      ...(latestAfter
+        ? {
+            after: {
+              select: latestColumnsAs("lv").slice(2),
+              join: "LEFT JOIN chart_version lv ON lv.id = p.latest_version_id",
+            },
+          }
+        : {}),
       fromParams,
       where,
       params,
