@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { loadConfig } from "../src/config/config";
 import { createGateway, type Gateway } from "../src/gateway";
 import { countsOf, type SyncCounts, type SyncEventBus } from "../src/sync/sync-events";
@@ -65,6 +66,19 @@ export async function startBenchGateway(
  * Records every progress event the sync engine publishes (by wrapping the bus's publish method;
  * subscribers still get every event). Returns the list, which grows as events are published.
  */
+/** Adds the Helm registry `bench` at `endpoint` and runs one full sync of it: its id and the run's status. */
+export async function syncBenchRegistry(
+  gateway: Gateway,
+  endpoint: string,
+): Promise<{ registryId: string; status: string }> {
+  const registry = await gateway.services.registries.add(DEFAULT_VIEWER, "HELM", {
+    name: "bench",
+    endpoint,
+  });
+  const run = await gateway.engine.waitFor((await gateway.engine.request(registry, "MANUAL")).id);
+  return { registryId: registry.id, status: run.status };
+}
+
 export function recordPublishedEvents(bus: SyncEventBus): PublishedEvent[] {
   const events: PublishedEvent[] = [];
   const publish = bus.publishProgress.bind(bus);

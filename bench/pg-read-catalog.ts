@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { Client } from "pg";
 import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { runChild, writeResult } from "./bench-support";
-import { startBenchGateway } from "./gateway-harness";
+import { startBenchGateway, syncBenchRegistry } from "./gateway-harness";
 import { startIndexServer } from "./index-server";
 
 export interface PgCatalogInput {
@@ -47,13 +47,9 @@ async function main(): Promise<void> {
   let registryId: string;
   let syncMs: number;
   try {
-    const registry = await gateway.services.registries.add(DEFAULT_VIEWER, "HELM", {
-      name: "bench",
-      endpoint: input.indexEndpoint,
-    });
-    registryId = registry.id;
-    const run = await gateway.engine.waitFor((await gateway.engine.request(registry, "MANUAL")).id);
-    if (run.status !== "SUCCEEDED") throw new Error(`the 24k sync ended ${run.status}`);
+    const synced = await syncBenchRegistry(gateway, input.indexEndpoint);
+    registryId = synced.registryId;
+    if (synced.status !== "SUCCEEDED") throw new Error(`the 24k sync ended ${synced.status}`);
     syncMs = performance.now() - syncStart;
     for (let i = 0; i < input.registries; i++) {
       const name = `mirror-${String(i).padStart(3, "0")}`;

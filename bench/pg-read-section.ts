@@ -17,6 +17,7 @@ import { type PgCatalogInput, type PgCatalogResult } from "./pg-read-catalog";
 import {
   expectedBodies,
   firstLoad,
+  measureSearch,
   middlePage,
   resultTable,
   rounds,
@@ -25,18 +26,11 @@ import {
   stopServer,
   TARGETS,
 } from "./read-section";
-import {
-  PAGE_SIZE,
-  SEARCH_TERMS,
-  type LoadCommand,
-  type LoadReply,
-  type SearchResult,
-} from "./read-protocol";
+import { PAGE_SIZE, type LoadCommand, type LoadReply } from "./read-protocol";
 import { fmt, ms, passFail, table } from "./report";
 
 const REGISTRIES = 200;
 const VERSIONS_PER_REGISTRY = 5000;
-const SEARCH_REPEATS = 3;
 
 function schemaUrl(base: string, schema: string): string {
   const url = new URL(base);
@@ -110,20 +104,10 @@ export async function pgReadSection(
       const summaries = await rounds(load, servers, bodies, 8);
       console.log(resultTable("PostgreSQL, 8 connections", summaries));
 
-      load.send({ type: "search", url: miss.url, terms: SEARCH_TERMS, repeats: SEARCH_REPEATS });
-      const { type: _type, ...search } = await load.next("searched");
-      const searched: SearchResult = search;
-      const slowest = Object.entries(searched.byTerm)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 3)
-        .map(([term, t]) => `"${term}" ${ms(t)} (${fmt(searched.totals[term] ?? Number.NaN)} hits)`)
-        .join(", ");
-      console.log(
-        `    search: ${SEARCH_TERMS.length} terms × ${SEARCH_REPEATS} after a warm-up pass, ` +
-          `sequential, searchCharts(first: 20); slowest (median): ${slowest}` +
-          (searched.failures > 0
-            ? `; ${searched.failures} FAILED, first: ${searched.firstFailure}`
-            : ""),
+      const searched = await measureSearch(
+        load,
+        miss.url,
+        `over ${fmt(catalog.charts)} charts / ${fmt(catalog.versions)} versions`,
       );
 
       const rawS = summaries.find((s) => s.mode === "raw")!;

@@ -15,7 +15,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_VIEWER } from "../src/access/viewer";
 import { runChild, writeResult } from "./bench-support";
-import { startBenchGateway } from "./gateway-harness";
+import { startBenchGateway, syncBenchRegistry } from "./gateway-harness";
 import { startIndexServer } from "./index-server";
 import { type CatalogFacts, type CatalogInput, type CatalogResult } from "./read-protocol";
 
@@ -45,14 +45,7 @@ async function build24k(input: CatalogInput): Promise<CatalogResult["small"]> {
   let status: string;
   let registryId: string;
   try {
-    const registry = await gateway.services.registries.add(DEFAULT_VIEWER, "HELM", {
-      name: "bench",
-      endpoint: input.indexEndpoint,
-    });
-    registryId = registry.id;
-    const sync = gateway.engine;
-    const run = await sync.waitFor((await sync.request(registry, "MANUAL")).id);
-    status = run.status;
+    ({ registryId, status } = await syncBenchRegistry(gateway, input.indexEndpoint));
   } finally {
     await gateway.stop(2000);
   }

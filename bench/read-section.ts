@@ -55,7 +55,7 @@ const FIRST_LOAD_MS = [1000, 2000] as const;
 /** Rounds at each connection count (the targets are read at 8 connections). */
 const ROUNDS: Record<number, number> = { 8: 3, 64: 2 };
 const CONNECTIONS = [8, 64] as const;
-const SEARCH_REPEATS = 3;
+export const SEARCH_REPEATS = 3;
 
 export const TARGETS = {
   missRatio: 0.35,
@@ -366,6 +366,33 @@ function syncRuns(file: string): number {
 
 const mb = (bytes: number) => `${fmt(bytes / 1e6)} MB`;
 
+/**
+ * searchCharts(first: 20) over the bench's terms on one keep-alive connection to `url` (the
+ * load child's "search"), a warm-up pass then SEARCH_REPEATS passes; prints the slowest terms.
+ */
+export async function measureSearch(
+  load: BenchChild<LoadCommand, LoadReply>,
+  url: string,
+  over: string,
+): Promise<SearchResult> {
+  load.send({ type: "search", url, terms: SEARCH_TERMS, repeats: SEARCH_REPEATS });
+  const { type: _type, ...search } = await load.next("searched");
+  const searched: SearchResult = search;
+  const slowest = Object.entries(searched.byTerm)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([term, t]) => `"${term}" ${ms(t)} (${fmt(searched.totals[term] ?? Number.NaN)} hits)`)
+    .join(", ");
+  console.log(
+    `    search: ${SEARCH_TERMS.length} terms × ${SEARCH_REPEATS} after a warm-up pass, sequential, ` +
+      `searchCharts(first: 20) ${over}; slowest (median): ${slowest}` +
+      (searched.failures > 0
+        ? `; ${searched.failures} FAILED, first: ${searched.firstFailure}`
+        : ""),
+  );
+  return searched;
+}
+
 export async function readSection(input: ReadSectionInput): Promise<void> {
   const started = Date.now();
   const dir = path.join(input.tmpRoot, "read");
@@ -525,21 +552,10 @@ export async function readSection(input: ReadSectionInput): Promise<void> {
     console.log(resultTable("1M, 8 connections", summaries1m));
 
     // 4. Search over the 1M catalog, gateway with the cache off, one keep-alive connection.
-    load.send({ type: "search", url: miss1m.url, terms: SEARCH_TERMS, repeats: SEARCH_REPEATS });
-    const { type: _type, ...search } = await load.next("searched");
-    const searched: SearchResult = search;
-    const slowest = Object.entries(searched.byTerm)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(([term, t]) => `"${term}" ${ms(t)} (${fmt(searched.totals[term] ?? Number.NaN)} hits)`)
-      .join(", ");
-    console.log(
-      `    search: ${SEARCH_TERMS.length} terms × ${SEARCH_REPEATS} after a warm-up pass, sequential, ` +
-        `searchCharts(first: 20) over ${fmt(large.charts)} charts / ${fmt(large.versions)} versions; ` +
-        `slowest (median): ${slowest}` +
-        (searched.failures > 0
-          ? `; ${searched.failures} FAILED, first: ${searched.firstFailure}`
-          : ""),
+    const searched = await measureSearch(
+      load,
+      miss1m.url,
+      `over ${fmt(large.charts)} charts / ${fmt(large.versions)} versions`,
     );
     for (const server of servers1m) await stopServer(server);
     load.send({ type: "stop" });

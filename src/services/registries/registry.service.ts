@@ -64,6 +64,9 @@ export interface RunCanceller {
   cancelRegistryRun(registryId: string): Promise<void>;
 }
 
+/** What a registry id looks like (a UUID): anything else is no registry, without a query. */
+const REGISTRY_ID = /^[0-9a-f-]{36}$/i;
+
 /**
  * Registry CRUD and listing. Every method takes the viewer and asks the access policy before it
  * does anything else: a refused request reads at most the registry it is refused, and changes,
@@ -95,7 +98,7 @@ export class RegistryService {
 
   /** A registry by id, whoever owns it; null when absent (callers apply the policy). */
   async byId(id: string): Promise<RegistryEntity | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!REGISTRY_ID.test(id)) return null;
     const [registry] = await this.reader.byIds([id]);
     return registry ?? null;
   }
@@ -111,7 +114,7 @@ export class RegistryService {
    * so that one right after a change on another instance never acts on the row before it.
    */
   async findVisibleForQuery(viewer: Viewer, id: string): Promise<RegistryEntity | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!REGISTRY_ID.test(id)) return null;
     const [registry] = await this.recent.byIds([id]);
     return this.visibleOrNull(viewer, registry ?? null);
   }
