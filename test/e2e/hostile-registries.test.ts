@@ -847,7 +847,10 @@ describe("a Helm chart package that is hostile when its values are read", () => 
     expect(result.errors![0].extensions!.reason).toBe("TOO_LARGE");
     expect(result.data?.registry?.chart?.versions.edges[0].node.version).toBe("1.0.0");
     // Inflated as a stream, a chunk at a time: far below the 1 GiB, and below the 100 MiB limit.
-    expectMemoryBound(growth, 64 * MiB);
+    // Not 64 MiB: the inflated chunks are Buffers that V8 frees only when its external memory
+    // has grown by about 64 MiB (its soft limit), so a bound at that limit failed now and then
+    // (68.9 MB once in CI) whatever the reader does.
+    expectMemoryBound(growth, 96 * MiB);
   });
 
   it("a package with a path climbing out of its folder: CONTENT_UNAVAILABLE (PARSE), nothing written", async () => {
