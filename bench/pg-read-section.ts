@@ -48,6 +48,23 @@ async function onServer(url: string, text: string): Promise<void> {
   }
 }
 
+/** The figures of a catalog kept by an earlier run, from its schema's comment. */
+async function keptCatalog(base: string, schema: string): Promise<PgCatalogResult> {
+  const client = new Client({ connectionString: base, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ comment: string | null }>(
+      "SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1",
+      [schema],
+    );
+    const comment = rows[0]?.comment;
+    if (!comment) throw new Error(`BENCH_PG_SCHEMA: no kept catalog in schema ${schema}`);
+    return JSON.parse(comment) as PgCatalogResult;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function pgReadSection(
   base: string,
   server: IndexServer,
@@ -60,26 +77,42 @@ export async function pgReadSection(
       `(latest version, 5 versions each) from a raw pg + node:http baseline and from the gateway ` +
       `(cache miss), 8 connections; search over about ${fmt(REGISTRIES * VERSIONS_PER_REGISTRY)} versions`,
   );
-  const schema = `bench_${randomBytes(5).toString("hex")}`;
-  await onServer(base, `CREATE SCHEMA "${schema}"`);
+  // BENCH_PG_SCHEMA=<schema> measures a catalog kept by an earlier run (BENCH_KEEP_SCHEMA=1).
+  const reused = process.env.BENCH_PG_SCHEMA;
+  if (reused !== undefined && !/^bench_[0-9a-f]{10}$/.test(reused)) {
+    throw new Error(`BENCH_PG_SCHEMA: ${JSON.stringify(reused)} is not a kept bench schema`);
+  }
+  const schema = reused ?? `bench_${randomBytes(5).toString("hex")}`;
+  const keep = reused !== undefined || process.env.BENCH_KEEP_SCHEMA === "1";
+  if (!reused) await onServer(base, `CREATE SCHEMA "${schema}"`);
   const databaseUrl = schemaUrl(base, schema);
   try {
-    const catalogInput: PgCatalogInput = {
-      indexEndpoint: `${server.origin}/pg-read`,
-      workDir: path.join(tmpRoot, "pg-read"),
-      databaseUrl,
-      registries: REGISTRIES,
-      versionsPerRegistry: VERSIONS_PER_REGISTRY,
-    };
-    const catalog = await runToCompletion<PgCatalogResult>(
-      "pg-read-catalog.js",
-      [JSON.stringify(catalogInput)],
-      { timeoutMs: 900_000 },
-    );
+    const catalog = reused
+      ? await keptCatalog(base, schema)
+      : await runToCompletion<PgCatalogResult>(
+          "pg-read-catalog.js",
+          [
+            JSON.stringify({
+              indexEndpoint: `${server.origin}/pg-read`,
+              workDir: path.join(tmpRoot, "pg-read"),
+              databaseUrl,
+              registries: REGISTRIES,
+              versionsPerRegistry: VERSIONS_PER_REGISTRY,
+            } satisfies PgCatalogInput),
+          ],
+          { timeoutMs: 900_000 },
+        );
+    if (keep && !reused) {
+      // The catalog's figures ride on the schema, for BENCH_PG_SCHEMA.
+      await onServer(
+        base,
+        `COMMENT ON SCHEMA "${schema}" IS '${JSON.stringify(catalog).replace(/'/g, "''")}'`,
+      );
+    }
     console.log(
-      `    catalog: ${fmt(catalog.registries)} registries, ${fmt(catalog.charts)} charts, ` +
-        `${fmt(catalog.versions)} versions (24k synced in ${ms(catalog.syncMs)}, ` +
-        `${REGISTRIES} mirrors copied with SQL in ${ms(catalog.copyMs)}); ` +
+      `    catalog${reused ? ` (kept, ${schema})` : ""}: ${fmt(catalog.registries)} registries, ` +
+        `${fmt(catalog.charts)} charts, ${fmt(catalog.versions)} versions (24k synced in ` +
+        `${ms(catalog.syncMs)}, ${REGISTRIES} mirrors copied with SQL in ${ms(catalog.copyMs)}); ` +
         (pinning ? "servers on CPU 0, autocannon on CPU 1" : "no CPU pinning"),
     );
     const load = new BenchChild<LoadCommand, LoadReply>("read-load.js", [], {
@@ -143,8 +176,10 @@ export async function pgReadSection(
     }
     console.log(`    PostgreSQL read section took ${fmt((Date.now() - started) / 1000, 1)} s`);
   } finally {
-    // BENCH_KEEP_SCHEMA=1 keeps the 1M-version catalog for EXPLAIN ANALYZE by hand.
-    if (process.env.BENCH_KEEP_SCHEMA === "1") console.log(`    schema kept: ${schema}`);
+    // BENCH_KEEP_SCHEMA=1 keeps the 1M-version catalog for EXPLAIN ANALYZE by hand and for
+    // later runs (BENCH_PG_SCHEMA).
+    if (keep)
+      console.log(`    schema kept: ${schema} (measure it again: BENCH_PG_SCHEMA=${schema})`);
     else await onServer(base, `DROP SCHEMA "${schema}" CASCADE`);
   }
 }

@@ -18,6 +18,7 @@ import { ChartVersion } from "../schema/chart-version.type";
 import { Chart, ChartConnection, ChartVersionConnection } from "../schema/chart.type";
 import { ConstraintViolationKind, PackLayer, RegistryErrorCode } from "../schema/enums";
 import { ProfileLayerCheck, ProfileLayerInput, ProfileValidation } from "../schema/profile.type";
+import { type DirectField } from "../schema/direct-resolvers";
 import { Registry } from "../schema/registry.interface";
 import { ChartReferenceCheck } from "../schema/results.type";
 import { badInput, notFound } from "../services/api-errors";
@@ -232,6 +233,28 @@ export class ChartResolver {
       checkedAt: new Date(),
     };
   }
+}
+
+/**
+ * The Chart fields a page resolves once per chart, called without type-graphql's wrapper (see
+ * schema/direct-resolvers.ts): the methods above, with the same arguments.
+ */
+export function chartDirectFields(resolver = new ChartResolver()): DirectField[] {
+  return [
+    {
+      type: "Chart",
+      field: "versions",
+      args: VersionsArgs,
+      resolve: (chart: Chart, args: VersionsArgs, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+        resolver.versions(chart, args, ctx, info),
+    },
+    {
+      type: "Chart",
+      field: "latestVersion",
+      resolve: (chart: Chart, _args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+        resolver.latestVersion(chart, ctx, info),
+    },
+  ];
 }
 
 /** Back-references of chart versions. */

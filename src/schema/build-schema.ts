@@ -1,7 +1,11 @@
 import { isInterfaceType, type GraphQLSchema } from "graphql";
 import { validate, type ValidationError } from "class-validator";
 import { ArgumentValidationError, buildSchema, type PubSub, type ValidatorFn } from "type-graphql";
-import { ChartResolver, ChartVersionResolver } from "../resolvers/chart.resolver";
+import {
+  ChartResolver,
+  ChartVersionResolver,
+  chartDirectFields,
+} from "../resolvers/chart.resolver";
 import { AirGapResolver } from "../resolvers/airgap.resolver";
 import { ChartVersionImagesResolver, CompareResolver } from "../resolvers/compare.resolver";
 import { HelmRegistryResolver } from "../resolvers/helm-registry.resolver";
@@ -14,6 +18,7 @@ import { SyncRunResolver } from "../resolvers/sync-run.resolver";
 import { ChartVersionPublishedResolver } from "../resolvers/chart-version-published.resolver";
 import { WebhookResolver } from "../resolvers/webhook.resolver";
 import { TrustResolver, VersionVerificationResolver } from "../resolvers/trust.resolver";
+import { installDirectResolvers } from "./direct-resolvers";
 import { HelmRegistry } from "./helm-registry.type";
 import { nodeTypeName } from "./node.interface";
 import { OciRegistry } from "./oci-registry.type";
@@ -96,5 +101,6 @@ export async function buildGatewaySchema(pubSub: PubSub): Promise<GraphQLSchema>
       throw new Error(`interface ${type.name} needs a synchronous resolveType here`);
     type.resolveType = nodeTypeName;
   }
+  installDirectResolvers(schema, chartDirectFields());
   return schema;
 }

@@ -10,8 +10,9 @@ import {
 } from "./catalog/catalog.service";
 import { type SyncRunService } from "./sync/sync-run.service";
 
-const ALL_COLUMNS = versionColumns(null);
 import { type RegistryRows } from "./registries/recent-registries";
+
+const ALL_COLUMNS = versionColumns(null);
 
 /** Per-request loaders: every per-parent read of a request batches into one statement. */
 export interface Loaders {
@@ -37,7 +38,7 @@ export function createLoaders(
 ): Loaders {
   const pageLoaders = new Map<
     string,
-    DataLoader<{ id: number; versionCount: number }, VersionPage, number>
+    Map<string, DataLoader<{ id: number; versionCount: number }, VersionPage, number>>
   >();
   const versionLoaders = new Map<string, DataLoader<number, VersionRow | null>>();
   return {
@@ -59,27 +60,32 @@ export function createLoaders(
       return loader;
     },
     versionPages(args, columns = ALL_COLUMNS) {
-      const key = JSON.stringify([
-        args.range ?? null,
-        args.includePrerelease,
-        args.includeDeprecated,
-        args.verified ?? null,
-        args.first ?? null,
-        args.after ?? null,
-        args.last ?? null,
-        args.before ?? null,
-        columns,
-      ]);
-      let loader = pageLoaders.get(key);
+      // Called once per chart of a page (50 times with equal arguments): the select list is one
+      // string per selection (its hash is kept), the arguments a short key.
+      let byArgs = pageLoaders.get(columns);
+      if (!byArgs) pageLoaders.set(columns, (byArgs = new Map()));
+      const key = versionListKey(args);
+      let loader = byArgs.get(key);
       if (!loader) {
         loader = new DataLoader((charts) => catalog.versionPages(charts, args, columns), {
           cacheKeyFn: (c) => c.id,
         });
-        pageLoaders.set(key, loader);
+        byArgs.set(key, loader);
       }
       return loader;
     },
     latestRunByRegistry: new DataLoader((ids) => runs.latestByRegistry(ids)),
     runById: new DataLoader((ids) => runs.byIds(ids)),
   };
+}
+
+/** What tells two `Chart.versions` argument sets apart (the viewer is the request's own). */
+function versionListKey(args: VersionListArgs): string {
+  const text = (value: string | null | undefined) => (value == null ? "-" : JSON.stringify(value));
+  const flag = (value: boolean | null | undefined) => (value == null ? "-" : value ? "1" : "0");
+  return (
+    `${text(args.range)} ${flag(args.includePrerelease)}${flag(args.includeDeprecated)}` +
+    `${flag(args.verified)} ${args.first ?? "-"} ${text(args.after)} ${args.last ?? "-"} ` +
+    text(args.before)
+  );
 }

@@ -44,6 +44,23 @@ export interface ChartPage extends Page<ChartRow> {
 /** Prefix of the latest-version columns in a page statement's rows. */
 const LATEST = "lv__";
 
+/** The columns of a chart row read with its latest version: `[column, name in its row]`. */
+interface LatestColumns {
+  chart: [string, string][];
+  latest: [string, string][];
+}
+
+/** Splits a joined row's columns: the chart's, and the latest version's (prefix dropped). */
+function splitLatestColumns(columns: readonly string[]): LatestColumns {
+  const split: LatestColumns = { chart: [], latest: [] };
+  for (const column of columns) {
+    if (column === "search_rank") continue;
+    if (column.startsWith(LATEST)) split.latest.push([column, column.slice(LATEST.length)]);
+    else split.chart.push([column, column]);
+  }
+  return split;
+}
+
 export interface ChartListArgs extends PageRequest {
   search?: string | null;
   includeDeprecated: boolean;
@@ -215,6 +232,7 @@ export class CatalogService {
             .join(", ")}`
         : "";
     const latest: VersionRow[] = [];
+    let split: LatestColumns | undefined;
     const keys: KeysetKey[] = [
       ...(rank ? [{ column: rank, direction: "ASC" as const, output: "search_rank" }] : []),
       { column: "c.name", direction: "ASC", output: "name" },
@@ -256,14 +274,18 @@ export class CatalogService {
       ),
       cursorOf: (row: ChartRow & { search_rank?: number }) =>
         rank ? [Number(row.search_rank), row.name, row.id] : [row.name, row.id],
-      map: ({ search_rank: _rank, ...row }: ChartRow & { search_rank?: number }): ChartRow => {
-        if (!latestColumns) return row;
+      map: (joined: ChartRow & { search_rank?: number }): ChartRow => {
+        if (!latestColumns) {
+          const { search_rank: _rank, ...row } = joined;
+          return row;
+        }
+        // Every row has the same columns: split their names once per page.
+        split ??= splitLatestColumns(Object.keys(joined));
         const chart: Record<string, unknown> = {};
         const version: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(row)) {
-          if (key.startsWith(LATEST)) version[key.slice(LATEST.length)] = value;
-          else chart[key] = value;
-        }
+        const row = joined as unknown as Record<string, unknown>;
+        for (const [key, name] of split.chart) chart[name] = row[key];
+        for (const [key, name] of split.latest) version[name] = row[key];
         if (version["id"] != null) latest.push(version as unknown as VersionRow);
         return chart as unknown as ChartRow;
       },
