@@ -41,6 +41,13 @@ export function createLoaders(
     Map<string, DataLoader<{ id: number; versionCount: number }, VersionPage, number>>
   >();
   const versionLoaders = new Map<string, DataLoader<number, VersionRow | null>>();
+  let last:
+    | {
+        args: VersionListArgs;
+        columns: string;
+        loader: DataLoader<{ id: number; versionCount: number }, VersionPage, number>;
+      }
+    | undefined;
   return {
     registryById: new DataLoader(async (ids) => {
       const rows = await registries.byIds(ids);
@@ -60,8 +67,10 @@ export function createLoaders(
       return loader;
     },
     versionPages(args, columns = ALL_COLUMNS) {
-      // Called once per chart of a page (50 times with equal arguments): the select list is one
-      // string per selection (its hash is kept), the arguments a short key.
+      // Called once per chart of a page, 50 times with equal arguments: the previous call's
+      // loader, when its arguments were the same, without making a key.
+      if (last && last.columns === columns && sameVersionList(last.args, args)) return last.loader;
+      // Otherwise by select list (one string per selection: its hash is kept), then a short key.
       let byArgs = pageLoaders.get(columns);
       if (!byArgs) pageLoaders.set(columns, (byArgs = new Map()));
       const key = versionListKey(args);
@@ -72,11 +81,26 @@ export function createLoaders(
         });
         byArgs.set(key, loader);
       }
+      last = { args, columns, loader };
       return loader;
     },
     latestRunByRegistry: new DataLoader((ids) => runs.latestByRegistry(ids)),
     runById: new DataLoader((ids) => runs.byIds(ids)),
   };
+}
+
+/** Whether two `Chart.versions` argument sets ask for the same lists (see `versionListKey`). */
+function sameVersionList(a: VersionListArgs, b: VersionListArgs): boolean {
+  return (
+    (a.range ?? null) === (b.range ?? null) &&
+    a.includePrerelease === b.includePrerelease &&
+    a.includeDeprecated === b.includeDeprecated &&
+    (a.verified ?? null) === (b.verified ?? null) &&
+    (a.first ?? null) === (b.first ?? null) &&
+    (a.after ?? null) === (b.after ?? null) &&
+    (a.last ?? null) === (b.last ?? null) &&
+    (a.before ?? null) === (b.before ?? null)
+  );
 }
 
 /** What tells two `Chart.versions` argument sets apart (the viewer is the request's own). */

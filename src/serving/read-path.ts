@@ -125,11 +125,21 @@ export function readPath(
         res.locals["graphqlContext"] = context;
         return next();
       }
-      const answer = Buffer.from(`${JSON.stringify({ data: result.data })}\n`, "utf8");
-      if (cache && key !== null) cache.set(key, answer);
+      const text = `${JSON.stringify({ data: result.data })}\n`;
       services.execution.readPathAnswers++;
-      res.writeHead(200, { "content-type": contentType, "content-length": answer.length });
-      res.end(answer);
+      if (cache && key !== null) {
+        const answer = Buffer.from(text, "utf8");
+        cache.set(key, answer);
+        res.writeHead(200, { "content-type": contentType, "content-length": answer.length });
+        res.end(answer);
+      } else {
+        // Without the cache the text is written as it is (no copy of it into a Buffer first).
+        res.writeHead(200, {
+          "content-type": contentType,
+          "content-length": Buffer.byteLength(text, "utf8"),
+        });
+        res.end(text, "utf8");
+      }
     } catch (error) {
       next(error);
     }

@@ -13,12 +13,31 @@ export async function sql<T = Record<string, unknown>>(
   params: readonly unknown[] = [],
 ): Promise<T[]> {
   const isPostgres = ("connection" in db ? db.connection : db).options.type === "postgres";
-  let query = text;
-  if (isPostgres) {
-    let n = 0;
-    query = text.replace(/\?/g, () => `$${++n}`);
+  return (await db.query(isPostgres ? numbered(text) : text, params as unknown[])) as T[];
+}
+
+/**
+ * Texts already numbered for PostgreSQL: the reads send the same few texts again and again. At
+ * most NUMBERED_TEXTS of them, each shorter than NUMBERED_TEXT_CHARS (bulk writes, whose texts
+ * are long and rarely repeat, are numbered each time).
+ */
+const numberedTexts = new Map<string, string>();
+const NUMBERED_TEXTS = 500;
+const NUMBERED_TEXT_CHARS = 8192;
+
+/** `?` placeholders as PostgreSQL's `$1`, `$2`, …. */
+export function numbered(text: string): string {
+  let query = numberedTexts.get(text);
+  if (query !== undefined) return query;
+  let n = 0;
+  query = text.replace(/\?/g, () => `$${++n}`);
+  if (text.length < NUMBERED_TEXT_CHARS) {
+    if (numberedTexts.size >= NUMBERED_TEXTS) {
+      numberedTexts.delete(numberedTexts.keys().next().value!);
+    }
+    numberedTexts.set(text, query);
   }
-  return (await db.query(query, params as unknown[])) as T[];
+  return query;
 }
 
 /** `?, ?, ?` for an IN list of n values (n ≥ 1). */
