@@ -16,6 +16,7 @@ import { deleteAllTags } from "../helpers/oci/push";
 import { startOciRegistry, type OciRegistryServer } from "../helpers/oci/registry";
 import { publishZarf, zarfDefinition, type ZarfPackage } from "../helpers/oci/zarf";
 import { syncAndWait } from "../helpers/sync";
+import { storeQuery } from "../helpers/test-store";
 
 /** A sensitive default: it must never leave the gateway. */
 const SECRET_OLD = "hunter2-old-secret";
@@ -292,6 +293,16 @@ describe("compareChartVersions on Zarf packages", () => {
   const compare = (from: string, to: string, viewer?: Viewer) =>
     t.exec(CompareZarfDocument, { registryId: zarfId, chart: "shop", from, to }, viewer);
 
+  // First, while nothing is cached: a refusal must not read a definition nor store one.
+  it("keeps another tenant's packages out of sight, with no request to the registry and nothing stored", async () => {
+    oci.resetRequests();
+    const unseen = await compare("1.0.0", "1.1.0", OTHER_TENANT);
+    expect(unseen.data ?? null).toBeNull();
+    expect(errorCode(unseen)).toBe("NOT_FOUND");
+    expect(oci.requests()).toEqual([]);
+    expect(await storeQuery(t.dir, "SELECT content_key FROM version_content")).toEqual([]);
+  });
+
   it("compares two current-era versions: components, charts, images, manifests, variables, metadata", async () => {
     oci.resetRequests();
     const result = await compare("1.0.0", "1.1.0");
@@ -385,11 +396,5 @@ describe("compareChartVersions on Zarf packages", () => {
     expect(result.data ?? null).toBeNull();
     expect(errorCode(result)).toBe("CONTENT_UNAVAILABLE");
     expect(JSON.stringify(result)).not.toMatch(/hunter2/);
-  });
-
-  it("keeps another tenant's packages out of sight", async () => {
-    const unseen = await compare("1.0.0", "1.1.0", OTHER_TENANT);
-    expect(unseen.data ?? null).toBeNull();
-    expect(errorCode(unseen)).toBe("NOT_FOUND");
   });
 });
