@@ -336,8 +336,9 @@ class PackageReader {
   private readDocument(entry: ReadEntry, relative: string): void {
     const field = DOCUMENTS.get(relative);
     const readmeRank = README_NAMES.indexOf(relative.toLowerCase());
-    const keep = field === undefined && readmeRank === -1 && this.options.keep?.(relative) === true;
-    if (field === undefined && readmeRank === -1 && !keep) {
+    // Any other file is kept raw when `ReadOptions.keep` asks for it, and drained otherwise.
+    const keep = field === undefined && readmeRank === -1;
+    if (keep && this.options.keep?.(relative) !== true) {
       entry.resume();
       return;
     }

@@ -10,7 +10,7 @@
 import { type PackageDocuments, type PackageLimits, readPackage } from "./chart-package";
 
 /** Levels of `charts/` read below the package (Helm sets none; real charts use one or two). */
-export const MAX_SUBCHART_DEPTH = 4;
+const MAX_SUBCHART_DEPTH = 4;
 /** Sub-charts read in one package, all levels together. */
 export const MAX_SUBCHARTS = 64;
 

@@ -38,7 +38,7 @@ export function createLoaders(
 ): Loaders {
   const pageLoaders = new Map<
     string,
-    Map<string, DataLoader<{ id: number; versionCount: number }, VersionPage, number>>
+    DataLoader<{ id: number; versionCount: number }, VersionPage, number>
   >();
   const versionLoaders = new Map<string, DataLoader<number, VersionRow | null>>();
   let last:
@@ -70,16 +70,23 @@ export function createLoaders(
       // Called once per chart of a page, 50 times with equal arguments: the previous call's
       // loader, when its arguments were the same, without making a key.
       if (last && last.columns === columns && sameVersionList(last.args, args)) return last.loader;
-      // Otherwise by select list (one string per selection: its hash is kept), then a short key.
-      let byArgs = pageLoaders.get(columns);
-      if (!byArgs) pageLoaders.set(columns, (byArgs = new Map()));
-      const key = versionListKey(args);
-      let loader = byArgs.get(key);
+      const key = JSON.stringify([
+        args.range ?? null,
+        args.includePrerelease,
+        args.includeDeprecated,
+        args.verified ?? null,
+        args.first ?? null,
+        args.after ?? null,
+        args.last ?? null,
+        args.before ?? null,
+        columns,
+      ]);
+      let loader = pageLoaders.get(key);
       if (!loader) {
         loader = new DataLoader((charts) => catalog.versionPages(charts, args, columns), {
           cacheKeyFn: (c) => c.id,
         });
-        byArgs.set(key, loader);
+        pageLoaders.set(key, loader);
       }
       last = { args, columns, loader };
       return loader;
@@ -89,7 +96,7 @@ export function createLoaders(
   };
 }
 
-/** Whether two `Chart.versions` argument sets ask for the same lists (see `versionListKey`). */
+/** Whether two `Chart.versions` argument sets ask for the same lists (the viewer is the request's own). */
 function sameVersionList(a: VersionListArgs, b: VersionListArgs): boolean {
   return (
     (a.range ?? null) === (b.range ?? null) &&
@@ -100,16 +107,5 @@ function sameVersionList(a: VersionListArgs, b: VersionListArgs): boolean {
     (a.after ?? null) === (b.after ?? null) &&
     (a.last ?? null) === (b.last ?? null) &&
     (a.before ?? null) === (b.before ?? null)
-  );
-}
-
-/** What tells two `Chart.versions` argument sets apart (the viewer is the request's own). */
-function versionListKey(args: VersionListArgs): string {
-  const text = (value: string | null | undefined) => (value == null ? "-" : JSON.stringify(value));
-  const flag = (value: boolean | null | undefined) => (value == null ? "-" : value ? "1" : "0");
-  return (
-    `${text(args.range)} ${flag(args.includePrerelease)}${flag(args.includeDeprecated)}` +
-    `${flag(args.verified)} ${args.first ?? "-"} ${text(args.after)} ${args.last ?? "-"} ` +
-    text(args.before)
   );
 }

@@ -125,21 +125,15 @@ export function readPath(
         res.locals["graphqlContext"] = context;
         return next();
       }
-      const text = `${JSON.stringify({ data: result.data })}\n`;
+      // Uncached, the text is written as it is (no copy of it into a Buffer first).
+      let answer: Buffer | string = `${JSON.stringify({ data: result.data })}\n`;
+      if (cache && key !== null) cache.set(key, (answer = Buffer.from(answer, "utf8")));
       services.execution.readPathAnswers++;
-      if (cache && key !== null) {
-        const answer = Buffer.from(text, "utf8");
-        cache.set(key, answer);
-        res.writeHead(200, { "content-type": contentType, "content-length": answer.length });
-        res.end(answer);
-      } else {
-        // Without the cache the text is written as it is (no copy of it into a Buffer first).
-        res.writeHead(200, {
-          "content-type": contentType,
-          "content-length": Buffer.byteLength(text, "utf8"),
-        });
-        res.end(text, "utf8");
-      }
+      res.writeHead(200, {
+        "content-type": contentType,
+        "content-length": Buffer.byteLength(answer),
+      });
+      res.end(answer);
     } catch (error) {
       next(error);
     }

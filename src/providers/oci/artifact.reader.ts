@@ -119,6 +119,14 @@ export async function readJsonBlob(
   return parseJsonObject(data, what);
 }
 
+/** A fault of the artifact itself (unreadable or too large), not of the registry or network. */
+export function isArtifactFault(error: unknown): error is RegistryError {
+  return (
+    error instanceof RegistryError &&
+    (error.code === RegistryErrorCode.PARSE || error.code === RegistryErrorCode.TOO_LARGE)
+  );
+}
+
 /**
  * Runs the reading of one artifact; a PARSE or TOO_LARGE error is a property of this artifact
  * (bad JSON, a config claiming megabytes), so it skips the version with a warning instead of
@@ -131,10 +139,7 @@ export async function readOrSkip(
   try {
     return await read();
   } catch (error) {
-    if (
-      error instanceof RegistryError &&
-      (error.code === RegistryErrorCode.PARSE || error.code === RegistryErrorCode.TOO_LARGE)
-    ) {
+    if (isArtifactFault(error)) {
       return skip(
         identity,
         OciListingWarning.INVALID_ARTIFACT,

@@ -136,7 +136,7 @@ function chartVersion(
     keywords: texts(config["keywords"]),
     sources: texts(config["sources"]),
     maintainers: maintainers(config["maintainers"]),
-    dependencies: dependencies(config["dependencies"]),
+    dependencies: dependencyRecords(config["dependencies"]),
     annotations: {
       ...publisherAnnotations(manifest.annotations),
       ...stringMap(config["annotations"]),
@@ -207,7 +207,8 @@ function maintainers(value: unknown): MaintainerRecord[] {
   return out;
 }
 
-function dependencies(value: unknown): DependencyRecord[] {
+/** Chart.yaml's `dependencies` as records: entries without a name and non-text fields left out. */
+export function dependencyRecords(value: unknown): DependencyRecord[] {
   const out: DependencyRecord[] = [];
   for (const item of objects(value)) {
     const name = text(item["name"]);

@@ -337,45 +337,48 @@ export class OciProvider implements RegistryProvider {
         "Values and README are read from Helm charts and packs; this registry holds Zarf packages.",
       );
     }
-    const reference = ownReference(ref);
-    return this.withClient(target, settings, signal, async (client) => {
-      checkReference(reference, client, settings);
-      const name = `${client.host}/${reference.repository}@${reference.digest}`;
-      const manifest = await client.manifest(reference.repository, reference.digest);
-      if (settings.oci.providerType === "PACK") {
-        return packContent(client, reference, manifest, ref, name);
-      }
-      if (manifest.kind !== "manifest" || manifest.config.mediaType !== HELM_CONFIG_MEDIA_TYPE) {
-        throw new RegistryError(RegistryErrorCode.PARSE, `${name} is not a Helm chart.`);
-      }
-      const layer = helmChartLayer(manifest);
-      if (layer === undefined) {
-        const legacy = legacyHelmMediaType(manifest);
-        throw new RegistryError(
-          RegistryErrorCode.PARSE,
-          legacy === undefined ? `${name} has no chart layer.` : legacyHelmMessage(name, legacy),
-        );
-      }
-      const layerDigest = parseDigest(layer.digest);
-      if (ref.digest && layerDigest?.hex !== ref.digest) {
-        throw new RegistryError(
-          RegistryErrorCode.PROTOCOL,
-          `The chart layer of ${name} is ${layer.digest}, not the sha256:${ref.digest.slice(0, 128)} the catalog holds.`,
-        );
-      }
-      const maxBytes = Math.min(this.limits.maxBodyBytes, DEFAULT_PACKAGE_LIMITS.maxPackageBytes);
-      const data = await client.blob(reference.repository, layer, maxBytes);
-      const tree = options?.subcharts
-        ? await readChartTree(data, DEFAULT_PACKAGE_LIMITS, name)
-        : undefined;
-      const documents = tree?.documents ?? (await readPackage(data, DEFAULT_PACKAGE_LIMITS, name));
-      return {
-        ...servedDocuments(documents, "chart"),
-        packageDigest: sha256Hex(data),
-        bytesFetched: client.bytesFetched,
-        ...(tree ? { subcharts: { subcharts: tree.subcharts, skipped: tree.skipped } } : {}),
-      };
-    });
+    return this.withOwnManifest(
+      target,
+      settings,
+      ref,
+      signal,
+      async (client, reference, manifest, name) => {
+        if (settings.oci.providerType === "PACK") {
+          return packContent(client, reference, manifest, ref, name);
+        }
+        if (manifest.kind !== "manifest" || manifest.config.mediaType !== HELM_CONFIG_MEDIA_TYPE) {
+          throw new RegistryError(RegistryErrorCode.PARSE, `${name} is not a Helm chart.`);
+        }
+        const layer = helmChartLayer(manifest);
+        if (layer === undefined) {
+          const legacy = legacyHelmMediaType(manifest);
+          throw new RegistryError(
+            RegistryErrorCode.PARSE,
+            legacy === undefined ? `${name} has no chart layer.` : legacyHelmMessage(name, legacy),
+          );
+        }
+        const layerDigest = parseDigest(layer.digest);
+        if (ref.digest && layerDigest?.hex !== ref.digest) {
+          throw new RegistryError(
+            RegistryErrorCode.PROTOCOL,
+            `The chart layer of ${name} is ${layer.digest}, not the sha256:${ref.digest.slice(0, 128)} the catalog holds.`,
+          );
+        }
+        const maxBytes = Math.min(this.limits.maxBodyBytes, DEFAULT_PACKAGE_LIMITS.maxPackageBytes);
+        const data = await client.blob(reference.repository, layer, maxBytes);
+        const tree = options?.subcharts
+          ? await readChartTree(data, DEFAULT_PACKAGE_LIMITS, name)
+          : undefined;
+        const documents =
+          tree?.documents ?? (await readPackage(data, DEFAULT_PACKAGE_LIMITS, name));
+        return {
+          ...servedDocuments(documents, "chart"),
+          packageDigest: sha256Hex(data),
+          bytesFetched: client.bytesFetched,
+          ...(tree ? { subcharts: { subcharts: tree.subcharts, skipped: tree.skipped } } : {}),
+        };
+      },
+    );
   }
 
   /**
@@ -397,18 +400,20 @@ export class OciProvider implements RegistryProvider {
         "Zarf package definitions are read from registries that hold Zarf packages.",
       );
     }
-    const reference = ownReference(ref);
-    return this.withClient(target, settings, signal, async (client) => {
-      checkReference(reference, client, settings);
-      const name = `${client.host}/${reference.repository}@${reference.digest}`;
-      const manifest = await client.manifest(reference.repository, reference.digest);
-      const definition = await fetchZarfDefinition(client, reference.repository, manifest, name);
-      return {
-        definition: JSON.stringify(definition),
-        packageDigest: parseDigest(reference.digest)?.hex ?? "",
-        bytesFetched: client.bytesFetched,
-      };
-    });
+    return this.withOwnManifest(
+      target,
+      settings,
+      ref,
+      signal,
+      async (client, reference, manifest, name) => {
+        const definition = await fetchZarfDefinition(client, reference.repository, manifest, name);
+        return {
+          definition: JSON.stringify(definition),
+          packageDigest: parseDigest(reference.digest)?.hex ?? "",
+          bytesFetched: client.bytesFetched,
+        };
+      },
+    );
   }
 
   /** The target's OCI settings; INVALID_CONFIGURATION when they are missing or unsupported. */
@@ -447,6 +452,36 @@ export class OciProvider implements RegistryProvider {
    * part of the work and fires that signal, so that the rest stops at once; the work then
    * throws that first failure, not the cancellations it caused.
    */
+  /**
+   * Runs `work` on the manifest the version's own OCI reference pins (INVALID_CONFIGURATION when
+   * it has none, or when it points to another registry or outside the base paths), with the
+   * name messages give it (`host/repository@digest`).
+   */
+  private withOwnManifest<T>(
+    target: RegistryTarget,
+    settings: OciSettings,
+    ref: VersionContentRef,
+    signal: AbortSignal | undefined,
+    work: (
+      client: OciRegistryClient,
+      reference: ReturnType<typeof parseOciReference>,
+      manifest: Manifest,
+      name: string,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const reference = ownReference(ref);
+    return this.withClient(target, settings, signal, async (client) => {
+      checkReference(reference, client, settings);
+      const name = `${client.host}/${reference.repository}@${reference.digest}`;
+      return work(
+        client,
+        reference,
+        await client.manifest(reference.repository, reference.digest),
+        name,
+      );
+    });
+  }
+
   private async withClient<T>(
     target: RegistryTarget,
     settings: OciSettings,
@@ -490,7 +525,6 @@ export class OciProvider implements RegistryProvider {
   }
 }
 
-/** values.yaml, README and schema.yaml of a pack version, from its pack layer. */
 /** The version's OCI reference, parsed; INVALID_CONFIGURATION when it has none. */
 function ownReference(ref: VersionContentRef): ReturnType<typeof parseOciReference> {
   if (!ref.ociReference) {
@@ -522,6 +556,7 @@ function checkReference(
   }
 }
 
+/** values.yaml, README and schema.yaml of a pack version, from its pack layer. */
 async function packContent(
   client: OciRegistryClient,
   reference: { repository: string; tag?: string },

@@ -64,8 +64,10 @@ import {
   type ArtifactContext,
   type ArtifactOutcome,
   type ArtifactReader,
+  isArtifactFault,
 } from "./artifact.reader";
 import { type OciRegistryClient } from "./oci-client";
+import { componentImageEntries, listAt, objectAt, objectOrEmpty } from "./zarf-definition";
 import {
   Annotation,
   parseJsonObject,
@@ -85,16 +87,16 @@ export const ZARF_FLAVOR_ANNOTATION = "zarf.dev/flavor";
 /** Where the catalog records a package's own image list (see the file's comment for the format). */
 export const ZARF_IMAGES_ANNOTATION = "zarf.dev/images";
 /** Most images recorded per package; the rest are left out with a warning. */
-export const MAX_ZARF_IMAGES = 500;
+const MAX_ZARF_IMAGES = 500;
 /** Longest image reference recorded (Docker's own limits add up to well under this). */
-export const MAX_IMAGE_REFERENCE_LENGTH = 512;
+const MAX_IMAGE_REFERENCE_LENGTH = 512;
 /** Longest component name recorded (Zarf's are DNS-label-like names). */
-export const MAX_COMPONENT_NAME_LENGTH = 253;
+const MAX_COMPONENT_NAME_LENGTH = 253;
 /** Most characters of the recorded list's JSON. */
-export const MAX_ZARF_IMAGES_TEXT = 256 * 1024;
+const MAX_ZARF_IMAGES_TEXT = 256 * 1024;
 
 /** One entry of the `zarf.dev/images` annotation. */
-export interface ZarfImageEntry {
+interface ZarfImageEntry {
   /** The reference as the package writes it (trimmed). */
   image: string;
   /** The components that list it, in package order. */
@@ -170,8 +172,13 @@ export const zarfPackageReader: ArtifactReader = {
       metadata.name === undefined || metadata.version === undefined || architectures.length === 0;
     if (metadataMissing || images === undefined) {
       // Wanted only for its images, an unreadable zarf.yaml costs the images, not the version.
-      const definition = await readZarfYaml(context, manifest).catch((error: unknown) => {
-        if (metadataMissing || !isPackageFault(error)) throw error;
+      const definition = await zarfYamlLayer(
+        context.client,
+        context.repository,
+        manifest,
+        artifactName(context),
+      ).catch((error: unknown) => {
+        if (metadataMissing || !isArtifactFault(error)) throw error;
         return undefined;
       });
       if (metadataMissing) {
@@ -192,13 +199,6 @@ export const zarfPackageReader: ArtifactReader = {
 };
 
 /** A PARSE or TOO_LARGE error: the artifact's fault, not the registry's. */
-function isPackageFault(error: unknown): boolean {
-  return (
-    error instanceof RegistryError &&
-    (error.code === RegistryErrorCode.PARSE || error.code === RegistryErrorCode.TOO_LARGE)
-  );
-}
-
 /** The architectures an index offers, sorted; `skeleton` only when it is the only one. */
 function indexArchitectures(index: ImageIndex): string[] {
   const found = new Set(
@@ -220,10 +220,6 @@ function deployableEntry(index: ImageIndex) {
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-function objectAt(value: unknown, key: string): Record<string, unknown> {
-  return objectOrEmpty(objectOrEmpty(value)[key]);
 }
 
 /**
@@ -305,31 +301,13 @@ function definitionImages(definition: unknown): ZarfImages {
       result.omittedComponents++;
       name = undefined;
     }
-    for (const image of listAt(component, "images")) add(image, name);
-    for (const tar of listAt(component, "imageTars")) {
-      for (const image of listAt(objectOrEmpty(tar), "images")) add(image, name);
-    }
+    for (const image of componentImageEntries(component)) add(image, name);
   }
   result.entries = [...byReference.values()];
   return result;
 }
 
-function objectOrEmpty(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function listAt(value: Record<string, unknown>, key: string): unknown[] {
-  const list = value[key];
-  return Array.isArray(list) ? (list as unknown[]) : [];
-}
-
 /** The package definition from the `zarf.yaml` layer; undefined when the package has none. */
-async function readZarfYaml(context: ArtifactContext, manifest: ImageManifest): Promise<unknown> {
-  return zarfYamlLayer(context.client, context.repository, manifest, artifactName(context));
-}
-
 async function zarfYamlLayer(
   client: OciRegistryClient,
   repository: string,

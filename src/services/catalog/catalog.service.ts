@@ -44,9 +44,9 @@ export interface ChartPage extends Page<ChartRow> {
 /** Prefix of the latest-version columns in a page statement's rows. */
 const LATEST = "lv__";
 
-/** The columns of a chart row read with its latest version: `[column, name in its row]`. */
+/** The columns of a chart row read with its latest version's (`[column, name in its row]`). */
 interface LatestColumns {
-  chart: [string, string][];
+  chart: string[];
   latest: [string, string][];
 }
 
@@ -56,7 +56,7 @@ function splitLatestColumns(columns: readonly string[]): LatestColumns {
   for (const column of columns) {
     if (column === "search_rank") continue;
     if (column.startsWith(LATEST)) split.latest.push([column, column.slice(LATEST.length)]);
-    else split.chart.push([column, column]);
+    else split.chart.push(column);
   }
   return split;
 }
@@ -284,7 +284,7 @@ export class CatalogService {
         const chart: Record<string, unknown> = {};
         const version: Record<string, unknown> = {};
         const row = joined as unknown as Record<string, unknown>;
-        for (const [key, name] of split.chart) chart[name] = row[key];
+        for (const column of split.chart) chart[column] = row[column];
         for (const [key, name] of split.latest) version[name] = row[key];
         if (version["id"] != null) latest.push(version as unknown as VersionRow);
         return chart as unknown as ChartRow;

@@ -10,6 +10,7 @@ import {
 } from "../../providers/provider";
 import { type WriteLock } from "../../store/write-lock";
 import { ApiErrorCode, apiError } from "../api-errors";
+import { ByteBoundedCache } from "../byte-bounded-cache";
 import { type SecretBox } from "../../store/secret-box";
 import { type RegistryTarget } from "../../providers/provider";
 import { registryFailure, toTarget } from "../registries/registry-secrets";
@@ -23,7 +24,7 @@ export interface VersionDocuments {
 }
 
 /** Text bytes of sub-chart documents kept in memory, all packages together. */
-export const SUBCHART_CACHE_BYTES = 16 * 1024 * 1024;
+const SUBCHART_CACHE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Values, README and schema of a version: fetched from the package on first request (never
@@ -31,14 +32,13 @@ export const SUBCHART_CACHE_BYTES = 16 * 1024 * 1024;
  * with the same package, is served from the store. Concurrent first requests share one fetch.
  */
 export class ContentService {
-  private readonly inFlight = new Map<string, Promise<VersionDocuments>>();
-  private readonly inFlightDefinitions = new Map<string, Promise<string>>();
+  /** Reads in flight by content key (a version's documents, a Zarf definition's `zarf:` key). */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
   /**
    * Vendored sub-charts by content key, least recently used out first. Kept in memory only (the
    * store keeps the served documents): a package is read again for them after a restart.
    */
-  private readonly subchartCache = new Map<string, { tree: SubchartContent; bytes: number }>();
-  private subchartBytes = 0;
+  private readonly subchartCache = new ByteBoundedCache<SubchartContent>(SUBCHART_CACHE_BYTES);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,9 +51,14 @@ export class ContentService {
   /** The documents of a version of a chart of `registry`; CONTENT_UNAVAILABLE when unreachable. */
   async documents(registry: RegistryEntity, ref: VersionContentRef): Promise<VersionDocuments> {
     const key = contentKey(registry.id, ref);
-    let pending = this.inFlight.get(key);
+    return this.shared(key, () => this.load(registry, ref, key));
+  }
+
+  /** The read of `key` in flight, or `read` started: concurrent first requests share one. */
+  private shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let pending = this.inFlight.get(key) as Promise<T> | undefined;
     if (!pending) {
-      pending = this.load(registry, ref, key).finally(() => this.inFlight.delete(key));
+      pending = read().finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     return pending;
@@ -67,14 +72,7 @@ export class ContentService {
    */
   async zarfDefinition(registry: RegistryEntity, ref: VersionContentRef): Promise<string> {
     const key = zarfDefinitionKey(registry.id, ref);
-    let pending = this.inFlightDefinitions.get(key);
-    if (!pending) {
-      pending = this.loadDefinition(registry, ref, key).finally(() =>
-        this.inFlightDefinitions.delete(key),
-      );
-      this.inFlightDefinitions.set(key, pending);
-    }
-    return pending;
+    return this.shared(key, () => this.loadDefinition(registry, ref, key));
   }
 
   private async loadDefinition(
@@ -99,20 +97,11 @@ export class ContentService {
       "Zarf package definition could not be fetched",
       (target) => zarfDefinition(target, ref),
     );
-    await this.lock.run(() =>
-      repo.upsert(
-        {
-          contentKey: key,
-          packageDigest: content.packageDigest,
-          values: null,
-          readme: null,
-          schema: content.definition,
-          bytesFetched: content.bytesFetched,
-          fetchedAt: new Date(),
-        },
-        ["contentKey"],
-      ),
-    );
+    await this.keep(key, content.packageDigest, content.bytesFetched, {
+      values: null,
+      readme: null,
+      schema: content.definition,
+    });
     return content.definition;
   }
 
@@ -123,27 +112,28 @@ export class ContentService {
    */
   async subcharts(registry: RegistryEntity, ref: VersionContentRef): Promise<SubchartContent> {
     const key = contentKey(registry.id, ref);
-    const hit = this.subchartCache.get(key);
-    if (hit) {
-      this.subchartCache.delete(key);
-      this.subchartCache.set(key, hit);
-      return hit.tree;
-    }
+    const hit = this.subchartCache.peek(key);
+    if (hit) return hit;
     const content = await this.fetch(registry, ref, true);
     const tree = content.subcharts ?? { subcharts: [], skipped: [] };
     const repo = this.dataSource.getRepository(VersionContentEntity);
     if (!(await repo.existsBy({ contentKey: key }))) await this.store(registry, ref, key, content);
-    const bytes = treeBytes(tree.subcharts);
-    if (bytes <= SUBCHART_CACHE_BYTES) {
-      this.subchartCache.set(key, { tree, bytes });
-      this.subchartBytes += bytes;
-      for (const [oldest, entry] of this.subchartCache) {
-        if (this.subchartBytes <= SUBCHART_CACHE_BYTES) break;
-        this.subchartCache.delete(oldest);
-        this.subchartBytes -= entry.bytes;
-      }
-    }
+    this.subchartCache.set(key, tree, treeBytes(tree.subcharts));
     return tree;
+  }
+
+  /** The documents kept for a version, without reading its package; null when none are. */
+  async storedDocuments(
+    registry: RegistryEntity,
+    ref: VersionContentRef,
+  ): Promise<VersionDocuments | null> {
+    return this.stored(contentKey(registry.id, ref));
+  }
+
+  private async stored(key: string): Promise<VersionDocuments | null> {
+    const repo = this.dataSource.getRepository(VersionContentEntity);
+    const cached = await repo.findOneBy({ contentKey: key });
+    return cached ? { values: cached.values, readme: cached.readme, schema: cached.schema } : null;
   }
 
   private async load(
@@ -151,10 +141,10 @@ export class ContentService {
     ref: VersionContentRef,
     key: string,
   ): Promise<VersionDocuments> {
-    const repo = this.dataSource.getRepository(VersionContentEntity);
-    const cached = await repo.findOneBy({ contentKey: key });
-    if (cached) return { values: cached.values, readme: cached.readme, schema: cached.schema };
-    return this.store(registry, ref, key, await this.fetch(registry, ref, false));
+    return (
+      (await this.stored(key)) ??
+      this.store(registry, ref, key, await this.fetch(registry, ref, false))
+    );
   }
 
   /** Reads the version's package through its provider (one registry call of the budget). */
@@ -172,7 +162,7 @@ export class ContentService {
     }
     const content = provider.content.bind(provider);
     return this.fromRegistry(registry, ref, "version content could not be fetched", (target) =>
-      subcharts ? content(target, ref, undefined, { subcharts: true }) : content(target, ref),
+      content(target, ref, undefined, { subcharts }),
     );
   }
 
@@ -213,24 +203,12 @@ export class ContentService {
     key: string,
     content: VersionContent,
   ): Promise<VersionDocuments> {
-    const repo = this.dataSource.getRepository(VersionContentEntity);
     const documents = {
       values: content.values ?? null,
       readme: content.readme ?? null,
       schema: content.schema ?? null,
     };
-    await this.lock.run(() =>
-      repo.upsert(
-        {
-          contentKey: key,
-          packageDigest: content.packageDigest,
-          ...documents,
-          bytesFetched: content.bytesFetched,
-          fetchedAt: new Date(),
-        },
-        ["contentKey"],
-      ),
-    );
+    await this.keep(key, content.packageDigest, content.bytesFetched, documents);
     this.logger.debug(
       {
         registryId: registry.id,
@@ -241,6 +219,22 @@ export class ContentService {
       "version content fetched",
     );
     return documents;
+  }
+
+  /** Writes (or rewrites) the `version_content` row of `key`. */
+  private async keep(
+    key: string,
+    packageDigest: string,
+    bytesFetched: number,
+    documents: VersionDocuments,
+  ): Promise<void> {
+    const repo = this.dataSource.getRepository(VersionContentEntity);
+    await this.lock.run(() =>
+      repo.upsert(
+        { contentKey: key, packageDigest, ...documents, bytesFetched, fetchedAt: new Date() },
+        ["contentKey"],
+      ),
+    );
   }
 }
 
@@ -268,7 +262,7 @@ export function contentKey(registryId: string, ref: VersionContentRef): string {
  * Where a Zarf package's definition is kept: `zarf:sha256:<hex>` of the manifest (or index) its
  * OCI reference pins, so every tag of the same package shares it; otherwise per version.
  */
-export function zarfDefinitionKey(registryId: string, ref: VersionContentRef): string {
+function zarfDefinitionKey(registryId: string, ref: VersionContentRef): string {
   const pinned = /@sha256:([0-9a-f]{64})$/i.exec(ref.ociReference ?? "");
   if (pinned) return `zarf:sha256:${pinned[1]!.toLowerCase()}`;
   return `zarf:${contentKey(registryId, { ...ref, digest: null })}`;

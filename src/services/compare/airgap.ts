@@ -57,6 +57,13 @@ export function fullReference(image: {
  * without tag or digest gets the chart's appVersion as tag, as most charts default it
  * (`.Values.image.tag | default .Chart.AppVersion`). Each inferred one says so in `note`.
  */
+/** An image with neither tag nor digest, tagged with the chart's appVersion as Helm charts do. */
+export function withAppVersion(image: VersionImage, appVersion: string | null): VersionImage {
+  return image.tag === null && image.digest === null && appVersion !== null
+    ? { ...image, tag: appVersion }
+    : image;
+}
+
 export function bundleImages(images: VersionImage[], appVersion: string | null): BundleImage[] {
   const declared = images.filter((i) => i.source !== "VALUES_INFERRED");
   const declaredRepos = new Set(declared.map((i) => `${i.registry}/${i.repository}`));
@@ -68,8 +75,9 @@ export function bundleImages(images: VersionImage[], appVersion: string | null):
   for (const image of images) {
     if (image.source !== "VALUES_INFERRED") continue;
     if (declaredRepos.has(`${image.registry}/${image.repository}`)) continue;
-    const untagged = image.tag === null && image.digest === null && appVersion !== null;
-    const reference = fullReference(untagged ? { ...image, tag: appVersion } : image);
+    const tagged = withAppVersion(image, appVersion);
+    const untagged = tagged !== image;
+    const reference = fullReference(tagged);
     if (out.has(reference)) continue;
     out.set(reference, {
       reference,
@@ -156,7 +164,7 @@ function componentNames(layers: BundleLayer[]): string[] {
  * refuses a chart name longer than this; the name is also the default Helm release name, which
  * must be a DNS-1035 label (a letter first; lower-case letters, digits and `-`).
  */
-export const ZARF_MAX_CHART_NAME = 40;
+const ZARF_MAX_CHART_NAME = 40;
 
 /**
  * Zarf's name of a chart: the Helm chart's name when Zarf accepts it; otherwise a DNS-1035 label

@@ -29,7 +29,7 @@ import { type ChartRow, type VersionRow } from "../catalog/catalog-rows";
 import { contentKey, type ContentService, type VersionDocuments } from "../catalog/content.service";
 import { type RegistryService } from "../registries/registry.service";
 import { changelogOf, type VersionChangelog } from "./changelog";
-import { annotatedImages, declaredImages, type VersionImage } from "./images";
+import { declaredImages, imageKey, type VersionImage } from "./images";
 import { diffPackConstraints, type PackConstraintChanges } from "./pack-constraints";
 import { diffPackSchemas, readPackSchema } from "./pack-schema";
 import { type Parsed, PreparedDocumentCache, type PreparedDocuments } from "./prepared-documents";
@@ -41,12 +41,9 @@ import {
   type ZarfComparison,
   type ZarfDefinitionModel,
 } from "./zarf-diff";
+import { fieldChange, type FieldChange } from "./field-change";
 
-export interface FieldChange<T> {
-  from: T;
-  to: T;
-  changed: boolean;
-}
+export { type FieldChange };
 
 export interface DependencyChange {
   name: string;
@@ -106,10 +103,10 @@ export interface VersionComparison {
 
 const NO_VALUES = { added: [], removed: [], changed: [], fromLeaves: 0, toLeaves: 0 };
 /** What `values.error` says for Zarf packages, which have no values.yaml of their own. */
-export const ZARF_NO_VALUES =
+const ZARF_NO_VALUES =
   "Not applicable: a Zarf package has no values.yaml; its variables are compared in `zarf`.";
 /** What `schema.error` says for Zarf packages, which have no values schema. */
-export const ZARF_NO_SCHEMA =
+const ZARF_NO_SCHEMA =
   "Not applicable: a Zarf package has no values schema; its variables are compared in `zarf`.";
 
 /** Why a package may not be read while its version is known: the layer keeps its declared images. */
@@ -173,36 +170,33 @@ export class CompareService {
             (from.sort_key === to.sort_key && Number(from.id) < Number(to.id))
           ? CompareDirection.UPGRADE
           : CompareDirection.DOWNGRADE;
+    // What every kind of chart compares alike.
+    const common = {
+      registry,
+      chart,
+      from,
+      to,
+      direction,
+      appVersion: fieldChange(from.app_version, to.app_version),
+      kubeVersion: fieldChange(from.kube_version, to.kube_version),
+      deprecated: fieldChange(truthy(from.deprecated), truthy(to.deprecated)),
+    };
     if (chart.kind === ChartKind.ZARF_PACKAGE) {
-      return {
-        registry,
-        chart,
-        from,
-        to,
-        direction,
-        ...(await this.zarf(registry, chart, from, to)),
-      };
+      return { ...common, ...(await this.zarf(registry, chart, from, to)) };
     }
     const [a, b] = await Promise.all([
       this.documents(registry, chart, from),
       this.documents(registry, chart, to),
     ]);
     return {
-      registry,
-      chart,
-      from,
-      to,
-      direction,
+      ...common,
       values: compareValues(a, b),
       schema: chart.kind === ChartKind.PACK ? packSchemas(a, b) : compareSchemas(a, b),
       dependencies: compareDependencies(jsonList(from.dependencies), jsonList(to.dependencies)),
-      appVersion: fieldChange(from.app_version, to.app_version),
-      kubeVersion: fieldChange(from.kube_version, to.kube_version),
-      deprecated: fieldChange(truthy(from.deprecated), truthy(to.deprecated)),
       changelog: await this.changelog(chart, from, to, direction),
       images: compareImages(
-        [...annotatedImages(jsonRecord(from.annotations)), ...a.images],
-        [...annotatedImages(jsonRecord(to.annotations)), ...b.images],
+        [...declaredImages(jsonRecord(from.annotations), chart.kind), ...a.images],
+        [...declaredImages(jsonRecord(to.annotations), chart.kind), ...b.images],
       ),
       constraints:
         chart.kind === ChartKind.PACK
@@ -222,7 +216,19 @@ export class CompareService {
     chart: ChartRow,
     from: VersionRow,
     to: VersionRow,
-  ): Promise<Omit<VersionComparison, "registry" | "chart" | "from" | "to" | "direction">> {
+  ): Promise<
+    Omit<
+      VersionComparison,
+      | "registry"
+      | "chart"
+      | "from"
+      | "to"
+      | "direction"
+      | "appVersion"
+      | "kubeVersion"
+      | "deprecated"
+    >
+  > {
     const [a, b] = await Promise.all([
       this.zarfDefinition(registry, chart, from),
       this.zarfDefinition(registry, chart, to),
@@ -238,9 +244,6 @@ export class CompareService {
         entryErrors: [],
       },
       dependencies: [],
-      appVersion: fieldChange(from.app_version, to.app_version),
-      kubeVersion: fieldChange(from.kube_version, to.kube_version),
-      deprecated: fieldChange(truthy(from.deprecated), truthy(to.deprecated)),
       changelog: [],
       // The package's own list, as `ChartVersion.images` answers it (no package read).
       images: compareImages(
@@ -258,13 +261,7 @@ export class CompareService {
     chart: ChartRow,
     row: VersionRow,
   ): Promise<ZarfDefinitionModel> {
-    const text = await this.content.zarfDefinition(registry, {
-      chart: chart.name,
-      version: row.version,
-      urls: jsonList<string>(row.urls),
-      digest: row.digest,
-      ociReference: row.oci_reference,
-    });
+    const text = await this.content.zarfDefinition(registry, contentRef(chart, row));
     try {
       return readZarfDefinition(text);
     } catch {
@@ -320,31 +317,39 @@ export class CompareService {
         subchartError = error.message;
       }
     }
+    const unread = (contentError: string): ResolvedLayer => ({
+      registry,
+      chart,
+      version,
+      images: declared,
+      contentError,
+      values: null,
+      subcharts: null,
+      subchartError: null,
+    });
+    let documents: PreparedDocuments | null;
     try {
-      const documents = await this.documents(registry, chart, version);
-      return {
-        registry,
-        chart,
-        version,
-        images: [...declared, ...documents.images],
-        contentError: null,
-        values: documents.values.value,
-        subcharts,
-        subchartError,
-      };
+      // When the package could not be read just now, only documents kept from an earlier read
+      // serve: reading it again would spend a second registry call (and wait a second timeout).
+      documents =
+        subchartError === null
+          ? await this.documents(registry, chart, version)
+          : await this.keptDocuments(registry, chart, version);
     } catch (error) {
       if (!isContentFailure(error)) throw error;
-      return {
-        registry,
-        chart,
-        version,
-        images: declared,
-        contentError: error.message,
-        values: null,
-        subcharts: null,
-        subchartError: null,
-      };
+      return unread(error.message);
     }
+    if (documents === null) return unread(subchartError!);
+    return {
+      registry,
+      chart,
+      version,
+      images: [...declared, ...documents.images],
+      contentError: null,
+      values: documents.values.value,
+      subcharts,
+      subchartError,
+    };
   }
 
   private async resolve(
@@ -380,6 +385,20 @@ export class CompareService {
     if (kept) return kept;
     const documents: VersionDocuments = await this.content.documents(registry, ref);
     return this.prepared.get(key, documents);
+  }
+
+  /** A version's documents when they are kept (prepared, or stored), without reading its package. */
+  private async keptDocuments(
+    registry: RegistryEntity,
+    chart: ChartRow,
+    row: VersionRow,
+  ): Promise<PreparedDocuments | null> {
+    const ref = contentRef(chart, row);
+    const key = contentKey(registry.id, ref);
+    const kept = this.prepared.peek(key);
+    if (kept) return kept;
+    const documents = await this.content.storedDocuments(registry, ref);
+    return documents && this.prepared.get(key, documents);
   }
 
   /**
@@ -424,7 +443,7 @@ function contentRef(chart: ChartRow, row: VersionRow): VersionContentRef {
 function compareValues(a: PreparedDocuments, b: PreparedDocuments): ValuesComparison {
   const error = a.values.error ?? b.values.error;
   if (error !== null) {
-    return { added: [], removed: [], changed: [], fromLeaves: 0, toLeaves: 0, error };
+    return { ...NO_VALUES, error };
   }
   return { ...diffLeaves(a.leaves, b.leaves), error: null };
 }
@@ -433,12 +452,17 @@ function compareSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaCompa
   const base = { fromPresent: a.hasSchema, toPresent: b.hasSchema, entryErrors: [] };
   const error = schemaError(a.schema) ?? schemaError(b.schema);
   if (error !== null) return { ...base, breaking: [], harmless: [], error };
-  const changes = diffFlatSchemas(a.schemaNodes, b.schemaNodes);
+  return { ...base, ...byBreaking(diffFlatSchemas(a.schemaNodes, b.schemaNodes)), error: null };
+}
+
+/** Schema changes split into the breaking ones and the others. */
+function byBreaking(changes: SchemaChange[]): {
+  breaking: SchemaChange[];
+  harmless: SchemaChange[];
+} {
   return {
-    ...base,
     breaking: changes.filter((c) => c.breaking),
     harmless: changes.filter((c) => !c.breaking),
-    error: null,
   };
 }
 
@@ -451,13 +475,12 @@ function packSchemas(a: PreparedDocuments, b: PreparedDocuments): SchemaComparis
   const base = { fromPresent: a.hasSchema, toPresent: b.hasSchema };
   const error = packSchemaError(a.schema) ?? packSchemaError(b.schema);
   if (error !== null) return { ...base, breaking: [], harmless: [], error, entryErrors: [] };
-  const before = a.hasSchema ? readPackSchema(a.schema.value) : null;
-  const after = b.hasSchema ? readPackSchema(b.schema.value) : null;
-  const changes = diffPackSchemas(before, after);
+  // Read once per prepared (cached) document, like the values' leaves.
+  const before = a.hasSchema ? (a.packSchema ??= readPackSchema(a.schema.value)) : null;
+  const after = b.hasSchema ? (b.packSchema ??= readPackSchema(b.schema.value)) : null;
   return {
     ...base,
-    breaking: changes.filter((c) => c.breaking),
-    harmless: changes.filter((c) => !c.breaking),
+    ...byBreaking(diffPackSchemas(before, after)),
     error: null,
     entryErrors: [
       ...(before?.errors ?? []).map((e) => ({ side: "FROM" as const, ...e })),
@@ -539,11 +562,10 @@ function compareDependencies(from: unknown[], to: unknown[]): DependencyChange[]
 
 /** Images only one side pulls, by registry, repository, tag and digest. */
 function compareImages(from: VersionImage[], to: VersionImage[]): ImageChanges {
-  const key = (i: VersionImage) => `${i.registry}/${i.repository}:${i.tag ?? ""}@${i.digest ?? ""}`;
   // Declared images come first and win over the same image inferred from values.
   const unique = (list: VersionImage[]) => {
     const map = new Map<string, VersionImage>();
-    for (const image of list) if (!map.has(key(image))) map.set(key(image), image);
+    for (const image of list) if (!map.has(imageKey(image))) map.set(imageKey(image), image);
     return map;
   };
   const before = unique(from);
@@ -552,10 +574,6 @@ function compareImages(from: VersionImage[], to: VersionImage[]): ImageChanges {
     added: [...after].filter(([k]) => !before.has(k)).map(([, i]) => i),
     removed: [...before].filter(([k]) => !after.has(k)).map(([, i]) => i),
   };
-}
-
-function fieldChange<T>(from: T, to: T): FieldChange<T> {
-  return { from, to, changed: from !== to };
 }
 
 function truthy(value: number | boolean): boolean {

@@ -36,6 +36,11 @@ export interface VersionImage extends ImageReference {
   components?: string[];
 }
 
+/** What makes two images the same image: every part of the reference. */
+export function imageKey(image: ImageReference): string {
+  return `${image.registry}/${image.repository}:${image.tag ?? ""}@${image.digest ?? ""}`;
+}
+
 /**
  * Reads an image reference as Docker does: a first component with a `.` or `:` or `localhost` is
  * a registry host; a Docker Hub repository of one component is under `library/`. Null when the
@@ -94,7 +99,7 @@ export function declaredImages(annotations: Record<string, string>, kind: string
  * (`nginx:1.25` and `docker.io/library/nginx:1.25` are one, written as first listed), with every
  * component that lists it.
  */
-export function zarfPackageImages(annotations: Record<string, string>): VersionImage[] {
+function zarfPackageImages(annotations: Record<string, string>): VersionImage[] {
   let entries: unknown;
   try {
     entries = JSON.parse(annotations[ZARF_IMAGES_ANNOTATION] ?? "[]");
@@ -110,7 +115,7 @@ export function zarfPackageImages(annotations: Record<string, string>): VersionI
     const components = Array.isArray(entry["components"])
       ? (entry["components"] as unknown[]).filter((c): c is string => typeof c === "string")
       : [];
-    const key = `${parsed.registry}/${parsed.repository}:${parsed.tag ?? ""}@${parsed.digest ?? ""}`;
+    const key = imageKey(parsed);
     const known = images.get(key);
     if (known) {
       for (const c of components) if (!known.components!.includes(c)) known.components!.push(c);

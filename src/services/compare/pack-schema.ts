@@ -25,19 +25,8 @@
  * (a password is a masked string), so a change between them is DEFINITION_CHANGED too.
  */
 import { type SchemaChangeKind } from "../../domain/enums";
-import { change, type SchemaChange } from "./schema-diff";
+import { change, compareEnums, type SchemaChange } from "./schema-diff";
 import { isMapping, render } from "./values-diff";
-
-/** Placeholder types Palette documents; another type is kept as written. */
-export const PACK_FORMAT_TYPES = [
-  "string",
-  "number",
-  "boolean",
-  "password",
-  "list",
-  "ipv4",
-  "version",
-] as const;
 
 /** A number range of a `${number:[min-max]}` placeholder; a missing bound is null. */
 export interface NumberRange {
@@ -386,20 +375,8 @@ function compareTypes(
   out: SchemaChange[],
 ): void {
   if (a.type === "list" && b.type === "list") {
-    const before = new Set(a.listOptions);
-    const after = new Set(b.listOptions);
-    const shrunk = [...before].some((o) => !after.has(o));
-    const grown = [...after].some((o) => !before.has(o));
-    if (shrunk || grown)
-      out.push(
-        change(
-          shrunk ? "ENUM_SHRUNK" : "ENUM_GROWN",
-          path,
-          shrunk,
-          render(a.listOptions),
-          render(b.listOptions),
-        ),
-      );
+    // Options lost: an enum shrunk; options gained: it grew (as a JSON schema's `enum`).
+    compareEnums(a.listOptions, b.listOptions, path, out);
     return;
   }
   if (a.type === b.type) return;

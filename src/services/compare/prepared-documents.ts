@@ -6,8 +6,10 @@
  * its text), least recently used out first.
  */
 import { load } from "js-yaml";
+import { ByteBoundedCache } from "../byte-bounded-cache";
 import { type VersionDocuments } from "../catalog/content.service";
 import { inferredImages, type VersionImage } from "./images";
+import { type PackSchema } from "./pack-schema";
 import { flattenSchema, type SchemaNode } from "./schema-diff";
 import { isMapping, valueLeaves } from "./values-diff";
 
@@ -27,38 +29,28 @@ export interface PreparedDocuments {
   hasSchema: boolean;
   /** The schema's properties by path; null without a usable schema. */
   schemaNodes: Map<string, SchemaNode> | null;
+  /** A pack's schema.yaml, read when a pack comparison first needs it (see packSchemas). */
+  packSchema?: PackSchema;
 }
 
 export class PreparedDocumentCache {
-  private readonly entries = new Map<string, { prepared: PreparedDocuments; bytes: number }>();
-  private bytes = 0;
+  private readonly kept: ByteBoundedCache<PreparedDocuments>;
 
-  constructor(private readonly maxBytes = PREPARED_CACHE_BYTES) {}
+  constructor(maxBytes = PREPARED_CACHE_BYTES) {
+    this.kept = new ByteBoundedCache(maxBytes);
+  }
 
   /** The prepared documents of `key` when kept (then most recently used); undefined otherwise. */
   peek(key: string): PreparedDocuments | undefined {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit.prepared;
+    return this.kept.peek(key);
   }
 
   /** The prepared form of a package's documents, parsed on first use of `key`. */
   get(key: string, documents: VersionDocuments): PreparedDocuments {
-    const hit = this.peek(key);
+    const hit = this.kept.peek(key);
     if (hit) return hit;
     const prepared = prepare(documents);
-    const bytes = (documents.values?.length ?? 0) + (documents.schema?.length ?? 0);
-    if (bytes <= this.maxBytes) {
-      this.entries.set(key, { prepared, bytes });
-      this.bytes += bytes;
-      for (const [oldest, entry] of this.entries) {
-        if (this.bytes <= this.maxBytes) break;
-        this.entries.delete(oldest);
-        this.bytes -= entry.bytes;
-      }
-    }
+    this.kept.set(key, prepared, (documents.values?.length ?? 0) + (documents.schema?.length ?? 0));
     return prepared;
   }
 }

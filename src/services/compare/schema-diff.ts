@@ -168,7 +168,13 @@ function compareTypes(before: unknown, after: unknown, path: string, out: Schema
   );
 }
 
-function compareEnums(before: unknown, after: unknown, path: string, out: SchemaChange[]): void {
+/** An `enum` (or a pack's list options) lost options (breaking) or gained some. */
+export function compareEnums(
+  before: unknown,
+  after: unknown,
+  path: string,
+  out: SchemaChange[],
+): void {
   const oldEnum = Array.isArray(before) ? (before as unknown[]) : null;
   const newEnum = Array.isArray(after) ? (after as unknown[]) : null;
   const keys = (list: unknown[]) => new Set(list.map((v) => JSON.stringify(v)));

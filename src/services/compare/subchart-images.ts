@@ -10,8 +10,11 @@
 import { load } from "js-yaml";
 import { type DependencyRecord, type SubchartContent } from "../../providers/provider";
 import { type Subchart } from "../../providers/subcharts";
-import { type BundleImage, bundleImages, fullReference } from "./airgap";
-import { annotatedImages, inferredImages, type VersionImage } from "./images";
+import { dependencyRecords } from "../../providers/oci/helm-chart.reader";
+import { stringMap } from "../../providers/oci/oci-manifest";
+import { type BundleImage, bundleImages, fullReference, withAppVersion } from "./airgap";
+import { parseYaml } from "./prepared-documents";
+import { annotatedImages, inferredImages } from "./images";
 import { isMapping } from "./values-diff";
 
 /** What the sub-charts add to a layer: their images (each with a note) and warnings. */
@@ -147,12 +150,6 @@ function imagesOf(meta: ChartMeta, own: Values, merged: Values, path: string): B
   return images;
 }
 
-function withAppVersion(image: VersionImage, appVersion: string | null): VersionImage {
-  return image.tag === null && image.digest === null && appVersion !== null
-    ? { ...image, tag: appVersion }
-    : image;
-}
-
 /**
  * Helm's decision (`processDependencyConditions` over `processDependencyTags`): the first path
  * of `condition` that holds a boolean decides; otherwise a tag set to true enables, tags all set
@@ -198,13 +195,8 @@ function mergeValues(base: Values, over: Values): Values {
 }
 
 function parseValues(text: string | null): Values {
-  if (text === null) return {};
-  try {
-    const parsed: unknown = load(text);
-    return isMapping(parsed) ? parsed : {};
-  } catch {
-    return {};
-  }
+  const parsed = parseYaml(text, "values").value;
+  return isMapping(parsed) ? parsed : {};
 }
 
 function chartMeta(text: string | null): ChartMeta | null {
@@ -218,24 +210,12 @@ function chartMeta(text: string | null): ChartMeta | null {
   if (!isMapping(parsed) || typeof parsed["name"] !== "string") return null;
   const scalar = (v: unknown) =>
     typeof v === "string" || typeof v === "number" ? String(v) : null;
-  const annotations = isMapping(parsed["annotations"])
-    ? Object.fromEntries(
-        Object.entries(parsed["annotations"]).filter(
-          (e): e is [string, string] => typeof e[1] === "string",
-        ),
-      )
-    : {};
-  const dependencies = Array.isArray(parsed["dependencies"])
-    ? parsed["dependencies"].filter(
-        (d): d is DependencyRecord => isMapping(d) && typeof d["name"] === "string",
-      )
-    : [];
   return {
     name: parsed["name"],
     version: scalar(parsed["version"]),
     appVersion: scalar(parsed["appVersion"]),
-    annotations,
-    dependencies,
+    annotations: stringMap(parsed["annotations"]),
+    dependencies: dependencyRecords(parsed["dependencies"]),
   };
 }
 

@@ -14,6 +14,9 @@
  * changed. Definitions of older Zarf are read with every scalar as text, so `"true"` is true.
  */
 import { type DependencyChangeKind } from "../../domain/enums";
+import { fieldChange, type FieldChange } from "./field-change";
+import { componentImageEntries, listAt, objectAt } from "../../providers/oci/zarf-definition";
+import { isMapping } from "./values-diff";
 
 /** A chart of a component, as compared. */
 export interface ZarfChartInfo {
@@ -59,11 +62,8 @@ export interface ZarfVariableChange {
   breaking: boolean;
 }
 
-export interface ZarfTextChange {
-  from: string | null;
-  to: string | null;
-  changed: boolean;
-}
+/** A text of the older and of the newer definition, and whether they differ. */
+export type ZarfTextChange = FieldChange<string | null>;
 
 export interface ZarfComparison {
   version: ZarfTextChange;
@@ -96,18 +96,6 @@ export interface ZarfDefinitionModel {
   variables: Map<string, VariableModel>;
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const objectAt = (value: unknown, key: string): Json => {
-  const inner = isObject(value) ? value[key] : undefined;
-  return isObject(inner) ? inner : {};
-};
-const listAt = (value: Json, key: string): unknown[] => {
-  const list = value[key];
-  return Array.isArray(list) ? (list as unknown[]) : [];
-};
 /** A scalar as text (both eras: JSON numbers and booleans, or failsafe YAML strings). */
 const scalar = (value: unknown): string | null =>
   typeof value === "string"
@@ -127,13 +115,13 @@ export function readZarfDefinition(text: string): ZarfDefinitionModel {
   const metadata = objectAt(definition, "metadata");
   const build = objectAt(definition, "build");
   const components = new Map<string, ComponentModel>();
-  for (const entry of listAt(isObject(definition) ? definition : {}, "components")) {
-    if (!isObject(entry)) continue;
+  for (const entry of listAt(isMapping(definition) ? definition : {}, "components")) {
+    if (!isMapping(entry)) continue;
     const name = nonEmpty(entry["name"]);
     if (name === null || components.has(name)) continue;
     const charts = new Map<string, ZarfChartInfo>();
     for (const chart of listAt(entry, "charts")) {
-      if (!isObject(chart)) continue;
+      if (!isMapping(chart)) continue;
       const chartName = nonEmpty(chart["name"]);
       if (chartName === null || charts.has(chartName)) continue;
       charts.set(chartName, {
@@ -148,13 +136,10 @@ export function readZarfDefinition(text: string): ZarfDefinitionModel {
       const image = nonEmpty(typeof value === "string" ? value.trim() : null);
       if (image !== null) images.add(image);
     };
-    listAt(entry, "images").forEach(addImage);
-    for (const tar of listAt(entry, "imageTars")) {
-      if (isObject(tar)) listAt(tar, "images").forEach(addImage);
-    }
+    componentImageEntries(entry).forEach(addImage);
     const manifests = new Set<string>();
     for (const manifest of listAt(entry, "manifests")) {
-      const manifestName = isObject(manifest) ? nonEmpty(manifest["name"]) : null;
+      const manifestName = isMapping(manifest) ? nonEmpty(manifest["name"]) : null;
       if (manifestName !== null) manifests.add(manifestName);
     }
     components.set(name, {
@@ -165,8 +150,8 @@ export function readZarfDefinition(text: string): ZarfDefinitionModel {
     });
   }
   const variables = new Map<string, VariableModel>();
-  for (const entry of listAt(isObject(definition) ? definition : {}, "variables")) {
-    if (!isObject(entry)) continue;
+  for (const entry of listAt(isMapping(definition) ? definition : {}, "variables")) {
+    if (!isMapping(entry)) continue;
     const name = nonEmpty(entry["name"]);
     if (name === null || variables.has(name)) continue;
     variables.set(name, {
@@ -265,9 +250,9 @@ export function diffZarfDefinitions(
     });
   }
   return {
-    version: textChange(from.version, to.version),
-    description: textChange(from.description, to.description),
-    architecture: textChange(from.architecture, to.architecture),
+    version: fieldChange(from.version, to.version),
+    description: fieldChange(from.description, to.description),
+    architecture: fieldChange(from.architecture, to.architecture),
     components,
     variables,
     breaking: components.some((c) => c.breaking) || variables.some((v) => v.breaking),
@@ -313,8 +298,4 @@ function componentChange(
     manifestsRemoved: only(old.manifests, now.manifests),
     breaking: false,
   };
-}
-
-function textChange(from: string | null, to: string | null): ZarfTextChange {
-  return { from, to, changed: from !== to };
 }
