@@ -10,6 +10,7 @@
 import { load } from "js-yaml";
 import { type DependencyRecord, type SubchartContent } from "../../providers/provider";
 import { type Subchart } from "../../providers/subcharts";
+import { INDEX_SCHEMA } from "../../providers/helm/helm-index.parser";
 import { dependencyRecords } from "../../providers/oci/helm-chart.reader";
 import { stringMap } from "../../providers/oci/oci-manifest";
 import { type BundleImage, bundleImages, fullReference, withAppVersion } from "./airgap";
@@ -203,7 +204,8 @@ function chartMeta(text: string | null): ChartMeta | null {
   if (text === null) return null;
   let parsed: unknown;
   try {
-    parsed = load(text);
+    // As Helm reads Chart.yaml into strings: `appVersion: 1.10` is "1.10", not the number 1.1.
+    parsed = load(text, { schema: INDEX_SCHEMA });
   } catch {
     return null;
   }
