@@ -59,6 +59,21 @@ export async function readChartTree(
   return { documents, subcharts, skipped: [...budget.skipped] };
 }
 
+/**
+ * A chart package's documents, with its vendored sub-charts when `withSubcharts` asks for them
+ * (`ContentOptions.subcharts`): the providers' one way to read a chart package for its content.
+ */
+export async function readChartPackage(
+  data: Buffer,
+  limits: PackageLimits,
+  label: string,
+  withSubcharts: boolean,
+): Promise<{ documents: PackageDocuments; subcharts?: Omit<ChartTree, "documents"> }> {
+  if (!withSubcharts) return { documents: await readPackage(data, limits, label) };
+  const { documents, ...subcharts } = await readChartTree(data, limits, label);
+  return { documents, subcharts };
+}
+
 async function readLevel(
   data: Buffer,
   limits: PackageLimits,

@@ -4,14 +4,9 @@
  * resolution as Helm does it); the parsers themselves live apart (helm-index.*, helm-block.parser).
  */
 import * as semver from "semver";
-import {
-  DEFAULT_PACKAGE_LIMITS,
-  readPackage,
-  sha256Hex,
-  type PackageLimits,
-} from "../chart-package";
+import { DEFAULT_PACKAGE_LIMITS, sha256Hex, type PackageLimits } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
-import { readChartTree } from "../subcharts";
+import { readChartPackage } from "../subcharts";
 import { helmOrderKey, parseHelmVersion } from "../helm-semver";
 import { MAX_PROVENANCE_BYTES } from "../signatures/provenance";
 import { createHttpClient, type HttpClient, type HttpClientFactory } from "../http/http-client";
@@ -288,18 +283,19 @@ export class HelmProvider implements RegistryProvider {
         const label = `of ${what} (${redactUrl(url)})`;
         const packageDigest = sha256Hex(response.body);
         checkDigest(ref.digest, packageDigest, label);
-        const tree = options?.subcharts
-          ? await readChartTree(response.body, this.packageLimits, label)
-          : undefined;
-        const documents =
-          tree?.documents ?? (await readPackage(response.body, this.packageLimits, label));
+        const { documents, subcharts } = await readChartPackage(
+          response.body,
+          this.packageLimits,
+          label,
+          options?.subcharts === true,
+        );
         return {
           values: documents.values,
           readme: documents.readme,
           schema: documents.valuesSchema,
           packageDigest,
           bytesFetched: response.bytesOnWire,
-          ...(tree ? { subcharts: { subcharts: tree.subcharts, skipped: tree.skipped } } : {}),
+          ...(subcharts ? { subcharts } : {}),
         };
       },
       limits,

@@ -26,9 +26,9 @@
  * each artifact type already live apart (helm-chart.reader.ts, zarf-package.reader.ts, pack.reader.ts).
  */
 import { setMaxListeners } from "node:events";
-import { DEFAULT_PACKAGE_LIMITS, readPackage, servedDocuments, sha256Hex } from "../chart-package";
+import { DEFAULT_PACKAGE_LIMITS, servedDocuments, sha256Hex } from "../chart-package";
 import { RegistryError, RegistryErrorCode, isRegistryError } from "../errors";
-import { readChartTree } from "../subcharts";
+import { readChartPackage } from "../subcharts";
 import { createHttpClient, type HttpClientFactory } from "../http/http-client";
 import type {
   ChartKind,
@@ -366,16 +366,17 @@ export class OciProvider implements RegistryProvider {
         }
         const maxBytes = Math.min(this.limits.maxBodyBytes, DEFAULT_PACKAGE_LIMITS.maxPackageBytes);
         const data = await client.blob(reference.repository, layer, maxBytes);
-        const tree = options?.subcharts
-          ? await readChartTree(data, DEFAULT_PACKAGE_LIMITS, name)
-          : undefined;
-        const documents =
-          tree?.documents ?? (await readPackage(data, DEFAULT_PACKAGE_LIMITS, name));
+        const { documents, subcharts } = await readChartPackage(
+          data,
+          DEFAULT_PACKAGE_LIMITS,
+          name,
+          options?.subcharts === true,
+        );
         return {
           ...servedDocuments(documents, "chart"),
           packageDigest: sha256Hex(data),
           bytesFetched: client.bytesFetched,
-          ...(tree ? { subcharts: { subcharts: tree.subcharts, skipped: tree.skipped } } : {}),
+          ...(subcharts ? { subcharts } : {}),
         };
       },
     );
