@@ -31,6 +31,7 @@ import { type RegistryService } from "../registries/registry.service";
 import { changelogOf, type VersionChangelog } from "./changelog";
 import { declaredImages, imageKey, type VersionImage } from "./images";
 import { diffPackConstraints, type PackConstraintChanges } from "./pack-constraints";
+import { keyedPairs } from "./keyed-pairs";
 import { diffPackSchemas, readPackSchema } from "./pack-schema";
 import { type Parsed, PreparedDocumentCache, type PreparedDocuments } from "./prepared-documents";
 import { diffFlatSchemas, type SchemaChange } from "./schema-diff";
@@ -521,11 +522,19 @@ function compareDependencies(from: unknown[], to: unknown[]): DependencyChange[]
         .filter((d): d is DependencyRecord => isMapping(d) && typeof d["name"] === "string")
         .map((d) => [d.alias ?? d.name, d]),
     );
-  const before = byName(from);
-  const after = byName(to);
   const changes: DependencyChange[] = [];
-  for (const [key, old] of before) {
-    const now = after.get(key);
+  for (const { key, old, now } of keyedPairs(byName(from), byName(to))) {
+    if (old === null) {
+      changes.push({
+        name: key,
+        kind: "ADDED",
+        fromVersion: null,
+        fromRepository: null,
+        toVersion: now.version ?? null,
+        toRepository: now.repository ?? null,
+      });
+      continue;
+    }
     const base = {
       name: key,
       fromVersion: old.version ?? null,
@@ -545,17 +554,6 @@ function compareDependencies(from: unknown[], to: unknown[]): DependencyChange[]
         toRepository: now.repository ?? null,
       });
     }
-  }
-  for (const [key, now] of after) {
-    if (before.has(key)) continue;
-    changes.push({
-      name: key,
-      kind: "ADDED",
-      fromVersion: null,
-      fromRepository: null,
-      toVersion: now.version ?? null,
-      toRepository: now.repository ?? null,
-    });
   }
   return changes;
 }

@@ -11,6 +11,7 @@ import {
 import { type PackDependency, type PackResource } from "../../providers/pack-metadata";
 import { type PackVersionInfo } from "../../providers/provider";
 import { compareLooseVersions } from "../profiles/profile-check";
+import { keyedPairs } from "./keyed-pairs";
 
 /** A dependency added, removed or changed, keyed by the other pack's name. */
 export interface PackDependencyChange {
@@ -67,34 +68,12 @@ export function diffPackConstraints(
 
 function diffDependencies(from: PackDependency[], to: PackDependency[]): PackDependencyChange[] {
   const changes: PackDependencyChange[] = [];
-  const after = keyed(to, (d) => d.packName);
-  const before = keyed(from, (d) => d.packName);
-  for (const [key, old] of before) {
-    const now = after.get(key);
-    if (now === undefined) {
-      changes.push({
-        packName: old.packName,
-        kind: "REMOVED",
-        changedFields: [],
-        from: old,
-        to: null,
-        breaking: false,
-      });
-      continue;
-    }
-    const changedFields = FIELDS.filter(([, field]) => old[field] !== now[field]).map(([f]) => f);
-    if (changedFields.length > 0)
-      changes.push({
-        packName: old.packName,
-        kind: "CHANGED",
-        changedFields,
-        from: old,
-        to: now,
-        breaking: dependencyBreaking(old, now),
-      });
-  }
-  for (const [key, now] of after) {
-    if (!before.has(key))
+  const pairs = keyedPairs(
+    keyed(from, (d) => d.packName),
+    keyed(to, (d) => d.packName),
+  );
+  for (const { old, now } of pairs) {
+    if (old === null) {
       changes.push({
         packName: now.packName,
         kind: "ADDED",
@@ -103,6 +82,27 @@ function diffDependencies(from: PackDependency[], to: PackDependency[]): PackDep
         to: now,
         breaking: dependencyBreaking(null, now),
       });
+    } else if (now === null) {
+      changes.push({
+        packName: old.packName,
+        kind: "REMOVED",
+        changedFields: [],
+        from: old,
+        to: null,
+        breaking: false,
+      });
+    } else {
+      const changedFields = FIELDS.filter(([, f]) => old[f] !== now[f]).map(([field]) => field);
+      if (changedFields.length > 0)
+        changes.push({
+          packName: old.packName,
+          kind: "CHANGED",
+          changedFields,
+          from: old,
+          to: now,
+          breaking: dependencyBreaking(old, now),
+        });
+    }
   }
   return changes;
 }
@@ -149,12 +149,24 @@ function below(a: string, b: string): boolean {
 
 function diffResources(from: PackResource[], to: PackResource[]): PackResourceChange[] {
   const changes: PackResourceChange[] = [];
-  const after = keyed(to, (r) => r.type);
-  const before = keyed(from, (r) => r.type);
-  for (const [key, old] of before) {
-    const now = after.get(key);
+  const pairs = keyedPairs(
+    keyed(from, (r) => r.type),
+    keyed(to, (r) => r.type),
+  );
+  for (const { old, now } of pairs) {
+    if (old === null) {
+      changes.push({
+        type: now.type,
+        kind: "ADDED",
+        fromMinLimit: null,
+        toMinLimit: now.minLimit,
+        componentsChanged: now.components.length > 0,
+        breaking: (now.minLimit ?? 0) > 0 || now.components.length > 0,
+      });
+      continue;
+    }
     const base = { type: old.type, fromMinLimit: old.minLimit };
-    if (now === undefined) {
+    if (now === null) {
       changes.push({
         ...base,
         kind: "REMOVED",
@@ -177,17 +189,6 @@ function diffResources(from: PackResource[], to: PackResource[]): PackResourceCh
       componentsChanged,
       // A new component adds its requests to what the pools must hold.
       breaking: kind === "RAISED" || addsComponent(old, now),
-    });
-  }
-  for (const [key, now] of after) {
-    if (before.has(key)) continue;
-    changes.push({
-      type: now.type,
-      kind: "ADDED",
-      fromMinLimit: null,
-      toMinLimit: now.minLimit,
-      componentsChanged: now.components.length > 0,
-      breaking: (now.minLimit ?? 0) > 0 || now.components.length > 0,
     });
   }
   return changes;
