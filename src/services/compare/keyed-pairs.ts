@@ -1,6 +1,8 @@
-/** An entry of one side matched with the entry of the same key on the other; null when absent. */
+/** An entry of `before` matched with the entry of the same key in `after`, or one side alone. */
 export type KeyedPair<T> =
-  { key: string; old: T; now: T | null } | { key: string; old: null; now: T };
+  | { key: string; kind: "both"; old: T; now: T }
+  | { key: string; kind: "removed"; old: T; now: null }
+  | { key: string; kind: "added"; old: null; now: T };
 
 /**
  * Entries of two versions matched by key: every entry of `before` (in its order) with the entry
@@ -8,7 +10,15 @@ export type KeyedPair<T> =
  */
 export function keyedPairs<T>(before: Map<string, T>, after: Map<string, T>): KeyedPair<T>[] {
   const pairs: KeyedPair<T>[] = [];
-  for (const [key, old] of before) pairs.push({ key, old, now: after.get(key) ?? null });
-  for (const [key, now] of after) if (!before.has(key)) pairs.push({ key, old: null, now });
+  for (const [key, old] of before) {
+    pairs.push(
+      after.has(key)
+        ? { key, kind: "both", old, now: after.get(key)! }
+        : { key, kind: "removed", old, now: null },
+    );
+  }
+  for (const [key, now] of after) {
+    if (!before.has(key)) pairs.push({ key, kind: "added", old: null, now });
+  }
   return pairs;
 }

@@ -25,7 +25,7 @@
  * (a password is a masked string), so a change between them is DEFINITION_CHANGED too.
  */
 import { type SchemaChangeKind } from "../../domain/enums";
-import { change, compareEnums, type SchemaChange } from "./schema-diff";
+import { change, compareEnums, diffByPath, requiredChange, type SchemaChange } from "./schema-diff";
 import { isMapping, render } from "./values-diff";
 
 /** A number range of a `${number:[min-max]}` placeholder; a missing bound is null. */
@@ -255,42 +255,23 @@ export function diffPackSchemas(
   before: PackSchema | null,
   after: PackSchema | null,
 ): SchemaChange[] {
-  if (before === null && after === null) return [];
-  if (before === null) return [change("SCHEMA_ADDED", "", true, null, null)];
-  if (after === null) return [change("SCHEMA_REMOVED", "", false, null, null)];
-  const broken = new Set([...before.errors, ...after.errors].map((e) => e.path));
-  const changes: SchemaChange[] = [];
-  for (const [path, old] of before.entries) {
-    if (broken.has(path)) continue;
-    const now = after.entries.get(path);
-    if (now === undefined) {
-      changes.push(change("PROPERTY_REMOVED", path, true, render(old.template), null));
-      continue;
-    }
-    compareEntries(old, now, changes);
-  }
-  for (const [path, now] of after.entries) {
-    if (before.entries.has(path) || broken.has(path)) continue;
-    changes.push(change("PROPERTY_ADDED", path, false, null, render(now.template)));
-    if (now.required) changes.push(change("REQUIRED_ADDED", path, true, null, "true"));
-    if (now.readonly)
-      changes.push(change("CONSTRAINT_CHANGED", `${path} (readonly)`, true, null, "true"));
-  }
-  return changes;
+  // An entry that does not parse on either side is listed in `entryErrors`, not compared.
+  const broken = new Set([...(before?.errors ?? []), ...(after?.errors ?? [])].map((e) => e.path));
+  return diffByPath(before?.entries ?? null, after?.entries ?? null, {
+    render: (entry) => render(entry.template),
+    required: (entry) => entry.required,
+    compare: (old, now, _path, out) => compareEntries(old, now, out),
+    added(now, path, out) {
+      if (now.readonly)
+        out.push(change("CONSTRAINT_CHANGED", `${path} (readonly)`, true, null, "true"));
+    },
+    skip: (path) => broken.has(path),
+  });
 }
 
 function compareEntries(old: PackSchemaEntry, now: PackSchemaEntry, out: SchemaChange[]): void {
   const path = old.path;
-  if (old.required !== now.required)
-    out.push(
-      change(
-        now.required ? "REQUIRED_ADDED" : "REQUIRED_REMOVED",
-        path,
-        now.required,
-        String(old.required),
-        String(now.required),
-      ),
-    );
+  if (old.required !== now.required) out.push(requiredChange(path, old.required));
   if (old.readonly !== now.readonly)
     out.push(
       change(

@@ -5,6 +5,7 @@
  */
 import { type SchemaChangeKind } from "../../domain/enums";
 import { isMapping, joinPath, render } from "./values-diff";
+import { keyedPairs } from "./keyed-pairs";
 
 export interface SchemaChange {
   kind: SchemaChangeKind;
@@ -102,28 +103,69 @@ export function diffFlatSchemas(
   before: Map<string, SchemaNode> | null,
   after: Map<string, SchemaNode> | null,
 ): SchemaChange[] {
+  return diffByPath(before, after, {
+    render: (entry) => render(entry.node),
+    required: (entry) => entry.required,
+    compare(old, now, path, out) {
+      if (old.required !== now.required) out.push(requiredChange(path, old.required));
+      compareKeywords(old.node, now.node, path, out);
+    },
+  });
+}
+
+/** How `diffByPath` reads and compares the entries of one kind of schema. */
+export interface PathEntries<T> {
+  render(entry: T): string;
+  required(entry: T): boolean;
+  /** The changes of an entry both schemas have. */
+  compare(old: T, now: T, path: string, out: SchemaChange[]): void;
+  /** Changes besides PROPERTY_ADDED and REQUIRED_ADDED of an entry only `after` has. */
+  added?(now: T, path: string, out: SchemaChange[]): void;
+  /** Paths left out of the comparison. */
+  skip?(path: string): boolean;
+}
+
+/**
+ * Two schemas read as entries by path (a JSON schema's properties, a pack's schema.yaml): a
+ * schema added (breaking) or removed; then each path of `before` removed (breaking) or compared,
+ * then each path only `after` has, added (breaking when required).
+ */
+export function diffByPath<T>(
+  before: Map<string, T> | null,
+  after: Map<string, T> | null,
+  entries: PathEntries<T>,
+): SchemaChange[] {
   if (before === null && after === null) return [];
   if (before === null) return [change("SCHEMA_ADDED", "", true, null, null)];
   if (after === null) return [change("SCHEMA_REMOVED", "", false, null, null)];
   const changes: SchemaChange[] = [];
-  for (const [path, old] of before) {
-    const now = after.get(path);
-    if (now === undefined) {
-      changes.push(change("PROPERTY_REMOVED", path, true, render(old.node), null));
-      continue;
+  for (const pair of keyedPairs(before, after)) {
+    const path = pair.key;
+    if (entries.skip?.(path)) continue;
+    if (pair.kind === "added") {
+      changes.push(change("PROPERTY_ADDED", path, false, null, entries.render(pair.now)));
+      if (entries.required(pair.now)) {
+        changes.push(change("REQUIRED_ADDED", path, true, null, "true"));
+      }
+      entries.added?.(pair.now, path, changes);
+    } else if (pair.kind === "removed") {
+      changes.push(change("PROPERTY_REMOVED", path, true, entries.render(pair.old), null));
+    } else {
+      entries.compare(pair.old, pair.now, path, changes);
     }
-    if (!old.required && now.required)
-      changes.push(change("REQUIRED_ADDED", path, true, "false", "true"));
-    if (old.required && !now.required)
-      changes.push(change("REQUIRED_REMOVED", path, false, "true", "false"));
-    compareKeywords(old.node, now.node, path, changes);
-  }
-  for (const [path, now] of after) {
-    if (before.has(path)) continue;
-    changes.push(change("PROPERTY_ADDED", path, false, null, render(now.node)));
-    if (now.required) changes.push(change("REQUIRED_ADDED", path, true, null, "true"));
   }
   return changes;
+}
+
+/** `required` turned on (breaking) or off at `path`. */
+export function requiredChange(path: string, wasRequired: boolean): SchemaChange {
+  return change(
+    wasRequired ? "REQUIRED_REMOVED" : "REQUIRED_ADDED",
+    path,
+    !wasRequired,
+    String(wasRequired),
+    String(!wasRequired),
+  );
 }
 
 function compareKeywords(before: Schema, after: Schema, path: string, out: SchemaChange[]): void {
